@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+export const ConnectionState = z.enum(['idle', 'connecting', 'ready', 'degraded', 'unauthorized', 'unreachable', 'error']);
+export type ConnectionState = z.infer<typeof ConnectionState>;
+
+export const ContextInfo = z.object({
+  name: z.string(),
+  cluster: z.string(),
+  user: z.string(),
+  namespace: z.string().optional(),
+  server: z.string().optional(),
+  /** The exec credential plugin this context runs, shown so a foreign kubeconfig cannot hide code. */
+  execCommand: z.string().optional(),
+  authKind: z.enum(['client-cert', 'token', 'token-file', 'exec', 'oidc', 'basic', 'none']),
+});
+export type ContextInfo = z.infer<typeof ContextInfo>;
+
+export const ClusterStatus = z.object({
+  context: z.string(),
+  state: ConnectionState,
+  reason: z.string().optional(),
+  detail: z.string().optional(),
+  version: z.string().optional(),
+  since: z.string(),
+});
+export type ClusterStatus = z.infer<typeof ClusterStatus>;
+
+export const KubeconfigState = z.object({
+  files: z.array(z.string()),
+  currentContext: z.string().optional(),
+  contexts: z.array(ContextInfo),
+  /** A readable reason when a file could not be loaded; other files still count. */
+  errors: z.array(z.object({ file: z.string(), message: z.string() })),
+  lastContext: z.string().optional(),
+});
+export type KubeconfigState = z.infer<typeof KubeconfigState>;
+
+export const ApiResourceInfo = z.object({
+  group: z.string(),
+  version: z.string(),
+  resource: z.string(),
+  kind: z.string(),
+  namespaced: z.boolean(),
+  verbs: z.array(z.string()),
+  shortNames: z.array(z.string()).optional(),
+  categories: z.array(z.string()).optional(),
+});
+export type ApiResourceInfo = z.infer<typeof ApiResourceInfo>;
+
+export const clusterMethods = {
+  'kubeconfig.get': { params: z.object({}), result: KubeconfigState },
+  'cluster.connect': { params: z.object({ context: z.string() }), result: ClusterStatus },
+  'cluster.status': { params: z.object({ context: z.string() }), result: ClusterStatus },
+  'cluster.discovery': { params: z.object({ context: z.string() }), result: z.array(ApiResourceInfo) },
+  'cluster.access': {
+    params: z.object({
+      context: z.string(),
+      checks: z.array(z.object({
+        verb: z.string(), group: z.string(), resource: z.string(),
+        namespace: z.string().optional(), subresource: z.string().optional(), name: z.string().optional(),
+      })).max(200),
+    }),
+    result: z.array(z.object({ allowed: z.boolean(), reason: z.string().optional() })),
+  },
+  'prefs.get': { params: z.object({ context: z.string() }), result: z.object({ namespace: z.string().optional() }) },
+  'prefs.set': {
+    params: z.object({ context: z.string(), namespace: z.string().optional() }),
+    result: z.object({ ok: z.literal(true) }),
+  },
+} as const;
+
+export const clusterTopics = {
+  'kubeconfig.watch': { params: z.object({}), event: KubeconfigState },
+  'cluster.watch': { params: z.object({ context: z.string() }), event: ClusterStatus },
+} as const;

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { clusterMethods, clusterTopics } from './clusters';
+import { resourceMethods, resourceTopics } from './resources';
+import { actionMethods, actionTopics } from './actions';
+import { streamMethods, streamTopics } from './streams';
+
+// The single registry of everything that crosses between the main process and the renderer.
+// Each domain file owns its schemas; both ends validate against these.
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods };
+export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics };
+
+export type Methods = typeof methods;
+export type Topics = typeof topics;
+export type MethodName = keyof Methods;
+export type TopicName = keyof Topics;
+export type Params<M extends MethodName> = z.input<Methods[M]['params']>;
+export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
+export type TopicParams<T extends TopicName> = z.input<Topics[T]['params']>;
+export type TopicEvent<T extends TopicName> = z.output<Topics[T]['event']>;
+
+export * from './frames';
+export * from './contractError';
+export * from './clusters';
+export * from './resources';
+export * from './actions';
+export * from './streams';

@@ -1,0 +1,55 @@
+import type { Core } from './core';
+import type { Handlers } from '../transport/contractSession';
+
+/** kubeconfig, connections, discovery, access reviews and prefs. */
+export function clusterHandlers(core: Core): Handlers {
+  return {
+    methods: {
+      'kubeconfig.get': async () => core.kubeconfig(),
+      'cluster.connect': async ({ context }) => {
+        const conn = core.connection(context);
+        const status = await conn.probe();
+        conn.startProbing();
+        core.prefs.update((p) => { p.lastContext = context; });
+        return status;
+      },
+      'cluster.status': async ({ context }) => core.connection(context).status,
+      'cluster.discovery': async ({ context }) => core.connection(context).discovery(),
+      'cluster.access': async ({ context, checks }) => {
+        const http = core.connection(context).http;
+        return Promise.all(checks.map(async (c) => {
+          const review = await http.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+            body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: c } },
+          });
+          const out: { allowed: boolean; reason?: string } = { allowed: !!review?.status?.allowed };
+          if (review?.status?.reason) out.reason = review.status.reason;
+          return out;
+        }));
+      },
+      'prefs.get': async ({ context }) => {
+        const ns = core.prefs.get().namespaces[context];
+        return ns ? { namespace: ns } : {};
+      },
+      'prefs.set': async ({ context, namespace }) => {
+        core.prefs.update((p) => {
+          if (namespace === undefined) delete p.namespaces[context];
+          else p.namespaces[context] = namespace;
+        });
+        return { ok: true as const };
+      },
+    },
+    topics: {
+      'kubeconfig.watch': (_p, sink) => {
+        sink.emit(core.kubeconfig());
+        return core.onKubeconfig((s) => sink.emit(s));
+      },
+      'cluster.watch': ({ context }, sink) => {
+        const conn = core.connection(context);
+        sink.emit(conn.status);
+        const off = conn.onStatus((s) => sink.emit(s));
+        if (conn.status.state === 'idle') void conn.probe().then(() => conn.startProbing());
+        return off;
+      },
+    },
+  };
+}

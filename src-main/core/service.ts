@@ -1,0 +1,13 @@
+import type { Core } from './core';
+import type { Handlers } from '../transport/contractSession';
+import { clusterHandlers } from './clusterHandlers';
+import { resourceHandlers } from './resourceHandlers';
+
+/** Implements the whole contract by composing each domain's handlers. */
+export function coreHandlers(core: Core, extra: ((core: Core) => Handlers)[] = []): Handlers {
+  const parts = [clusterHandlers(core), resourceHandlers(core), ...extra.map((f) => f(core))];
+  return {
+    methods: Object.assign({}, ...parts.map((p) => p.methods)),
+    topics: Object.assign({}, ...parts.map((p) => p.topics)),
+  };
+}

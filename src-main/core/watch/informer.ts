@@ -1,0 +1,73 @@
+import { Reflector, type ReflectorState } from './reflector';
+import { Store, type StoreChange } from './store';
+import type { ListWatchSource, RawObject } from './listWatch';
+import type { Freshness, TableColumn } from '../../../shared/contract/resources';
+
+export interface InformerHandler<T> {
+  /** The whole current state: on subscribe to a synced informer, and after each (re)list. */
+  onSync(items: T[], columns: TableColumn[] | undefined, freshness: Freshness): void;
+  onChanges(changes: StoreChange<T>[], columns: TableColumn[] | undefined): void;
+  onFreshness(freshness: Freshness): void;
+}
+
+export function freshnessOf(state: ReflectorState, reason: string | undefined, since: Date, troubleSince: Date | undefined): Freshness {
+  const f = (s: Freshness['state'], at: Date): Freshness => (reason ? { state: s, since: at.toISOString(), reason } : { state: s, since: at.toISOString() });
+  switch (state) {
+    case 'forbidden': return f('forbidden', since);
+    case 'unauthorized': return f('unauthorized', since);
+    case 'stopped': return f('stale', since);
+    case 'idle': return f('syncing', since);
+  }
+  if (troubleSince) return f('reconnecting', troubleSince);
+  if (state === 'listing') return f('syncing', since);
+  return { state: 'live', since: since.toISOString() };
+}
+
+/**
+ * One reflector and store shared by many handlers (client-go's shared informer): a handler that joins
+ * late receives the current state at once, then the same changes as everyone else.
+ */
+export class SharedInformer<T extends { resourceVersion?: string }> {
+  readonly store = new Store<T>();
+  readonly reflector: Reflector<T>;
+  private readonly handlers = new Set<InformerHandler<T>>();
+  private synced = false;
+
+  constructor(source: ListWatchSource, keyOf: (raw: RawObject) => string | undefined, transform: (raw: RawObject) => T | undefined) {
+    this.reflector = new Reflector<T>(source, this.store, keyOf, {
+      transform,
+      onChanges: (changes, columns) => {
+        // Before the first sync, handlers get the whole list in onSync instead of a flood of adds.
+        if (!this.synced) return;
+        for (const h of this.handlers) h.onChanges(changes, columns);
+      },
+      onSynced: () => {
+        const first = !this.synced;
+        this.synced = true;
+        if (first) for (const h of this.handlers) h.onSync(this.store.list(), this.reflector.tableColumns, this.freshness());
+      },
+      onState: () => {
+        const f = this.freshness();
+        for (const h of this.handlers) h.onFreshness(f);
+      },
+    });
+  }
+
+  get hasSynced(): boolean { return this.synced; }
+  get handlerCount(): number { return this.handlers.size; }
+
+  freshness(): Freshness {
+    const r = this.reflector;
+    return freshnessOf(r.state, r.stateReason, r.stateSince, r.troubleSince);
+  }
+
+  addHandler(h: InformerHandler<T>): () => void {
+    this.handlers.add(h);
+    if (this.synced) h.onSync(this.store.list(), this.reflector.tableColumns, this.freshness());
+    else h.onFreshness(this.freshness());
+    return () => { this.handlers.delete(h); };
+  }
+
+  start(): void { this.reflector.start(); }
+  stop(): Promise<void> { return this.reflector.stop(); }
+}

@@ -1,0 +1,134 @@
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { KubeHttp } from '../cluster/kubeHttp';
+import { apiErrorFrom } from '../cluster/kubeHttp';
+import { fetch } from 'undici';
+import { HttpMethod } from '@kubernetes/client-node/dist/gen/http/http.js';
+import { ApiError } from '../cluster/apiError';
+import type { TableColumn } from '../../../shared/contract/resources';
+import type { ResourcePath } from '../cluster/resourcePath';
+import { collectionPath } from '../cluster/resourcePath';
+
+/** One object as it comes off the wire: a full object, or a Table row normalised to look like one. */
+export interface RawObject {
+  metadata?: { uid?: string; name?: string; namespace?: string; resourceVersion?: string; [k: string]: unknown };
+  /** Only for the table representation: the printed cells. */
+  cells?: unknown[];
+  [k: string]: unknown;
+}
+
+export interface ListPage {
+  items: RawObject[];
+  resourceVersion: string;
+  continue?: string;
+  columns?: TableColumn[];
+}
+
+export type RawWatchEvent =
+  | { type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: RawObject; columns?: TableColumn[] }
+  | { type: 'BOOKMARK'; resourceVersion: string }
+  | { type: 'ERROR'; status: { code?: number; reason?: string; message?: string } };
+
+export interface ListWatchSource {
+  list(opts: { limit: number; continue?: string }, signal: AbortSignal): Promise<ListPage>;
+  /** Streams events until the server ends the watch (resolve) or it fails (reject). */
+  watch(opts: { resourceVersion: string; timeoutSeconds: number; inactivityMs: number }, onEvent: (e: RawWatchEvent) => void, signal: AbortSignal, onOpen?: () => void): Promise<void>;
+}
+
+export type Representation = 'object' | 'table';
+
+const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
+
+function tableColumns(table: any): TableColumn[] | undefined {
+  const defs = table?.columnDefinitions;
+  if (!Array.isArray(defs) || defs.length === 0) return undefined;
+  return defs.map((d: any) => ({ name: String(d.name), type: String(d.type), format: d.format || undefined, priority: Number(d.priority ?? 0), description: d.description }));
+}
+
+function tableRows(table: any): RawObject[] {
+  return (table?.rows ?? []).map((r: any) => ({ ...(r.object ?? {}), metadata: r.object?.metadata ?? {}, cells: r.cells ?? [] }));
+}
+
+/** ListWatch over HTTP for one resource and scope (client-go's listwatch.go). */
+export class HttpListWatch implements ListWatchSource {
+  constructor(
+    private readonly http: KubeHttp,
+    private readonly resource: ResourcePath,
+    private readonly namespace: string | undefined,
+    private readonly representation: Representation,
+  ) {}
+
+  private get path(): string { return collectionPath(this.resource, this.namespace); }
+  private get accept(): string { return this.representation === 'table' ? TABLE_ACCEPT : 'application/json'; }
+
+  async list(opts: { limit: number; continue?: string }, signal: AbortSignal): Promise<ListPage> {
+    // Cluster-wide LISTs may take up to 30 s by the SLO: give them 60 s, never a 5-10 s UI timeout.
+    const body = await this.http.request('GET', this.path, {
+      query: { limit: opts.limit, continue: opts.continue }, accept: this.accept, signal, timeoutMs: 60_000,
+    });
+    const meta = body?.metadata ?? {};
+    if (this.representation === 'table') {
+      return { items: tableRows(body), resourceVersion: String(meta.resourceVersion ?? ''), continue: meta.continue || undefined, columns: tableColumns(body) };
+    }
+    return { items: body?.items ?? [], resourceVersion: String(meta.resourceVersion ?? ''), continue: meta.continue || undefined };
+  }
+
+  async watch(opts: { resourceVersion: string; timeoutSeconds: number; inactivityMs: number }, onEvent: (e: RawWatchEvent) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {
+    const url = this.http.url(this.path, {
+      watch: 1, resourceVersion: opts.resourceVersion, allowWatchBookmarks: true, timeoutSeconds: opts.timeoutSeconds,
+    });
+    const { headers, dispatcher } = await this.http.auth(url, HttpMethod.GET);
+    headers['Accept'] = this.accept;
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    // A stream silent past its deadline is dead (a dropped connection that never said so): replace it.
+    let stalled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { stalled = true; controller.abort(new Error('watch stream silent past its deadline')); }, opts.inactivityMs);
+      timer.unref?.();
+    };
+    try {
+      arm();
+      const res = await fetch(url, { method: 'GET', headers, dispatcher, signal: controller.signal });
+      if (res.status !== 200) throw await apiErrorFrom(res);
+      arm();
+      onOpen?.();
+      const body = Readable.fromWeb(res.body as any);
+      body.on('data', arm);
+      const lines = createInterface({ input: body, crlfDelay: Infinity });
+      for await (const line of lines) {
+        if (!line) continue;
+        let ev: any;
+        try { ev = JSON.parse(line); } catch {
+          throw new Error(`unparseable watch line (${line.length} bytes)`);
+        }
+        onEvent(this.normalise(ev));
+      }
+    } catch (err) {
+      if (stalled) throw new ApiError(0, 'watch stream stalled', 'Stalled');
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      controller.abort();
+    }
+  }
+
+  private normalise(ev: any): RawWatchEvent {
+    const type = ev?.type;
+    const obj = ev?.object;
+    if (type === 'ERROR') return { type: 'ERROR', status: { code: obj?.code, reason: obj?.reason, message: obj?.message } };
+    if (type === 'BOOKMARK') {
+      const rv = obj?.metadata?.resourceVersion ?? obj?.rows?.[0]?.object?.metadata?.resourceVersion ?? '';
+      return { type: 'BOOKMARK', resourceVersion: String(rv) };
+    }
+    if (this.representation === 'table' && obj?.kind === 'Table') {
+      const row = tableRows(obj)[0];
+      return { type, object: row ?? { metadata: {} }, columns: tableColumns(obj) };
+    }
+    return { type, object: obj };
+  }
+}

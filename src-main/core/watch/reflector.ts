@@ -1,0 +1,222 @@
+import { ApiError, deepMessage, isNetworkError } from '../cluster/apiError';
+import { Backoff } from './backoff';
+import type { ListWatchSource, RawObject, RawWatchEvent } from './listWatch';
+import type { Store, StoreChange } from './store';
+import type { TableColumn } from '../../../shared/contract/resources';
+
+export type ReflectorState = 'idle' | 'listing' | 'watching' | 'backoff' | 'forbidden' | 'unauthorized' | 'stopped';
+
+export interface ReflectorOptions<T> {
+  transform(raw: RawObject): T | undefined;
+  onChanges(changes: StoreChange<T>[], columns?: TableColumn[]): void;
+  /** Called once per successful LIST with the whole store (after the diff was applied). */
+  onSynced?(): void;
+  onState?(state: ReflectorState, reason?: string): void;
+  pageSize?: number;
+  /** Server-side watch timeout range in seconds; client-go uses [300, 600). */
+  watchTimeoutRange?: [number, number];
+  backoff?: Backoff;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+const abortableSleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve) => {
+  if (signal.aborted) return resolve();
+  const t = setTimeout(resolve, ms);
+  signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+});
+
+/**
+ * List then watch, forever, keeping a Store equal to the server's state (client-go's reflector):
+ * paged LIST; WATCH from the list's resourceVersion with bookmarks and a random server timeout;
+ * closed watches, refused connections and 429s re-watch from the last resourceVersion without
+ * relisting; 410 Gone relists and emits only the differences; 401/403 stop and surface as a state.
+ */
+export class Reflector<T extends { resourceVersion?: string }> {
+  private controller = new AbortController();
+  private running: Promise<void> | undefined;
+  private resourceVersion = '';
+  private needList = true;
+  private unauthorizedOnce = false;
+  private columns: TableColumn[] | undefined;
+  state: ReflectorState = 'idle';
+  stateReason: string | undefined;
+  stateSince = new Date();
+  /** Counters that tests and benchmarks read. */
+  readonly stats = { lists: 0, watches: 0, relists: 0, events: 0 };
+
+  constructor(
+    private readonly source: ListWatchSource,
+    readonly store: Store<T>,
+    private readonly keyOf: (raw: RawObject) => string | undefined,
+    private readonly opts: ReflectorOptions<T>,
+  ) {}
+
+  get lastResourceVersion(): string { return this.resourceVersion; }
+  get tableColumns(): TableColumn[] | undefined { return this.columns; }
+
+  start(): void {
+    if (this.running) return;
+    this.running = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.controller.abort(new Error('reflector stopped'));
+    await this.running;
+    this.setState('stopped');
+  }
+
+  /** Forces a relist now (used after credentials change). */
+  restart(): void {
+    if (!this.running) return this.start();
+    this.needList = true;
+    this.controller.abort(new Error('restart'));
+    const previous = this.running;
+    this.controller = new AbortController();
+    this.running = previous.then(() => this.loop());
+  }
+
+  /** When data stopped being live; kept through retry cycles until a list or watch succeeds again. */
+  troubleSince: Date | undefined;
+
+  private setState(state: ReflectorState, reason?: string): void {
+    if (state === 'backoff' || state === 'forbidden' || state === 'unauthorized') this.troubleSince ??= new Date();
+    if (this.state === state && this.stateReason === reason) return;
+    this.state = state;
+    this.stateReason = reason;
+    this.stateSince = new Date();
+    this.opts.onState?.(state, reason);
+  }
+
+  private recovered(): void {
+    if (this.troubleSince === undefined) return;
+    this.troubleSince = undefined;
+    this.opts.onState?.(this.state, this.stateReason);
+  }
+
+  private async loop(): Promise<void> {
+    const signal = this.controller.signal;
+    const backoff = this.opts.backoff ?? new Backoff();
+    const sleep = this.opts.sleep ?? abortableSleep;
+    while (!signal.aborted) {
+      try {
+        if (this.needList) {
+          await this.listAll(signal);
+          this.needList = false;
+          backoff.healthy();
+        }
+        const started = Date.now();
+        let events = 0;
+        await this.watchOnce(signal, () => { events++; backoff.healthy(); });
+        // A watch that closes in under a second with no events is an error in disguise.
+        if (events === 0 && Date.now() - started < 1000 && !signal.aborted) throw new Error('very short watch');
+      } catch (err) {
+        if (signal.aborted) break;
+        const decision = this.classify(err);
+        if (decision === 'stop') return;
+        if (decision === 'relist') {
+          this.needList = true;
+          this.stats.relists++;
+          continue;
+        }
+        this.setState('backoff', deepMessage(err));
+        const wait = err instanceof ApiError && err.status === 429 && err.retryAfterSeconds
+          ? err.retryAfterSeconds * 1000 : backoff.next();
+        await sleep(wait, signal);
+      }
+    }
+  }
+
+  private classify(err: unknown): 'stop' | 'relist' | 'retry' {
+    if (err instanceof ApiError) {
+      if (err.isGone) return 'relist';
+      if (err.status === 403) { this.setState('forbidden', err.message); return 'stop'; }
+      if (err.status === 401) {
+        // Credentials may have just expired: client-node refreshes exec/OIDC tokens on the next
+        // request, so retry once; a second 401 is a real auth failure.
+        if (!this.unauthorizedOnce) { this.unauthorizedOnce = true; return 'retry'; }
+        this.setState('unauthorized', err.message);
+        return 'stop';
+      }
+      return 'retry';
+    }
+    if (isNetworkError(err)) return 'retry';
+    return 'retry';
+  }
+
+  private async listAll(signal: AbortSignal): Promise<void> {
+    this.setState('listing');
+    const pageSize = this.opts.pageSize ?? 500;
+    const entries: [string, T][] = [];
+    let cont: string | undefined;
+    let rv = '';
+    for (;;) {
+      let page;
+      try {
+        page = await this.source.list({ limit: pageSize, continue: cont }, signal);
+      } catch (err) {
+        // An expired continue token (about 5 minutes): start the list again from the top.
+        if (cont && err instanceof ApiError && err.isGone) { cont = undefined; entries.length = 0; continue; }
+        throw err;
+      }
+      if (page.columns) this.columns = page.columns;
+      for (const raw of page.items) {
+        const key = this.keyOf(raw);
+        const obj = key ? this.safeTransform(raw) : undefined;
+        if (key && obj) entries.push([key, obj]);
+      }
+      rv = page.resourceVersion;
+      if (!page.continue) break;
+      cont = page.continue;
+    }
+    this.stats.lists++;
+    this.unauthorizedOnce = false;
+    this.resourceVersion = rv;
+    this.troubleSince = undefined;
+    const changes = this.store.replace(entries);
+    if (changes.length) this.opts.onChanges(changes, this.columns);
+    this.opts.onSynced?.();
+  }
+
+  private async watchOnce(signal: AbortSignal, onActivity: () => void): Promise<void> {
+    const [lo, hi] = this.opts.watchTimeoutRange ?? [300, 600];
+    const random = this.opts.random ?? Math.random;
+    const timeoutSeconds = Math.floor(lo + random() * (hi - lo));
+    this.stats.watches++;
+    await this.source.watch(
+      { resourceVersion: this.resourceVersion, timeoutSeconds, inactivityMs: (timeoutSeconds + 30) * 1000 },
+      (ev) => { this.handle(ev); onActivity(); },
+      signal,
+      () => { this.setState('watching'); this.recovered(); },
+    );
+  }
+
+  private handle(ev: RawWatchEvent): void {
+    this.stats.events++;
+    this.unauthorizedOnce = false;
+    if (ev.type === 'ERROR') {
+      const code = ev.status.code ?? 500;
+      throw new ApiError(code, ev.status.message ?? 'watch error', ev.status.reason);
+    }
+    if (ev.type === 'BOOKMARK') {
+      if (ev.resourceVersion) this.resourceVersion = ev.resourceVersion;
+      return;
+    }
+    if (ev.columns) this.columns = ev.columns;
+    const key = this.keyOf(ev.object);
+    const rv = ev.object.metadata?.resourceVersion;
+    if (!key) return;
+    let change: StoreChange<T> | undefined;
+    if (ev.type === 'DELETED') change = this.store.delete(key);
+    else {
+      const obj = this.safeTransform(ev.object);
+      if (obj) change = this.store.upsert(key, obj);
+    }
+    if (rv) this.resourceVersion = rv;
+    if (change) this.opts.onChanges([change], ev.columns);
+  }
+
+  private safeTransform(raw: RawObject): T | undefined {
+    try { return this.opts.transform(raw); } catch { return undefined; }
+  }
+}

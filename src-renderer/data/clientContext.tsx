@@ -1,0 +1,84 @@
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { QueryClient, QueryClientProvider, useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { ContractClient } from './contractClient';
+import { ipcChannel, webSocketChannel } from './frameChannel';
+import { applyWatchEvent, emptyLiveList, type LiveListState } from './liveList';
+import type { MethodName, Params, Result, TopicName, TopicParams, TopicEvent } from '../../shared/contract';
+import type { WatchParams } from '../../shared/contract/resources';
+
+const ClientCtx = createContext<ContractClient | null>(null);
+
+export function createClient(): ContractClient {
+  return new ContractClient(window.wheelhouse ? ipcChannel(window.wheelhouse) : webSocketChannel());
+}
+
+export function ClientProvider({ client, children }: { client: ContractClient; children: ReactNode }) {
+  const qc = useMemo(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } } }), []);
+  return (
+    <ClientCtx.Provider value={client}>
+      <QueryClientProvider client={qc}>{children}</QueryClientProvider>
+    </ClientCtx.Provider>
+  );
+}
+
+export function useClient(): ContractClient {
+  const c = useContext(ClientCtx);
+  if (!c) throw new Error('useClient outside ClientProvider');
+  return c;
+}
+
+/** A request/response call through TanStack Query (cached, deduplicated, retried). */
+export function useContractQuery<M extends MethodName>(method: M, params: Params<M> | undefined, opts: Partial<UseQueryOptions<Result<M>>> = {}) {
+  const client = useClient();
+  return useQuery<Result<M>>({
+    queryKey: [method, params],
+    queryFn: () => client.request(method, params as Params<M>),
+    enabled: params !== undefined,
+    ...opts,
+  });
+}
+
+/** The latest event of a subscription (for topics whose every event is a whole state). */
+export function useTopicValue<T extends TopicName>(topic: T, params: TopicParams<T> | undefined): TopicEvent<T> | undefined {
+  const client = useClient();
+  const [value, setValue] = useState<TopicEvent<T>>();
+  const key = JSON.stringify(params);
+  useEffect(() => {
+    if (params === undefined) return;
+    setValue(undefined);
+    const sub = client.subscribe(topic, params, { onEvent: (e) => setValue(e) });
+    return () => sub.close();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, topic, key]);
+  return value;
+}
+
+/** A live list of projections, kept current by the core's watch (never polling). */
+export function useLiveList<T>(params: WatchParams | undefined): LiveListState<T> {
+  const client = useClient();
+  const key = JSON.stringify(params);
+  const store = useMemo(() => {
+    let state = emptyLiveList<T>();
+    const listeners = new Set<() => void>();
+    const set = (s: LiveListState<T>) => { state = s; listeners.forEach((l) => l()); };
+    let sub: { close(): void } | undefined;
+    return {
+      get: () => state,
+      subscribe(l: () => void) {
+        listeners.add(l);
+        if (!sub && params) {
+          sub = client.subscribe('resources.watch', params, {
+            onEvent: (e) => set(applyWatchEvent(state, e)),
+            onEnd: (err) => set({ ...state, error: err?.message ?? 'subscription ended' }),
+          });
+        }
+        return () => {
+          listeners.delete(l);
+          if (listeners.size === 0) { sub?.close(); sub = undefined; }
+        };
+      },
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, key]);
+  return useSyncExternalStore(store.subscribe, store.get);
+}
