@@ -15,6 +15,14 @@ export class ApiError extends Error {
   get isGone(): boolean { return this.status === 410 || this.reason === 'Expired' || this.reason === 'Gone'; }
 }
 
+/** Credentials could not be obtained (an exec plugin failed, a token file is missing). */
+export class CredentialError extends Error {
+  constructor(message: string, readonly command?: string, readonly stderr?: string) {
+    super(message);
+    this.name = 'CredentialError';
+  }
+}
+
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'EAI_AGAIN']);
 const tlsCodes = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE', 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED']);
 
@@ -41,6 +49,7 @@ export function isTlsError(err: unknown): boolean {
 /** Maps anything thrown by the core into a readable error for the UI. */
 export function toContractError(err: unknown): ContractError {
   if (err instanceof ContractError) return err;
+  if (err instanceof CredentialError) return new ContractError('exec-plugin-failed', err.message, err.stderr);
   if (err instanceof ApiError) {
     const code = err.status === 401 ? 'unauthorized' : err.status === 403 ? 'forbidden' : err.status === 404 ? 'not-found'
       : err.status === 409 ? 'conflict' : err.status === 422 || err.status === 400 ? 'bad-request' : err.status === 504 ? 'timeout' : 'internal';

@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeHttp } from './kubeHttp';
-import { ApiError, deepMessage, isNetworkError, isTlsError, toContractError } from './apiError';
+import { ApiError, CredentialError, deepMessage, isNetworkError, isTlsError, toContractError } from './apiError';
 import type { ApiResourceInfo, ClusterStatus, ConnectionState } from '../../../shared/contract/clusters';
 
 type Listener = (s: ClusterStatus) => void;
@@ -80,6 +80,7 @@ export class ClusterConnection {
 }
 
 export function describeFailure(err: unknown): [ConnectionState, string, string?] {
+  if (err instanceof CredentialError) return ['error', err.message, err.stderr];
   if (err instanceof ApiError) {
     if (err.status === 401) return ['unauthorized', 'The API server rejected the credentials (401): the token or client certificate is invalid or expired.', err.message];
     if (err.status === 403) return ['ready', ''];

@@ -1,7 +1,8 @@
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { ExecAuth } from '@kubernetes/client-node/dist/exec_auth.js';
 import { RequestContext, HttpMethod } from '@kubernetes/client-node/dist/gen/http/http.js';
 import { fetch, type Dispatcher } from 'undici';
-import { ApiError } from './apiError';
+import { ApiError, CredentialError } from './apiError';
 
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
@@ -34,11 +35,35 @@ export class KubeHttp {
     return u;
   }
 
+  /** The exec credential plugin command of this context's user, if any. */
+  get execCommand(): string | undefined {
+    const exec: any = (this.kc.getCurrentUser() as any)?.exec;
+    return exec ? [exec.command, ...(exec.args ?? [])].join(' ') : undefined;
+  }
+
   /** Auth headers and the TLS dispatcher, from client-node (exec plugins run here, in the main process). */
   async auth(url: URL, method: HttpMethod): Promise<{ headers: Record<string, string>; dispatcher: Dispatcher | undefined }> {
     const ctx = new RequestContext(url.toString(), method);
-    await this.kc.applySecurityAuthentication(ctx);
+    try {
+      await this.kc.applySecurityAuthentication(ctx);
+    } catch (err: any) {
+      const what = this.execCommand ? `The credential plugin \`${this.execCommand}\` failed` : 'Getting credentials failed';
+      const stderr = String(err?.message ?? err).trim();
+      throw new CredentialError(`${what}: ${stderr || 'no error output'}`, this.execCommand, stderr);
+    }
     return { headers: ctx.getHeaders(), dispatcher: ctx.getDispatcher() as Dispatcher | undefined };
+  }
+
+  /**
+   * Forgets cached exec-plugin credentials, so the next request runs the plugin again (after a 401 the
+   * cached token may have been revoked before its stated expiry).
+   */
+  invalidateCredentials(): boolean {
+    const exec = (this.kc as any).authenticators?.find((a: unknown) => a instanceof ExecAuth);
+    const user = this.kc.getCurrentUser();
+    if (!exec || !user || !(user as any).exec) return false;
+    delete exec.tokenCache?.[user.name];
+    return true;
   }
 
   async request<T = any>(method: keyof typeof HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -47,8 +72,17 @@ export class KubeHttp {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  /** Sends a request and throws ApiError for non-2xx answers; the body is left for the caller. */
+  /** Sends a request and throws ApiError for non-2xx answers; a 401 refreshes exec credentials and retries once. */
   async raw(method: keyof typeof HttpMethod, path: string, opts: RequestOptions = {}) {
+    try {
+      return await this.rawOnce(method, path, opts);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401 && this.invalidateCredentials()) return this.rawOnce(method, path, opts);
+      throw err;
+    }
+  }
+
+  private async rawOnce(method: keyof typeof HttpMethod, path: string, opts: RequestOptions) {
     const url = this.url(path, opts.query);
     const { headers, dispatcher } = await this.auth(url, HttpMethod[method]);
     headers['Accept'] = opts.accept ?? 'application/json';

@@ -1,0 +1,19 @@
+import type { ClusterStatus, ContextInfo } from '../../shared/contract/clusters';
+
+const text: Record<ClusterStatus['state'], string> = {
+  idle: 'Not connected', connecting: 'Connecting…', ready: 'Connected', degraded: 'Degraded',
+  unauthorized: 'Unauthorized', unreachable: 'Unreachable', error: 'Error',
+};
+
+/** The connection's state and version; for exec-plugin contexts, the command it runs. */
+export function ClusterStatusBadge({ status, context }: { status?: ClusterStatus; context: ContextInfo }) {
+  const state = status?.state ?? 'connecting';
+  return (
+    <div className="cluster-status" data-testid="cluster-status" data-state={state}>
+      <span className={`dot dot-${state}`} aria-hidden />
+      <span>{text[state]}{status?.version ? ` · ${status.version}` : ''}</span>
+      {context.execCommand && <span className="muted" title="This context runs this credential plugin command">runs: <code>{context.execCommand}</code></span>}
+      {status?.reason && state !== 'ready' && <span className="status-reason" role="alert" title={status.detail}>{status.reason}</span>}
+    </div>
+  );
+}
