@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useState, useSyncExterna
 import { QueryClient, QueryClientProvider, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import { ContractClient } from './contractClient';
 import { ipcChannel, webSocketChannel } from './frameChannel';
-import { applyWatchEvent, emptyLiveList, type LiveListState } from './liveList';
+import { applyWatchEvent, emptyLiveList, type LiveListState } from '../../shared/model/liveList';
 import type { MethodName, Params, Result, TopicName, TopicParams, TopicEvent } from '../../shared/contract';
 import type { WatchParams } from '../../shared/contract/resources';
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { subscribeResources } from './resourceSubscription';
-import { applyWatchEvent, emptyLiveList, type LiveListState } from '../../../src-renderer/data/liveList';
+import { applyWatchEvent, emptyLiveList, type LiveListState } from '../../../shared/model/liveList';
 import { ADMIN, eventually, newCore, randomName, readKubeconfig, tempDir, testKubeconfig } from '../../testing/testCluster';
 import { TcpProxy } from '../../testing/tcpProxy';
 import type { Core } from '../core';

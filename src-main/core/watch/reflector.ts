@@ -149,7 +149,7 @@ export class Reflector<T extends { resourceVersion?: string }> {
     const pageSize = this.opts.pageSize ?? 500;
     const entries: [string, T][] = [];
     let cont: string | undefined;
-    let rv = '';
+    let rv: string;
     for (;;) {
       let page;
       try {

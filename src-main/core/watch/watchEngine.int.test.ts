@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscribeResources } from './resourceSubscription';
-import { applyWatchEvent, emptyLiveList, type LiveListState } from '../../../src-renderer/data/liveList';
+import { applyWatchEvent, emptyLiveList, type LiveListState } from '../../../shared/model/liveList';
 import { ADMIN, eventually, newCore, randomName } from '../../testing/testCluster';
 import type { Core } from '../core';
 import type { WatchEvent } from '../../../shared/contract/resources';

@@ -47,7 +47,7 @@ export function ResourceTable(p: ResourceTableProps) {
   const [selector, setSelector] = useState('');
   const [sort, setSort] = useState<{ col: number; desc: boolean }>({ col: 0, desc: false });
   const now = useNow();
-  const columns = list.columns ?? [];
+  const columns = useMemo(() => list.columns ?? [], [list.columns]);
   const visibleCols = useMemo(() => columns.map((c, i) => ({ c, i })).filter(({ c }) => wide || c.priority === 0), [columns, wide]);
   const ageIndex = columns.findIndex((c) => c.name === 'Age');
   const showNamespace = p.namespace === undefined && [...list.items.values()].some((r) => r.namespace);

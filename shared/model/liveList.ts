@@ -1,4 +1,4 @@
-import type { Freshness, TableColumn, WatchEvent } from '../../shared/contract/resources';
+import type { Freshness, TableColumn, WatchEvent } from '../contract/resources';
 
 export interface LiveListState<T> {
   items: ReadonlyMap<string, T>;
