@@ -93,7 +93,8 @@ export const KubeEventRow = z.object({
   firstTimestamp: z.string().optional(),
   lastTimestamp: z.string().optional(),
   source: z.string().optional(),
-  involvedObject: z.object({ kind: z.string().optional(), name: z.string().optional(), uid: z.string().optional() }),
+  involvedObject: z.object({ kind: z.string().optional(), name: z.string().optional(), uid: z.string().optional(), fieldPath: z.string().optional() }),
+  resourceVersion: z.string().optional(),
 });
 export type KubeEventRow = z.infer<typeof KubeEventRow>;
 
@@ -109,6 +110,20 @@ export const resourceMethods = {
   },
 } as const;
 
+export const EventsForObjectParams = z.object({
+  context: z.string(),
+  /** The object's namespace; omitted for cluster-scoped objects (their events may live in any namespace). */
+  namespace: z.string().max(253).optional(),
+  uid: z.string().min(1).max(128),
+});
+export type EventsForObjectParams = z.infer<typeof EventsForObjectParams>;
+
 export const resourceTopics = {
   'resources.watch': { params: WatchParams, event: WatchEvent },
+  /**
+   * Live core/v1 Events about one object (fieldSelector involvedObject.uid): the same snapshot/delta
+   * events as resources.watch, items are KubeEventRow. The Table projection of events does not carry
+   * the involved object's uid, hence this topic.
+   */
+  'events.forObject': { params: EventsForObjectParams, event: WatchEvent },
 } as const;
