@@ -5,7 +5,13 @@ import { stringify } from 'yaml';
 import { Core } from '../core';
 import { kubeconfigFiles } from './kubeconfigFiles';
 import { eventually, tempDir } from '../../testing/testCluster';
-import { runKubectl } from '../../testing/kubectlBinary';
+import { execFileSync } from 'node:child_process';
+// @ts-expect-error plain ESM module
+import { kubectlPath } from '../../../test-cluster/kubectl.mjs';
+
+/** kubectl of the test cluster's version, with KUBECONFIG listing several files (its merge is the reference). */
+const runKubectl = (args: string[], env: Record<string, string>) =>
+  execFileSync(kubectlPath(), args, { encoding: 'utf8', env: { ...process.env, ...env } });
 
 const cluster = (name: string, server: string) => ({ name, cluster: { server, 'insecure-skip-tls-verify': true } });
 const user = (name: string, token: string) => ({ name, user: { token } });

@@ -85,6 +85,7 @@ export class HttpListWatch implements ListWatchSource {
     // A stream silent past its deadline is dead (a dropped connection that never said so): replace it.
     let stalled = false;
     let timer: NodeJS.Timeout | undefined;
+    let body: Readable | undefined;
     const arm = () => {
       clearTimeout(timer);
       timer = setTimeout(() => { stalled = true; controller.abort(new Error('watch stream silent past its deadline')); }, opts.inactivityMs);
@@ -96,7 +97,9 @@ export class HttpListWatch implements ListWatchSource {
       if (res.status !== 200) throw await apiErrorFrom(res);
       arm();
       onOpen?.();
-      const body = Readable.fromWeb(res.body as any);
+      body = Readable.fromWeb(res.body as any);
+      // Errors surface through the line iterator below; this keeps an abort after the end from being unhandled.
+      body.on('error', () => {});
       body.on('data', arm);
       const lines = createInterface({ input: body, crlfDelay: Infinity });
       for await (const line of lines) {
@@ -113,6 +116,7 @@ export class HttpListWatch implements ListWatchSource {
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
+      body?.destroy();
       controller.abort();
     }
   }

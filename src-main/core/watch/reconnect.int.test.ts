@@ -11,16 +11,16 @@ import type { WatchEvent } from '../../../shared/contract/resources';
 // @ts-expect-error plain ESM module with JSDoc types
 import { startCluster } from '../../../test-cluster/cluster-lib.mjs';
 
-function follow(core: Core, ns: string) {
+function follow(core: Core, ns: string, context = ADMIN) {
   let state: LiveListState<any> = emptyLiveList();
   const freshness: string[] = [];
-  const off = subscribeResources(core.hub, { context: ADMIN, group: '', version: 'v1', resource: 'configmaps', namespace: ns, projection: 'topology' },
+  const off = subscribeResources(core.hub, { context, group: '', version: 'v1', resource: 'configmaps', namespace: ns, projection: 'topology' },
     (e: WatchEvent) => { state = applyWatchEvent(state, e); if (e.type === 'freshness' || e.type === 'snapshot') freshness.push(e.freshness.state); });
   return { get state() { return state; }, freshness, off };
 }
 
-async function converged(core: Core, reader: Core, s: { state: LiveListState<any> }, ns: string) {
-  const list = await reader.connection(ADMIN).http.request('GET', `/api/v1/namespaces/${ns}/configmaps`);
+async function converged(reader: Core, s: { state: LiveListState<any> }, ns: string, context = ADMIN) {
+  const list = await reader.connection(context).http.request('GET', `/api/v1/namespaces/${ns}/configmaps`);
   const truth = new Map<string, string>(list.items.map((o: any) => [o.metadata.uid, o.metadata.resourceVersion]));
   const mine = new Map([...s.state.items.values()].map((o: any) => [o.uid, o.resourceVersion]));
   const stale = [...mine].filter(([uid, rv]) => truth.get(uid) !== rv).length;
@@ -76,7 +76,7 @@ describe('reconnect: the engine converges after a cut connection', () => {
     await eventually(() => s.state.freshness?.state === 'reconnecting', 20_000, 'reconnecting state');
     expect(s.state.freshness?.since).toBeTruthy();
     await proxy.restore();
-    const result = await eventually(async () => { const c = await converged(core, direct, s, ns); return c.ok && s.state.freshness?.state === 'live' ? c : undefined; }, 60_000, 'convergence');
+    const result = await eventually(async () => { const c = await converged(direct, s, ns); return c.ok && s.state.freshness?.state === 'live' ? c : undefined; }, 60_000, 'convergence');
     expect(result).toMatchObject({ stale: 0, missing: 0 });
     expect(s.freshness).toContain('reconnecting');
     s.off();
@@ -88,13 +88,15 @@ describe('reconnect: the engine converges after the API server process is killed
   let cluster: any;
   let core: Core;
   let direct: Core;
+  let ctx: string;
 
   beforeAll(async () => {
     // A cluster of our own on other ports: this test kills its API server.
     cluster = await startCluster({ name: 'wh-restart-test', basePort: 36000, seed: false });
     core = newCore([cluster.kubeconfigPath]);
     direct = newCore([cluster.kubeconfigPath]);
-    await seed(direct.connection(ADMIN).http, ns, ['b', 'c']);
+    ctx = cluster.contexts.admin;
+    await seed(direct.connection(ctx).http, ns, ['b', 'c']);
   }, 240_000);
   afterAll(async () => {
     await core?.dispose(); await direct?.dispose();
@@ -102,14 +104,14 @@ describe('reconnect: the engine converges after the API server process is killed
   }, 60_000);
 
   it('reports reconnecting while the API server is down, then converges with 0 stale and 0 missing', async () => {
-    const s = follow(core, ns);
+    const s = follow(core, ns, ctx);
     await eventually(() => s.state.synced && s.state.freshness?.state === 'live', 30_000, 'live');
-    await churn(direct.connection(ADMIN).http, ns, 'b');
+    await churn(direct.connection(ctx).http, ns, 'b');
     await cluster.stopApiServer();
     await eventually(() => s.state.freshness?.state === 'reconnecting', 30_000, 'reconnecting state');
     await cluster.startApiServer();
-    await churn(direct.connection(ADMIN).http, ns, 'c');
-    const result = await eventually(async () => { const c = await converged(core, direct, s, ns); return c.ok && s.state.freshness?.state === 'live' ? c : undefined; }, 90_000, 'convergence after restart');
+    await churn(direct.connection(ctx).http, ns, 'c');
+    const result = await eventually(async () => { const c = await converged(direct, s, ns, ctx); return c.ok && s.state.freshness?.state === 'live' ? c : undefined; }, 90_000, 'convergence after restart');
     expect(result).toMatchObject({ stale: 0, missing: 0 });
     s.off();
   });
