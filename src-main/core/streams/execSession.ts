@@ -25,11 +25,11 @@ export function exitCodeOf(status: V1Status | undefined): { code: number | null;
   if (status.status === 'Success') return { code: 0 };
   const cause = status.details?.causes?.find((c) => c.reason === 'ExitCode' || (c as { type?: string }).type === 'ExitCode');
   if (status.reason === 'NonZeroExitCode' && cause?.message !== undefined && /^\d+$/.test(cause.message)) {
-    return { code: Number(cause.message), message: status.message };
+    return { code: Number(cause.message) };
   }
   // Runtimes that report the exit as an error still name it ("exit status 3", "exit code 3").
   const m = /exit (?:status|code) (\d+)/.exec(status.message ?? '');
-  if (m) return { code: Number(m[1]), message: status.message };
+  if (m) return { code: Number(m[1]) };
   return { code: null, message: status.message ?? status.reason };
 }
 
@@ -83,7 +83,7 @@ export async function resolveContainer(http: Pick<KubeHttp, 'request'>, namespac
 }
 
 /** Runs a command to completion without a terminal (used to hang a shell up; handy in tests). */
-export async function execOnce(kc: KubeConfig, namespace: string, pod: string, container: string, command: string[], timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function execOnce(kc: KubeConfig, namespace: string, pod: string, container: string, command: string[], timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string; message?: string }> {
   const stdout = new Collect();
   const stderr = new Collect();
   const streams = { stdin: new PassThrough(), stdout, stderr };
@@ -93,7 +93,8 @@ export async function execOnce(kc: KubeConfig, namespace: string, pod: string, c
     new Exec(kc, new WebSocketHandler(kc, undefined, streams))
       .exec(namespace, pod, container, command, stdout, stderr, null, false, (status) => {
         clearTimeout(timer);
-        resolve({ code: exitCodeOf(status).code, stdout: stdout.text(), stderr: stderr.text() });
+        const r = exitCodeOf(status);
+        resolve({ code: r.code, stdout: stdout.text(), stderr: stderr.text(), ...(r.message ? { message: r.message } : {}) });
       })
       .then((w) => { ws = w; w.on('close', () => { clearTimeout(timer); resolve({ code: null, stdout: stdout.text(), stderr: stderr.text() }); }); })
       .catch((err) => { clearTimeout(timer); reject(err); });
@@ -158,7 +159,7 @@ export class ExecSession {
       const handler = new WebSocketHandler(this.kc, undefined, { stdin: this.stdin, stdout: this.stdout, stderr: this.stderr });
       const ws = await new Exec(this.kc, handler).exec(
         p.namespace, p.pod, this.container, command, this.stdout, p.tty ? null : this.stderr, this.stdin, p.tty,
-        (status) => this.finish(exitCodeOf(status), 'exited'),
+        (status) => { const r = exitCodeOf(status); this.finish(r, r.code === null ? 'error' : 'exited'); },
       );
       this.ws = ws;
       this.protocol = ws.protocol;
