@@ -18,6 +18,7 @@ describe('secureWebPreferences', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/dist/preload/preload.cjs',
     });
   });

@@ -20,6 +20,8 @@ export function secureWebPreferences(preloadPath: string, opts: { devTools?: boo
     webSecurity: true,
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
+    // Middle-click would open links in new windows; the window-open handler denies them anyway.
+    disableBlinkFeatures: 'Auxclick',
     webviewTag: false,
     navigateOnDragDrop: false,
     // Chromium's spellchecker downloads dictionaries from Google's CDN: no remote fetches, ever.
