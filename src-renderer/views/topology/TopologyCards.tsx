@@ -1,0 +1,204 @@
+import { createContext, memo, useContext, useEffect, useRef, useState } from 'react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import type { ObjectNode, PodGroupNode } from '../../../shared/topology/graph';
+import type { HealthStatus } from '../../../shared/topology/health';
+import type { TopoObject } from '../../../shared/topology/topologyObject';
+import type { NamespaceFlowNode, ObjectFlowNode, PodGroupFlowNode } from './flowModel';
+import { KindIcon } from './KindIcon';
+import { kindLabel } from './topologyKinds';
+import { objectFootnote, objectSummary, podGroupSummary, REPLICATED_KINDS, replicaStats, ROLLOUT_KINDS, rolloutProgress } from './cardText';
+import { HEALTH_STATES } from './graphFilters';
+
+/**
+ * The cards React Flow draws. Each is memoized and reads only its own node's data (never the node
+ * list), so a live update re-renders the cards whose objects changed. Every cluster string is a
+ * React text child: names like `<img src=x onerror=…>` show as text.
+ */
+
+/** What cards can ask of the view. A context with a stable value, so callbacks never break memo. */
+export interface TopologyActions {
+  toggleOldReplicaSets(deploymentUid: string): void;
+  togglePods(ownerUid: string): void;
+  /** Absent when the contract has no scale action: the stepper is not drawn. */
+  scale?(o: TopoObject, replicas: number): Promise<void>;
+}
+
+export const TopologyActionsContext = createContext<TopologyActions | null>(null);
+
+/** Below this zoom, cards drop their detail lines: smaller DOM, and text too small to read anyway. */
+export const LOW_DETAIL_ZOOM = 0.45;
+const lowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
+
+const stop = (e: { stopPropagation(): void }) => e.stopPropagation();
+
+function Handles() {
+  return (
+    <>
+      <Handle type="target" id="t-left" position={Position.Left} isConnectable={false} />
+      <Handle type="source" id="s-right" position={Position.Right} isConnectable={false} />
+      <Handle type="target" id="t-top" position={Position.Top} isConnectable={false} />
+      <Handle type="source" id="s-top" position={Position.Top} isConnectable={false} />
+      <Handle type="target" id="t-bottom" position={Position.Bottom} isConnectable={false} />
+      <Handle type="source" id="s-bottom" position={Position.Bottom} isConnectable={false} />
+      <Handle type="target" id="t-right" position={Position.Right} isConnectable={false} />
+      <Handle type="source" id="s-left" position={Position.Left} isConnectable={false} />
+    </>
+  );
+}
+
+export function HealthPill({ health }: { health: HealthStatus }) {
+  return (
+    <span className={`health-pill health-${health.status.toLowerCase()}`} title={health.message ?? health.status} data-testid="health">
+      <span className="health-dot" />{health.status}
+    </span>
+  );
+}
+
+function cardClass(base: string, n: { health: HealthStatus }, data: { match?: boolean; current?: boolean; faded?: boolean }, selected: boolean, extra: (string | false | undefined)[] = []) {
+  return [base, `health-${n.health.status.toLowerCase()}`, selected && 'selected', data.match && 'match', data.current && 'current', data.faded && 'faded', ...extra]
+    .filter(Boolean).join(' ');
+}
+
+/** − n + on Deployments and StatefulSets; clicks gather for a moment, then one scale request goes. */
+function ScaleStepper({ o, autoscaled }: { o: TopoObject; autoscaled?: boolean }) {
+  const actions = useContext(TopologyActionsContext);
+  const desired = o.replicas?.desired ?? 0;
+  const [pending, setPending] = useState<number>();
+  const [busy, setBusy] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => { if (pending !== undefined && pending === desired && !busy) setPending(undefined); }, [desired, pending, busy]);
+  if (!actions?.scale) return <b>{desired}</b>;
+  const scale = actions.scale;
+  const shown = pending ?? desired;
+  const step = (delta: number) => {
+    const next = Math.max(0, shown + delta);
+    setPending(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      setBusy(true);
+      scale(o, next).catch(() => setPending(undefined)).finally(() => setBusy(false));
+    }, 600);
+  };
+  const why = autoscaled ? ' (an HPA scales this workload and may undo it)' : '';
+  return (
+    <span className="stepper nodrag" onClick={stop} onDoubleClick={stop}>
+      <button type="button" aria-label={`Scale ${o.name} down`} title={`Scale down${why}`} disabled={shown <= 0} onClick={() => step(-1)}>−</button>
+      <b className={pending !== undefined && pending !== desired ? 'pending' : ''} data-testid="desired-replicas">{shown}</b>
+      <button type="button" aria-label={`Scale ${o.name} up`} title={`Scale up${why}`} onClick={() => step(1)}>+</button>
+    </span>
+  );
+}
+
+function ReplicaBody({ n, data }: { n: ObjectNode; data: ObjectFlowNode['data'] }) {
+  const actions = useContext(TopologyActionsContext);
+  const o = n.object;
+  const r = o.replicas!;
+  const stats = replicaStats(o.kind, r);
+  const scalable = o.kind === 'Deployment' || o.kind === 'StatefulSet';
+  const progress = ROLLOUT_KINDS.has(o.kind) ? rolloutProgress(r) : undefined;
+  return (
+    <>
+      <div className="card-stats">
+        {stats.map((s, i) => (
+          <span key={s.label} className={`stat${s.short ? ' short' : ''}`} data-stat={s.label}>
+            {i === 0 && scalable ? <ScaleStepper o={o} autoscaled={data.autoscaled} /> : <b>{s.value}</b>}
+            <span className="stat-label">{s.label}</span>
+          </span>
+        ))}
+      </div>
+      <div className="card-foot">
+        {progress ? (
+          <span className={`progress${progress.rollingOut ? ' rolling' : ''}`} title={progress.label} role="progressbar"
+            aria-label={`${o.name} rollout`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress.available * 100)} data-testid="rollout-progress">
+            <span className="bar-updated" style={{ width: `${progress.updated * 100}%` }} />
+            <span className="bar-available" style={{ width: `${progress.available * 100}%` }} />
+          </span>
+        ) : <span className="foot-spacer" />}
+        {data.oldReplicaSets && (
+          <button type="button" className="chip-button nodrag" onClick={(e) => { stop(e); actions?.toggleOldReplicaSets(o.uid); }} onDoubleClick={stop}
+            title={data.oldReplicaSets.expanded ? 'Hide old ReplicaSets (scaled to 0)' : 'Show old ReplicaSets (scaled to 0)'} data-testid="toggle-old-rs">
+            {data.oldReplicaSets.expanded ? 'hide old' : `+${data.oldReplicaSets.count} old`}
+          </button>
+        )}
+        {data.podsUnfolded && (
+          <button type="button" className="chip-button nodrag" onClick={(e) => { stop(e); actions?.togglePods(o.uid); }} onDoubleClick={stop} title="Fold the pods into one node">fold pods</button>
+        )}
+      </div>
+    </>
+  );
+}
+
+export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps<ObjectFlowNode>) {
+  const n = data.node as ObjectNode;
+  const o = n.object;
+  const low = useStore(lowDetail);
+  const actions = useContext(TopologyActionsContext);
+  const replicated = REPLICATED_KINDS.has(o.kind) && o.replicas;
+  const footnote = low || replicated ? '' : objectFootnote(n);
+  return (
+    <div className={cardClass('topo-card', n, data, selected, [n.dimmed && 'dimmed', o.deleting && 'deleting', low && 'low'])}
+      data-testid="topology-node" data-id={n.id} data-kind={o.kind} data-name={o.name} data-health={n.health.status}>
+      <Handles />
+      <div className="card-head">
+        <KindIcon kind={o.kind} />
+        <span className="card-kind">{kindLabel(o.kind)}</span>
+        {o.revision && <span className="card-rev" title={`deployment.kubernetes.io/revision ${o.revision}`}>rev {o.revision}</span>}
+        {o.paused && <span className="card-rev">paused</span>}
+        <HealthPill health={n.health} />
+      </div>
+      <div className="card-name" title={n.namespace ? `${n.namespace}/${o.name}` : o.name}>{o.name}</div>
+      {!low && (replicated ? <ReplicaBody n={n} data={data} /> : (
+        <>
+          <div className="card-line" title={objectSummary(n)}>{objectSummary(n)}</div>
+          {footnote && <div className="card-line muted" title={footnote}>{footnote}</div>}
+          {data.podsUnfolded && (
+            <div className="card-foot"><span />
+              <button type="button" className="chip-button nodrag" onClick={(e) => { stop(e); actions?.togglePods(o.uid); }} onDoubleClick={stop} title="Fold the pods into one node">fold pods</button>
+            </div>
+          )}
+        </>
+      ))}
+    </div>
+  );
+});
+
+export const PodGroupCard = memo(function PodGroupCard({ data, selected }: NodeProps<PodGroupFlowNode>) {
+  const g = data.node as PodGroupNode;
+  const low = useStore(lowDetail);
+  return (
+    <div className={cardClass('topo-card pod-group', g, data, selected, [low && 'low'])} data-testid="topology-node" data-id={g.id} data-kind="PodGroup" data-name={g.name}
+      data-health={g.health.status} title="Click to show every pod">
+      <Handles />
+      <div className="card-head">
+        <KindIcon kind="PodGroup" />
+        <span className="card-kind">{g.count} pods</span>
+        <HealthPill health={g.health} />
+      </div>
+      <div className="card-name" title={g.name}>{g.name}</div>
+      {!low && (
+        <>
+          <div className="card-line">{podGroupSummary(g)}</div>
+          <div className="card-foot">
+            <span className="health-bar" aria-hidden="true">
+              {HEALTH_STATES.filter((s) => g.byHealth[s] > 0).map((s) => (
+                <span key={s} className={`seg health-${s.toLowerCase()}`} style={{ flexGrow: g.byHealth[s] }} />
+              ))}
+            </span>
+            <span className="foot-hint">show pods</span>
+          </div>
+        </>
+      )}
+    </div>
+  );
+});
+
+export const NamespaceBox = memo(function NamespaceBox({ data }: NodeProps<NamespaceFlowNode>) {
+  return (
+    <div className="ns-box" data-testid="namespace-group" data-namespace={data.namespace}>
+      <div className="ns-title"><span className="ns-label">namespace</span> {data.namespace} <span className="ns-count">{data.count}</span></div>
+    </div>
+  );
+});
+
+export const nodeTypes = { object: ObjectCard, podGroup: PodGroupCard, namespace: NamespaceBox };

@@ -1,0 +1,331 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
+  applyNodeChanges, type NodeChange, type NodeMouseHandler,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './topology.css';
+import { buildTopology, type TopologyScope, type TopoNode } from '../../../shared/topology/graph';
+import type { HealthStatusCode } from '../../../shared/topology/health';
+import type { TopoObject } from '../../../shared/topology/topologyObject';
+import { useClient } from '../../data/clientContext';
+import { FreshnessBadge } from '../../components/FreshnessBadge';
+import { CARD_HEIGHT, CARD_WIDTH, PositionMemory, scopeKey, type XY } from './placement';
+import { toFlowEdges, toFlowNodes, type TopologyFlowEdge, type TopologyFlowNode } from './flowModel';
+import { countNodes, HEALTH_STATES, passesFilters, searchNodes, type GraphFilters } from './graphFilters';
+import { nodeTypes, TopologyActionsContext, type TopologyActions } from './TopologyCards';
+import { CONTROLLER_KINDS, FILTERABLE_KINDS, kindLabel, topologyKind } from './topologyKinds';
+import { useTopologyObjects } from './useTopologyObjects';
+import { KindIcon } from './KindIcon';
+import { isTestHooksEnabled, TopologyTestHooks } from './TopologyTestHooks';
+
+export interface TopologySelection { group: string; version: string; resource: string; namespace?: string; name: string; uid: string }
+
+interface Props {
+  context: string;
+  /** Undefined: all namespaces, drawn as one box per namespace. */
+  namespace?: string;
+  onSelect(s: TopologySelection): void;
+}
+
+/**
+ * Positions outlive the view (for the session), so going to a table and back, or from a focused
+ * subtree back to the namespace, finds every node where it was.
+ */
+const memory = new PositionMemory();
+
+const healthColor: Record<HealthStatusCode, string> = {
+  Healthy: 'var(--ok)', Progressing: 'var(--accent)', Degraded: 'var(--bad)', Suspended: 'var(--suspended)', Missing: 'var(--warn)', Unknown: 'var(--muted)',
+};
+
+const EDGE_LEGEND: { kind: string; label: string }[] = [
+  { kind: 'owns', label: 'owns' }, { kind: 'selects', label: 'selects' }, { kind: 'routes', label: 'routes' },
+  { kind: 'scales', label: 'scales' }, { kind: 'mounts', label: 'mounts' }, { kind: 'binds', label: 'binds' },
+];
+
+export function TopologyView(props: Props) {
+  return (
+    <ReactFlowProvider>
+      <TopologyCanvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function selectionOf(o: TopoObject): TopologySelection | undefined {
+  const k = topologyKind(o.kind);
+  if (!k) return undefined;
+  const s: TopologySelection = { group: k.group, version: k.version, resource: k.resource, name: o.name, uid: o.uid };
+  if (o.namespace) s.namespace = o.namespace;
+  return s;
+}
+
+const toggled = (set: ReadonlySet<string>, id: string) => {
+  const next = new Set(set);
+  if (next.has(id)) next.delete(id); else next.add(id);
+  return next;
+};
+
+function TopologyCanvas({ context, namespace, onSelect }: Props) {
+  const rf = useReactFlow<TopologyFlowNode, TopologyFlowEdge>();
+  const client = useClient();
+  const { objects, ready, freshness, forbidden, errors } = useTopologyObjects(context, namespace);
+
+  const baseScope = useMemo<TopologyScope>(() => (namespace ? { type: 'namespace', namespace } : { type: 'all' }), [namespace]);
+  const [scope, setScope] = useState<TopologyScope>(baseScope);
+  const [expandedGroups, setExpandedGroups] = useState<ReadonlySet<string>>(new Set());
+  const [expandedRs, setExpandedRs] = useState<ReadonlySet<string>>(new Set());
+  const [filters, setFilters] = useState<GraphFilters>({ kinds: new Set(), health: new Set() });
+  const [query, setQuery] = useState('');
+  const [matchIndex, setMatchIndex] = useState(0);
+  const [selectedId, setSelectedId] = useState<string>();
+  const [layoutEpoch, setLayoutEpoch] = useState(0);
+  const [dragEpoch, setDragEpoch] = useState(0);
+  const [actionError, setActionError] = useState<string>();
+
+  // A new context or namespace starts from its own base scope.
+  const [scopeFor, setScopeFor] = useState(`${context}|${namespace ?? '*'}`);
+  if (scopeFor !== `${context}|${namespace ?? '*'}`) {
+    setScopeFor(`${context}|${namespace ?? '*'}`);
+    setScope(baseScope);
+    setSelectedId(undefined);
+  }
+  const key = scopeKey(context, scope);
+
+  const byUid = useMemo(() => new Map(objects.map((o) => [o.uid, o])), [objects]);
+  const topology = useMemo(
+    () => buildTopology(objects, { scope, expandedGroups, expandedReplicaSets: expandedRs }),
+    [objects, scope, expandedGroups, expandedRs],
+  );
+
+  // Placement: nodes the scope has seen keep their spot; only new ones are placed. Re-layout forgets.
+  const positions = useMemo(() => { void layoutEpoch; return memory.place(key, topology); }, [key, topology, layoutEpoch]);
+  const positionOf = useCallback((id: string): XY | undefined => memory.get(key)?.get(id) ?? positions.get(id), [key, positions]);
+
+  const visible = useCallback((n: TopoNode) => passesFilters(n, filters), [filters]);
+  const hiddenIds = useMemo(() => new Set(topology.nodes.filter((n) => !visible(n)).map((n) => n.id)), [topology, visible]);
+  const matches = useMemo(() => (query.trim() ? searchNodes(topology.nodes, query, positionOf) : undefined), [topology, query, positionOf]);
+  const currentMatch = matches && matches.length > 0 ? matches[Math.min(matchIndex, matches.length - 1)] : undefined;
+  const matchSet = useMemo(() => (matches ? new Set(matches) : undefined), [matches]);
+
+  const prevNodes = useRef(new Map<string, TopologyFlowNode>());
+  const derivedNodes = useMemo(() => {
+    void dragEpoch;
+    const next = toFlowNodes({
+      topology, positionOf, visible, selectedId, matches: matchSet, currentMatch, expandedGroups, expandedReplicaSets: expandedRs,
+    }, prevNodes.current);
+    prevNodes.current = new Map(next.map((n) => [n.id, n]));
+    return next;
+  }, [topology, positionOf, visible, selectedId, matchSet, currentMatch, expandedGroups, expandedRs, dragEpoch]);
+
+  const prevEdges = useRef(new Map<string, TopologyFlowEdge>());
+  const edges = useMemo(() => {
+    void dragEpoch;
+    const next = toFlowEdges({ edges: topology.edges, positionOf, isHidden: (id) => hiddenIds.has(id), selectedId }, prevEdges.current);
+    prevEdges.current = new Map(next.map((e) => [e.id, e]));
+    return next;
+  }, [topology, positionOf, hiddenIds, selectedId, dragEpoch]);
+
+  // React Flow owns the nodes while a drag is under way; every derived change replaces them.
+  const [nodes, setNodes] = useState<TopologyFlowNode[]>(derivedNodes);
+  const [nodesFrom, setNodesFrom] = useState(derivedNodes);
+  if (nodesFrom !== derivedNodes) {
+    setNodesFrom(derivedNodes);
+    setNodes(derivedNodes);
+  }
+  const onNodesChange = useCallback((changes: NodeChange<TopologyFlowNode>[]) => {
+    const kept = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+    if (kept.length === 0) return;
+    for (const c of kept) if (c.type === 'position' && c.position && !c.id.startsWith('namespace:')) memory.move(key, c.id, c.position);
+    setNodes((ns) => applyNodeChanges(kept, ns));
+  }, [key]);
+  const onNodeDragStop = useCallback(() => setDragEpoch((e) => e + 1), []);
+
+  // Fit the view once per scope when its graph first appears; later updates never move the camera.
+  const fitted = useRef(new Set<string>());
+  useEffect(() => {
+    if (!ready || derivedNodes.length === 0 || fitted.current.has(key)) return;
+    fitted.current.add(key);
+    const raf = requestAnimationFrame(() => { void rf.fitView({ padding: 0.12, maxZoom: 1, minZoom: 0.05 }); });
+    return () => cancelAnimationFrame(raf);
+  }, [ready, derivedNodes.length, key, rf]);
+
+  const centreOn = useCallback((id: string) => {
+    const p = positionOf(id);
+    if (!p) return;
+    void rf.setCenter(p.x + CARD_WIDTH / 2, p.y + CARD_HEIGHT / 2, { zoom: Math.max(rf.getZoom(), 0.9), duration: 300 });
+  }, [positionOf, rf]);
+
+  useEffect(() => { setMatchIndex(0); }, [query]);
+  useEffect(() => { if (currentMatch) centreOn(currentMatch); }, [currentMatch, centreOn]);
+
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' && matches && matches.length > 0) {
+      e.preventDefault();
+      const n = matches.length;
+      const next = (Math.min(matchIndex, n - 1) + (e.shiftKey ? n - 1 : 1)) % n;
+      setMatchIndex(next);
+      if (matches[next] === currentMatch) centreOn(matches[next]);
+    } else if (e.key === 'Escape') {
+      setQuery('');
+    }
+  };
+
+  const onNodeClick: NodeMouseHandler<TopologyFlowNode> = useCallback((_e, node) => {
+    if (node.type === 'podGroup') {
+      const d = node.data.node;
+      if (d.type === 'podGroup') setExpandedGroups((s) => toggled(s, d.ownerUid));
+      return;
+    }
+    if (node.type !== 'object') return;
+    const d = node.data.node;
+    if (d.type !== 'object') return;
+    setSelectedId(d.id);
+    const sel = selectionOf(d.object);
+    if (sel) onSelect(sel);
+  }, [onSelect]);
+
+  const onNodeDoubleClick: NodeMouseHandler<TopologyFlowNode> = useCallback((_e, node) => {
+    if (node.type !== 'object') return;
+    const d = node.data.node;
+    if (d.type === 'object' && CONTROLLER_KINDS.has(d.kind)) setScope({ type: 'workload', uid: d.id });
+  }, []);
+
+  const actions = useMemo<TopologyActions>(() => ({
+    toggleOldReplicaSets: (uid) => setExpandedRs((s) => toggled(s, uid)),
+    togglePods: (uid) => setExpandedGroups((s) => toggled(s, uid)),
+    scale: async (o, replicas) => {
+      if (!o.namespace || (o.kind !== 'Deployment' && o.kind !== 'StatefulSet')) return;
+      setActionError(undefined);
+      try {
+        const r = await client.request('actions.scale', { context, namespace: o.namespace, kind: o.kind, name: o.name, replicas, dryRun: false });
+        if (r.warnings.length > 0) setActionError(r.warnings.join(' '));
+      } catch (err) {
+        setActionError(`Scaling ${o.kind} ${o.name} failed: ${(err as Error)?.message ?? String(err)}`);
+        throw err;
+      }
+    },
+  }), [client, context]);
+
+  const counts = useMemo(() => countNodes(topology.nodes), [topology]);
+  const kindsPresent = FILTERABLE_KINDS.filter((k) => counts.kinds.has(k));
+  const root = scope.type === 'workload' || scope.type === 'focus' ? byUid.get(scope.uid.replace(/^podGroup:/, '')) : undefined;
+  const selectedObject = selectedId ? byUid.get(selectedId) : undefined;
+  const shown = topology.nodes.length - hiddenIds.size;
+
+  const toggleFilter = <T extends string>(field: 'kinds' | 'health', value: T) =>
+    setFilters((f) => ({ ...f, [field]: toggled(f[field] as ReadonlySet<string>, value) }));
+
+  const relayout = () => {
+    memory.forget(key);
+    fitted.current.delete(key);
+    setLayoutEpoch((e) => e + 1);
+  };
+
+  return (
+    <div className="topology" data-testid="topology">
+      <div className="toolbar topo-toolbar">
+        <nav className="breadcrumb" aria-label="Topology scope">
+          {scope.type === baseScope.type
+            ? <h2>{namespace ? <>Namespace <span className="crumb-name">{namespace}</span></> : 'All namespaces'}</h2>
+            : (
+              <>
+                <button type="button" className="crumb" onClick={() => setScope(baseScope)} data-testid="back-to-namespace">
+                  ← {namespace ? <>Namespace {namespace}</> : 'All namespaces'}
+                </button>
+                <span className="crumb-sep">›</span>
+                <h2>
+                  {scope.type === 'workload' ? 'Workload' : `Neighbourhood (${scope.type === 'focus' ? scope.hops : 1} hop${scope.type === 'focus' && scope.hops === 2 ? 's' : ''})`}{' '}
+                  {root ? <><KindIcon kind={root.kind} size={18} /> <span className="crumb-name">{root.name}</span></> : <span className="muted">(gone)</span>}
+                </h2>
+              </>
+            )}
+        </nav>
+        <input className="filter topo-search" type="search" placeholder="Search name, kind, label…" value={query} aria-label="Search the graph"
+          onChange={(e) => setQuery(e.target.value)} onKeyDown={onSearchKey} data-testid="topology-search" />
+        {matches && <span className="count" data-testid="search-count">{matches.length === 0 ? 'no match' : `${Math.min(matchIndex, matches.length - 1) + 1} of ${matches.length}`}</span>}
+        <span className="count">{shown === topology.nodes.length ? `${shown} nodes` : `${shown} of ${topology.nodes.length} nodes`}</span>
+        {selectedObject && (
+          <span className="focus-actions">
+            <span className="muted">Focus on {kindLabel(selectedObject.kind)} <b className="crumb-name">{selectedObject.name}</b>:</span>
+            <button type="button" onClick={() => setScope({ type: 'focus', uid: selectedObject.uid, hops: 1 })} data-testid="focus-1">1 hop</button>
+            <button type="button" onClick={() => setScope({ type: 'focus', uid: selectedObject.uid, hops: 2 })} data-testid="focus-2">2 hops</button>
+          </span>
+        )}
+        <button type="button" onClick={relayout} title="Lay the graph out afresh (dragged positions are forgotten)" data-testid="relayout">Re-layout</button>
+        <FreshnessBadge freshness={freshness} />
+      </div>
+      <div className="topo-filters" role="toolbar" aria-label="Filters">
+        <span className="filter-label">Kinds</span>
+        {kindsPresent.map((k) => (
+          <button key={k} type="button" className={`chip${filters.kinds.has(k) ? ' on' : ''}`} aria-pressed={filters.kinds.has(k)} onClick={() => toggleFilter('kinds', k)} data-testid={`filter-kind-${k}`}>
+            <KindIcon kind={k} size={16} />{kindLabel(k)} <span className="chip-count">{counts.kinds.get(k)}</span>
+          </button>
+        ))}
+        <span className="filter-label">Health</span>
+        {HEALTH_STATES.filter((h) => counts.health[h] > 0 || filters.health.has(h)).map((h) => (
+          <button key={h} type="button" className={`chip health-chip health-${h.toLowerCase()}${filters.health.has(h) ? ' on' : ''}`} aria-pressed={filters.health.has(h)}
+            onClick={() => toggleFilter('health', h)} data-testid={`filter-health-${h}`}>
+            <span className="health-dot" />{h} <span className="chip-count">{counts.health[h]}</span>
+          </button>
+        ))}
+        {(filters.kinds.size > 0 || filters.health.size > 0) && (
+          <button type="button" className="chip clear" onClick={() => setFilters({ kinds: new Set(), health: new Set() })}>Clear filters</button>
+        )}
+        {forbidden.length > 0 && (
+          <span className="forbidden-note" title="Your account may not list these kinds here; the graph is drawn without them.">
+            Not permitted: {forbidden.map((k) => kindLabel(k.kind)).join(', ')}
+          </span>
+        )}
+      </div>
+      {(actionError || errors.length > 0) && (
+        <div className="error-banner" role="alert">
+          {actionError ?? errors.map((e) => `${kindLabel(e.kind.kind)}: ${e.message}`).join('\n')}
+          {actionError && <button type="button" className="dismiss" onClick={() => setActionError(undefined)} aria-label="Dismiss">×</button>}
+        </div>
+      )}
+      <div className="topo-canvas">
+        {!ready && <div className="topo-empty">Loading the topology…</div>}
+        {ready && topology.nodes.length === 0 && (
+          <div className="topo-empty">
+            {root || scope.type === baseScope.type ? `Nothing to draw${namespace ? ` in namespace ${namespace}` : ''}.` : 'This object no longer exists.'}
+          </div>
+        )}
+        <TopologyActionsContext.Provider value={actions}>
+          <ReactFlow<TopologyFlowNode, TopologyFlowEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onNodeClick={onNodeClick}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onNodeDragStop={onNodeDragStop}
+            onPaneClick={() => setSelectedId(undefined)}
+            onlyRenderVisibleElements
+            nodesConnectable={false}
+            edgesFocusable={false}
+            elementsSelectable
+            zoomOnDoubleClick={false}
+            minZoom={0.05}
+            maxZoom={2}
+            nodeDragThreshold={4}
+            colorMode="system"
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+            <Controls showInteractive={false} />
+            <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap"
+              nodeColor={(n) => (n.type === 'namespace' ? 'transparent' : healthColor[(n.data as { node: TopoNode }).node.health.status])} />
+            <Panel position="top-right" className="edge-legend" aria-label="Edge kinds">
+              {EDGE_LEGEND.map((l) => (
+                <span key={l.kind} className="legend-item">
+                  <svg width="26" height="8" aria-hidden="true"><line x1="1" y1="4" x2="25" y2="4" className={`legend-line edge-${l.kind}`} /></svg>{l.label}
+                </span>
+              ))}
+            </Panel>
+          </ReactFlow>
+        </TopologyActionsContext.Provider>
+        {isTestHooksEnabled() && <TopologyTestHooks nodes={derivedNodes} edges={edges} />}
+      </div>
+    </div>
+  );
+}

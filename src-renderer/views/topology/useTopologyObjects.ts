@@ -1,0 +1,81 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLiveList } from '../../data/clientContext';
+import type { LiveListState } from '../../../shared/model/liveList';
+import type { Freshness } from '../../../shared/contract/resources';
+import type { TopoObject } from '../../../shared/topology/topologyObject';
+import { TOPOLOGY_KINDS, type TopologyKind } from './topologyKinds';
+import { collectObjects } from './topologyObjects';
+
+export interface TopologyObjects {
+  objects: readonly TopoObject[];
+  /** Every list has its first snapshot (or cannot have one: forbidden, error), or we stopped waiting. */
+  ready: boolean;
+  /** The least fresh state among the lists the user may read. */
+  freshness?: Freshness;
+  /** Kinds the user may not list here: the graph is drawn without them. */
+  forbidden: TopologyKind[];
+  errors: { kind: TopologyKind; message: string }[];
+}
+
+const FRESHNESS_RANK: Record<Freshness['state'], number> = { live: 0, syncing: 1, reconnecting: 2, stale: 3, forbidden: -1, unauthorized: 4, error: 5 };
+const denied = (l: LiveListState<unknown>) => l.freshness?.state === 'forbidden' || l.freshness?.state === 'unauthorized';
+const settled = (l: LiveListState<unknown>) => l.synced || l.error !== undefined || denied(l) || l.freshness?.state === 'error';
+
+/** Waiting longer than this for a slow list draws what has arrived rather than a spinner. */
+const READY_TIMEOUT_MS = 8_000;
+/** Under churn, rebuild the graph at most this often: changes in between are batched into one rebuild. */
+const REBUILD_INTERVAL_MS = 250;
+
+/**
+ * One live watch per kind (shared with every other view of the same kind and scope in the main
+ * process), merged into one array for buildTopology. The array is rebuilt when a list changes, at
+ * most every REBUILD_INTERVAL_MS, so a burst of pod updates costs one graph build, not hundreds.
+ */
+export function useTopologyObjects(context: string, namespace: string | undefined): TopologyObjects {
+  const lists = TOPOLOGY_KINDS.map((k) =>
+    // A constant list of kinds: the hooks are called in the same order on every render.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
+    useLiveList<TopoObject>({ context, group: k.group, version: k.version, resource: k.resource, namespace: k.namespaced ? namespace : undefined, projection: 'topology' }),
+  );
+  const versionKey = lists.map((l) => l.version).join(',');
+  const allSettled = lists.every(settled);
+
+  const [timedOut, setTimedOut] = useState(false);
+  useEffect(() => {
+    setTimedOut(false);
+    const t = setTimeout(() => setTimedOut(true), READY_TIMEOUT_MS);
+    return () => clearTimeout(t);
+  }, [context, namespace]);
+  const ready = allSettled || timedOut;
+
+  // Coalesce: the key the graph is built from moves at most every REBUILD_INTERVAL_MS.
+  const [builtKey, setBuiltKey] = useState(versionKey);
+  const lastBuild = useRef(0);
+  useEffect(() => {
+    if (builtKey === versionKey) return;
+    const wait = Math.max(0, lastBuild.current + REBUILD_INTERVAL_MS - Date.now());
+    const t = setTimeout(() => { lastBuild.current = Date.now(); setBuiltKey(versionKey); }, wait);
+    return () => clearTimeout(t);
+  }, [versionKey, builtKey]);
+
+  const listsRef = useRef(lists);
+  listsRef.current = lists;
+  const objects = useMemo(
+    () => (ready ? collectObjects(listsRef.current.map((l, i) => ({ kind: TOPOLOGY_KINDS[i], items: l.items }))) : []),
+    // builtKey stands for the lists' contents; the ref holds the lists of the render that moved it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [builtKey, ready],
+  );
+
+  let freshness: Freshness | undefined;
+  const forbidden: TopologyKind[] = [];
+  const errors: { kind: TopologyKind; message: string }[] = [];
+  lists.forEach((l, i) => {
+    if (denied(l)) { forbidden.push(TOPOLOGY_KINDS[i]); return; }
+    if (l.error) errors.push({ kind: TOPOLOGY_KINDS[i], message: l.error });
+    const f = l.freshness;
+    if (!f) return;
+    if (!freshness || FRESHNESS_RANK[f.state] > FRESHNESS_RANK[freshness.state]) freshness = f;
+  });
+  return { objects, ready, freshness, forbidden, errors };
+}
