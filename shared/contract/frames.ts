@@ -24,7 +24,8 @@ export const ClientFrame = z.discriminatedUnion('t', [
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
-export const ServerFrame = z.discriminatedUnion('t', [
+// A plain union: the two `res` shapes share a discriminator value, which discriminatedUnion refuses.
+export const ServerFrame = z.union([
   z.object({ t: z.literal('res'), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
   z.object({ t: z.literal('res'), id: z.number().int(), ok: z.literal(false), error: ErrorInfo }),
   z.object({ t: z.literal('ev'), id: z.number().int(), seq: z.number().int(), event: z.unknown() }),

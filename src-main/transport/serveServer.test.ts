@@ -93,3 +93,13 @@ describe('serve mode: loopback, token, origin', () => {
     ws.close();
   });
 });
+
+describe('contract frames', () => {
+  it('parse both response shapes and events (the schema builds at import time in the renderer too)', async () => {
+    const { ServerFrame } = await import('../../shared/contract/frames');
+    expect(ServerFrame.safeParse({ t: 'res', id: 1, ok: true, result: 1 }).success).toBe(true);
+    expect(ServerFrame.safeParse({ t: 'res', id: 1, ok: false, error: { code: 'internal', message: 'x' } }).success).toBe(true);
+    expect(ServerFrame.safeParse({ t: 'ev', id: 1, seq: 1, event: {} }).success).toBe(true);
+    expect(ServerFrame.safeParse({ t: 'res', id: 1, ok: false }).success).toBe(false);
+  });
+});

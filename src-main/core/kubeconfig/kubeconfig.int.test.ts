@@ -6,7 +6,6 @@ import { Core } from '../core';
 import { kubeconfigFiles } from './kubeconfigFiles';
 import { eventually, tempDir } from '../../testing/testCluster';
 import { execFileSync } from 'node:child_process';
-// @ts-expect-error plain ESM module
 import { kubectlPath } from '../../../test-cluster/kubectl.mjs';
 
 /** kubectl of the test cluster's version, with KUBECONFIG listing several files (its merge is the reference). */

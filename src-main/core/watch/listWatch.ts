@@ -70,7 +70,11 @@ export class HttpListWatch implements ListWatchSource {
     if (this.representation === 'table') {
       return { items: tableRows(body), resourceVersion: String(meta.resourceVersion ?? ''), continue: meta.continue || undefined, columns: tableColumns(body) };
     }
-    return { items: body?.items ?? [], resourceVersion: String(meta.resourceVersion ?? ''), continue: meta.continue || undefined };
+    // LIST items carry no kind/apiVersion of their own; the list's kind (PodList → Pod) is theirs.
+    const kind = typeof body?.kind === 'string' ? body.kind.replace(/List$/, '') : undefined;
+    const apiVersion = body?.apiVersion;
+    const items = (body?.items ?? []).map((i: RawObject) => (i.kind ? i : { ...i, kind, apiVersion }));
+    return { items, resourceVersion: String(meta.resourceVersion ?? ''), continue: meta.continue || undefined };
   }
 
   async watch(opts: { resourceVersion: string; timeoutSeconds: number; inactivityMs: number }, onEvent: (e: RawWatchEvent) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {

@@ -8,7 +8,6 @@ import { ADMIN, eventually, newCore, randomName, readKubeconfig, tempDir, testKu
 import { TcpProxy } from '../../testing/tcpProxy';
 import type { Core } from '../core';
 import type { WatchEvent } from '../../../shared/contract/resources';
-// @ts-expect-error plain ESM module with JSDoc types
 import { startCluster } from '../../../test-cluster/cluster-lib.mjs';
 
 function follow(core: Core, ns: string, context = ADMIN) {

@@ -59,6 +59,8 @@ describe('watch engine against the real API server', () => {
         return v.size === truth.size && [...truth].every(([uid, rv]) => v.get(uid) === rv);
       }, 30_000, 'subscriber to converge on a fresh LIST');
     }
+    // Objects from the LIST carry their kind (LIST items lack it on the wire).
+    expect([...subs[0].state.items.values()].every((o: any) => o.kind === 'ConfigMap' && o.health)).toBe(true);
     const stats = core.hub.stats().filter((x) => x.key.includes('/configmaps|'));
     expect(stats).toHaveLength(1);
     expect(stats[0].refs).toBe(3);
