@@ -3,7 +3,7 @@ import { useContractQuery, useLiveList, useTopicValue } from '../data/clientCont
 import type { KubeconfigState } from '../../shared/contract/clusters';
 import type { MetaRow, TableRow } from '../../shared/contract/resources';
 import { formatRoute, type Route } from './route';
-import { navGroups } from './kindsNav';
+import { KindsSidebar, useClusterKinds } from './KindsSidebar';
 import { ResourceTable } from '../views/tables/ResourceTable';
 import { ClusterStatusBadge } from '../components/ClusterStatusBadge';
 import { OverviewView } from '../views/OverviewView';
@@ -20,6 +20,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   const nsParam = route.params.get('ns');
   const namespace = nsParam === '*' ? undefined : nsParam ?? prefs.data?.namespace ?? known?.namespace ?? undefined;
   const namespaces = useLiveList<MetaRow>(known ? { context, group: '', version: 'v1', resource: 'namespaces', projection: 'meta' } : undefined);
+  const kinds = useClusterKinds(context);
   const [selected, setSelected] = useState<{ group: string; version: string; resource: string; namespace?: string; name: string; uid: string } | undefined>();
   useEffect(() => setSelected(undefined), [context, route.view, route.resource?.resource]);
 
@@ -36,7 +37,10 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   };
 
   const nsNames = [...namespaces.items.values()].map((n) => n.name).sort();
-  const kindLabel = navGroups.flatMap((g) => g.kinds).find((k) => route.resource && k.resource === route.resource.resource && k.group === route.resource.group)?.label ?? route.resource?.resource ?? '';
+  const routeKind = route.resource && kinds.kinds.find((k) => k.resource === route.resource!.resource && k.group === route.resource!.group);
+  const kindLabel = routeKind?.label ?? route.resource?.resource ?? '';
+  // Cluster-scoped kinds ignore the namespace picker; a kind discovery has not described yet waits for it.
+  const tableNs = routeKind?.namespaced === false ? undefined : namespace;
 
   return (
     <div className="workspace">
@@ -56,28 +60,18 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
         </label>
         <ClusterStatusBadge status={status} context={known} />
       </header>
-      <nav className="sidebar">
-        <a className={route.view === 'overview' ? 'active' : ''} href={formatRoute({ context, view: 'overview', params: { ns: nsParam ?? undefined } })}>Topology</a>
-        {navGroups.map((g) => (
-          <div key={g.title} className="nav-group">
-            <div className="nav-title">{g.title}</div>
-            {g.kinds.map((k) => (
-              <a key={k.resource + k.group} className={route.resource?.resource === k.resource && route.resource.group === k.group ? 'active' : ''}
-                href={formatRoute({ context, view: 'r', resource: k, params: { ns: nsParam ?? undefined } })}>{k.label}</a>
-            ))}
-          </div>
-        ))}
-      </nav>
+      <KindsSidebar context={context} route={route} namespace={namespace} nsParam={nsParam ?? undefined} nav={kinds} />
       <main className="main">
         {route.view === 'overview' && <OverviewView context={context} namespace={namespace} onSelect={(s) => setSelected(s)} />}
-        {route.view === 'r' && route.resource && (
-          <ResourceTable key={`${context}/${route.resource.resource}/${namespace}`} context={context} {...route.resource}
-            namespace={navGroups.flatMap((g) => g.kinds).find((k) => k.resource === route.resource!.resource)?.namespaced === false ? undefined : namespace}
+        {route.view === 'r' && route.resource && !routeKind && !kinds.loaded && <div className="empty">Loading…</div>}
+        {route.view === 'r' && route.resource && (routeKind || kinds.loaded) && (
+          <ResourceTable key={`${context}/${route.resource.group}/${route.resource.resource}/${tableNs}`} context={context} {...route.resource}
+            namespace={tableNs}
             title={kindLabel} selectedUid={selected?.uid}
             onSelect={(row: TableRow) => setSelected({ ...route.resource!, namespace: row.namespace, name: row.name, uid: row.uid })} />
         )}
       </main>
-      {selected && <DetailsHost context={context} target={selected} onClose={() => setSelected(undefined)} navigate={go} />}
+      {selected && <DetailsHost context={context} target={selected} onClose={() => setSelected(undefined)} navigate={go} onSelect={setSelected} />}
     </div>
   );
 }
