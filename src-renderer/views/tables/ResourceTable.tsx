@@ -1,11 +1,14 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveList } from '../../data/clientContext';
-import type { TableRow } from '../../../shared/contract/resources';
+import type { TableColumn, TableRow } from '../../../shared/contract/resources';
 import { humanDuration } from '../../../shared/model/humanDuration';
 import { matchesSelector, parseLabelSelector, type Requirement } from '../../../shared/model/labelSelector';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
-import { compareRows } from './tableSort';
+import { NAMESPACE_COL, sortRows } from './tableSort';
+import { columnWidths, namespaceWidth } from './columnWidths';
+import { useNow } from './useNow';
+import './resourceTable.css';
 
 export interface ResourceTableProps {
   context: string;
@@ -18,16 +21,6 @@ export interface ResourceTableProps {
   onSelect?(row: TableRow): void;
 }
 
-/** Ticks once a second so Age cells stay true without re-rendering the world. */
-function useNow(periodMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), periodMs);
-    return () => clearInterval(t);
-  }, [periodMs]);
-  return now;
-}
-
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') return JSON.stringify(v);
@@ -35,10 +28,13 @@ function cellText(v: unknown): string {
 }
 
 const ROW_HEIGHT = 30;
+const HEADER_HEIGHT = 30;
+/** How long a changed row stays highlighted (the CSS animation fades it over this time). */
+const FLASH_MS = 1600;
 
 /**
  * Any resource as `kubectl get` prints it: the server's Table columns (CRD printer columns too),
- * live over a watch, virtualized, with sort, text filter and label selector.
+ * live over a watch, virtualized, with sort, text filter, label selector and keyboard navigation.
  */
 export function ResourceTable(p: ResourceTableProps) {
   const list = useLiveList<TableRow>({ context: p.context, group: p.group, version: p.version, resource: p.resource, namespace: p.namespace, projection: 'table' });
@@ -46,84 +42,192 @@ export function ResourceTable(p: ResourceTableProps) {
   const [filter, setFilter] = useState('');
   const [selector, setSelector] = useState('');
   const [sort, setSort] = useState<{ col: number; desc: boolean }>({ col: 0, desc: false });
+  const [cursorUid, setCursorUid] = useState<string | undefined>(p.selectedUid);
   const now = useNow();
   const columns = useMemo(() => list.columns ?? [], [list.columns]);
-  const visibleCols = useMemo(() => columns.map((c, i) => ({ c, i })).filter(({ c }) => wide || c.priority === 0), [columns, wide]);
   const ageIndex = columns.findIndex((c) => c.name === 'Age');
-  const showNamespace = p.namespace === undefined && [...list.items.values()].some((r) => r.namespace);
+  const visible = useMemo(() => columns.map((c, i) => ({ c, i })).filter(({ c }) => wide || c.priority === 0).map((x) => x.i), [columns, wide]);
 
-  let reqs: Requirement[] = [];
-  let selectorError: string | undefined;
-  try { reqs = parseLabelSelector(selector); } catch (e: any) { selectorError = e.message; }
+  const all = useMemo(() => [...list.items.values()], [list.items]);
+  const showNamespace = useMemo(() => p.namespace === undefined && all.some((r) => r.namespace), [all, p.namespace]);
+
+  const { reqs, selectorError } = useMemo(() => {
+    try { return { reqs: parseLabelSelector(selector) as Requirement[], selectorError: undefined }; } catch (e) { return { reqs: [] as Requirement[], selectorError: (e as Error).message }; }
+  }, [selector]);
 
   const rows = useMemo(() => {
     const f = filter.trim().toLowerCase();
-    const out = [...list.items.values()].filter((r) =>
-      (!f || r.name.toLowerCase().includes(f) || (r.namespace ?? '').includes(f) || r.cells.some((c) => cellText(c).toLowerCase().includes(f)))
+    const kept = all.filter((r) =>
+      (!f || r.name.toLowerCase().includes(f) || (r.namespace ?? '').toLowerCase().includes(f) || r.cells.some((c) => cellText(c).toLowerCase().includes(f)))
       && matchesSelector(r.labels, reqs));
-    out.sort((a, b) => {
-      const c = compareRows(a, b, sort.col, columns, ageIndex) || a.name.localeCompare(b.name);
-      return sort.desc ? -c : c;
-    });
-    return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [list.version, filter, selector, sort, columns, ageIndex]);
+    return sortRows(kept, sort.col, sort.desc, columns, ageIndex);
+  }, [all, filter, reqs, sort, columns, ageIndex]);
+
+  // Widths follow content, re-sampled when the row count changes by a power of two, not on every change.
+  const sizeBucket = list.synced ? Math.ceil(Math.log2(all.length + 1)) : -1;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const widths = useMemo(() => columnWidths(columns, visible, all), [columns, visible, sizeBucket]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const nsWidth = useMemo(() => namespaceWidth(all), [sizeBucket]);
+  const layout = useMemo(() => ({ cols: visible, widths, nsWidth: showNamespace ? nsWidth : 0 }), [visible, widths, showNamespace, nsWidth]);
+
+  // Changed rows flash and fade (a CSS animation). Each change flips the row between two identical
+  // animations, which restarts it; entries expire so a row scrolled back into view stays calm.
+  const flashes = useRef(new Map<string, { at: number; n: number }>());
+  const seenVersion = useRef(-1);
+  if (seenVersion.current !== list.version) {
+    seenVersion.current = list.version;
+    const t = Date.now();
+    for (const uid of list.changed) flashes.current.set(uid, { at: t, n: (flashes.current.get(uid)?.n ?? 0) + 1 });
+    for (const [uid, f] of flashes.current) if (t - f.at > FLASH_MS) flashes.current.delete(uid);
+  }
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const filterRef = useRef<HTMLInputElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12,
+    scrollMargin: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT,
+  });
+
+  const cursorIndex = useMemo(() => (cursorUid ? rows.findIndex((r) => r.uid === cursorUid) : -1), [rows, cursorUid]);
+  useEffect(() => { if (p.selectedUid) setCursorUid(p.selectedUid); }, [p.selectedUid]);
+
+  const latest = useRef(p.onSelect);
+  latest.current = p.onSelect;
+  const activate = useCallback((row: TableRow) => { setCursorUid(row.uid); latest.current?.(row); }, []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 2);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    if (e.key in moves && rows.length) {
+      e.preventDefault();
+      const from = cursorIndex < 0 ? (moves[e.key] > 0 ? -1 : rows.length) : cursorIndex;
+      const to = Math.min(rows.length - 1, Math.max(0, from + moves[e.key]));
+      setCursorUid(rows[to].uid);
+      virtualizer.scrollToIndex(to);
+    } else if (e.key === 'Enter' && cursorIndex >= 0) {
+      e.preventDefault();
+      activate(rows[cursorIndex]);
+    } else if (e.key === '/') {
+      e.preventDefault();
+      filterRef.current?.focus();
+    }
+  };
+
+  const toggleSort = (col: number) => setSort((s) => ({ col, desc: s.col === col ? !s.desc : false }));
+  const state = list.freshness?.state;
+  const blocked = state === 'forbidden' || state === 'unauthorized';
+  const what = p.title.toLowerCase();
+  const where = p.namespace ? ` in namespace ${p.namespace}` : '';
+  const flashNow = Date.now();
 
   return (
     <div className="table-view">
       <div className="toolbar">
         <h2>{p.title}</h2>
-        <span className="count" data-testid="row-count">{rows.length}{rows.length !== list.items.size ? ` of ${list.items.size}` : ''}</span>
-        <input className="filter" placeholder="Filter by text" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter rows" />
-        <input className={`filter ${selectorError ? 'invalid' : ''}`} placeholder="Label selector, e.g. app=web" value={selector} onChange={(e) => setSelector(e.target.value)} aria-label="Label selector" title={selectorError ?? ''} />
-        <label className="toggle"><input type="checkbox" checked={wide} onChange={(e) => setWide(e.target.checked)} /> Wide</label>
+        <span className="count" data-testid="row-count">{rows.length}{rows.length !== all.length ? ` of ${all.length}` : ''}</span>
+        <input ref={filterRef} className="filter" placeholder="Filter by text  ( / )" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter rows"
+          onKeyDown={(e) => { if (e.key === 'Escape') setFilter(''); if (e.key === 'ArrowDown') scrollRef.current?.focus(); }} />
+        <input className={`filter ${selectorError ? 'invalid' : ''}`} placeholder="Label selector, e.g. app=web" value={selector} onChange={(e) => setSelector(e.target.value)}
+          aria-label="Label selector" aria-invalid={!!selectorError} title={selectorError ?? 'Label selector, as kubectl -l takes it'} />
+        <label className="toggle" title="Show the columns kubectl prints with -o wide"><input type="checkbox" checked={wide} onChange={(e) => setWide(e.target.checked)} data-testid="wide-toggle" /> Wide</label>
         <FreshnessBadge freshness={list.freshness} />
       </div>
-      {list.error && <div className="error-banner" role="alert">{list.error}</div>}
-      {list.freshness?.state === 'forbidden' && <div className="error-banner" role="alert">You are not allowed to list {p.title.toLowerCase()} here{list.freshness.reason ? `: ${list.freshness.reason}` : ''}.</div>}
-      <div className="table-scroll" ref={scrollRef} data-testid="resource-table">
-        <div className="table-header" role="row">
-          {showNamespace && <div className="cell ns" role="columnheader">Namespace</div>}
-          {visibleCols.map(({ c, i }) => (
-            <div key={c.name} role="columnheader" className={`cell ${i === 0 ? 'name' : ''}`} title={c.description} onClick={() => setSort((s) => ({ col: i, desc: s.col === i ? !s.desc : false }))}>
-              {c.name}{sort.col === i ? (sort.desc ? ' ▾' : ' ▴') : ''}
-            </div>
+      {selectorError && <div className="rt-hint rt-hint-bad" role="status">Label selector: {selectorError}</div>}
+      <div className="table-scroll rt-scroll" ref={scrollRef} data-testid="resource-table" role="grid" aria-label={p.title} aria-rowcount={rows.length}
+        tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={cursorIndex >= 0 ? `row-${rows[cursorIndex].uid}` : undefined}>
+        <div className="table-header" role="row" style={{ height: HEADER_HEIGHT }}>
+          {showNamespace && (
+            <HeaderCell label="Namespace" width={nsWidth} sticky={0} sort={sort} col={NAMESPACE_COL} onSort={toggleSort} />
+          )}
+          {visible.map((i, k) => (
+            <HeaderCell key={columns[i].name} label={columns[i].name} description={columns[i].description} width={widths[k]} col={i} sort={sort} onSort={toggleSort}
+              sticky={i === 0 ? layout.nsWidth : undefined} numeric={isNumeric(columns[i])} last={k === visible.length - 1} />
           ))}
         </div>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div className="rt-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((v) => {
             const r = rows[v.index];
+            const f = flashes.current.get(r.uid);
             return (
-              <Row key={r.uid} row={r} top={v.start} cols={visibleCols.map((x) => x.i)} ageIndex={ageIndex} now={ageIndex >= 0 ? now : 0}
-                showNamespace={showNamespace} changed={list.changed.has(r.uid)} selected={p.selectedUid === r.uid} onSelect={p.onSelect} />
+              <Row key={r.uid} row={r} top={v.start - HEADER_HEIGHT} layout={layout} columns={columns} ageIndex={ageIndex} now={ageIndex >= 0 ? now : 0}
+                showNamespace={showNamespace} flash={f && flashNow - f.at < FLASH_MS ? (f.n % 2 ? 1 : 2) : 0}
+                selected={p.selectedUid === r.uid} cursor={v.index === cursorIndex} odd={v.index % 2 === 1} onActivate={activate} />
             );
           })}
         </div>
-        {list.synced && rows.length === 0 && <div className="empty">No {p.title.toLowerCase()} {filter || selector ? 'match' : 'here'}.</div>}
-        {!list.synced && !list.error && <div className="empty">Loading…</div>}
+        {list.error && <TableState tone="bad" title={`Could not list ${what}`} detail={list.error} />}
+        {!list.error && blocked && (
+          <TableState tone="bad" title={state === 'forbidden' ? `You may not list ${what}${where}` : 'The cluster rejected your credentials'}
+            detail={list.freshness?.reason} testId="table-forbidden" />
+        )}
+        {!list.error && !blocked && !list.synced && <TableState tone="muted" title={`Loading ${what}${where}…`} busy />}
+        {!list.error && !blocked && list.synced && all.length === 0 && <TableState tone="muted" title={`No ${what}${where}`} testId="table-empty" />}
+        {!list.error && !blocked && list.synced && all.length > 0 && rows.length === 0 && (
+          <TableState tone="muted" title={`No ${what} match`} detail={[filter && `text “${filter}”`, selector && `selector “${selector}”`].filter(Boolean).join(' and ')}
+            action={{ label: 'Clear filters', run: () => { setFilter(''); setSelector(''); } }} testId="table-nomatch" />
+        )}
       </div>
+    </div>
+  );
+}
+
+const isNumeric = (c: TableColumn) => c.type === 'integer' || c.type === 'number';
+
+function stickyStyle(width: number, left: number | undefined): CSSProperties {
+  return left === undefined ? { width } : { width, left, position: 'sticky', zIndex: 1 };
+}
+
+interface HeaderCellProps {
+  label: string; description?: string; width: number; col: number; sort: { col: number; desc: boolean };
+  onSort(col: number): void; sticky?: number; numeric?: boolean; last?: boolean;
+}
+
+function HeaderCell({ label, description, width, col, sort, onSort, sticky, numeric, last }: HeaderCellProps) {
+  const active = sort.col === col;
+  return (
+    <div role="columnheader" aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'} title={description}
+      className={`cell rt-h ${sticky !== undefined ? 'rt-sticky' : ''} ${numeric ? 'rt-num' : ''} ${last ? 'rt-last' : ''} ${active ? 'rt-sorted' : ''}`}
+      style={stickyStyle(width, sticky)} onClick={() => onSort(col)} data-testid="column-header">
+      <span className="rt-h-label">{label}</span><span className="rt-arrow" aria-hidden>{active ? (sort.desc ? '▾' : '▴') : ''}</span>
     </div>
   );
 }
 
 interface RowProps {
-  row: TableRow; top: number; cols: number[]; ageIndex: number; now: number; showNamespace: boolean;
-  changed: boolean; selected: boolean; onSelect?(row: TableRow): void;
+  row: TableRow; top: number; layout: { cols: number[]; widths: number[]; nsWidth: number }; columns: TableColumn[]; ageIndex: number; now: number;
+  showNamespace: boolean; flash: 0 | 1 | 2; selected: boolean; cursor: boolean; odd: boolean; onActivate(row: TableRow): void;
 }
 
-const Row = memo(function Row({ row, top, cols, ageIndex, now, showNamespace, changed, selected, onSelect }: RowProps) {
+const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNamespace, flash, selected, cursor, odd, onActivate }: RowProps) {
   return (
-    <div role="row" className={`table-row ${changed ? 'changed' : ''} ${selected ? 'selected' : ''}`} style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-      data-uid={row.uid} data-name={row.name} onClick={() => onSelect?.(row)}>
-      {showNamespace && <div className="cell ns">{row.namespace}</div>}
-      {cols.map((i) => (
-        <div key={i} className={`cell ${i === 0 ? 'name' : ''}`}>
-          {i === ageIndex && row.creationTimestamp ? humanDuration(now - Date.parse(row.creationTimestamp)) : cellText(row.cells[i])}
-        </div>
-      ))}
+    <div role="row" id={`row-${row.uid}`} aria-selected={selected}
+      className={`table-row rt-row ${odd ? 'rt-odd' : ''} ${selected ? 'selected' : ''} ${cursor ? 'rt-cursor' : ''} ${flash ? `rt-flash-${flash}` : ''}`}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      data-uid={row.uid} data-name={row.name} onClick={() => onActivate(row)}>
+      {showNamespace && <div role="gridcell" className="cell ns rt-sticky" style={stickyStyle(layout.nsWidth, 0)} title={row.namespace}>{row.namespace}</div>}
+      {layout.cols.map((i, k) => {
+        const text = i === ageIndex && row.creationTimestamp ? humanDuration(now - Date.parse(row.creationTimestamp)) : cellText(row.cells[i]);
+        const numeric = isNumeric(columns[i]);
+        return (
+          <div key={i} role="gridcell" className={`cell ${i === 0 ? 'name rt-sticky' : ''} ${numeric ? 'rt-num' : ''} ${k === layout.cols.length - 1 ? 'rt-last' : ''}`}
+            style={stickyStyle(layout.widths[k], i === 0 ? layout.nsWidth : undefined)} title={text.length > 18 ? text : undefined}>
+            {text}
+          </div>
+        );
+      })}
     </div>
   );
 });
+
+function TableState({ tone, title, detail, busy, action, testId }: { tone: 'muted' | 'bad'; title: string; detail?: string; busy?: boolean; action?: { label: string; run(): void }; testId?: string }) {
+  return (
+    <div className={`rt-state rt-state-${tone}`} role={tone === 'bad' ? 'alert' : 'status'} data-testid={testId}>
+      {busy && <span className="rt-spinner" aria-hidden />}
+      <div className="rt-state-title">{title}</div>
+      {detail && <div className="rt-state-detail">{detail}</div>}
+      {action && <button type="button" onClick={action.run}>{action.label}</button>}
+    </div>
+  );
+}
