@@ -1,15 +1,9 @@
-import { useContractQuery } from '../data/clientContext';
+import { DetailsPanel } from './details/DetailsPanel';
+import type { DetailsTarget } from './details/detailsTarget';
 
-export interface DetailsTarget { group: string; version: string; resource: string; namespace?: string; name: string; uid: string }
+export type { DetailsTarget } from './details/detailsTarget';
 
-/** The details panel for the selected object. */
-export function DetailsHost({ context, target, onClose }: { context: string; target: DetailsTarget; onClose(): void; navigate(view: string): void }) {
-  const obj = useContractQuery('resource.get', { context, group: target.group, version: target.version, resource: target.resource, namespace: target.namespace, name: target.name });
-  return (
-    <aside className="details" data-testid="details">
-      <div className="toolbar"><h2>{target.name}</h2><button onClick={onClose} aria-label="Close details">×</button></div>
-      {obj.error && <div className="error-banner" role="alert">{String((obj.error as Error).message)}</div>}
-      <pre className="yaml">{obj.data ? JSON.stringify(obj.data, null, 2) : 'Loading…'}</pre>
-    </aside>
-  );
+/** The details panel for the selected object. `onSelect` lets it select another object (an owner). */
+export function DetailsHost({ context, target, onClose, onSelect }: { context: string; target: DetailsTarget; onClose(): void; navigate(view: string): void; onSelect?(t: DetailsTarget): void }) {
+  return <DetailsPanel context={context} target={target} onClose={onClose} onSelect={onSelect} />;
 }

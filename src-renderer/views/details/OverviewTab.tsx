@@ -1,0 +1,42 @@
+import type { KubeEventRow } from '../../../shared/contract/resources';
+import type { LiveListState } from '../../../shared/model/liveList';
+import type { NavKind } from '../../app/kindsNav';
+import type { DetailsTarget } from './detailsTarget';
+import { AnnotationsSection, MetadataSection } from './MetadataSection';
+import { PodSections } from './PodSections';
+import { WorkloadSections } from './WorkloadSections';
+import { ConfigMapData, SecretData } from './DataSections';
+import { ConditionsSection } from './ConditionsSection';
+import { EventsList } from './EventsList';
+import { Section } from './bits';
+import { WORKLOAD_KINDS } from './objectModel';
+
+interface Props {
+  context: string;
+  target: DetailsTarget;
+  obj: any;
+  kinds: NavKind[];
+  events: LiveListState<KubeEventRow>;
+  now: number;
+  onSelect?(t: DetailsTarget): void;
+  onShowEvents(): void;
+}
+
+/** What a person asks first about an object: what it is, who owns it, is it healthy, what happened. */
+export function OverviewTab({ context, target, obj, kinds, events, now, onSelect, onShowEvents }: Props) {
+  const kind = obj?.kind as string | undefined;
+  return (
+    <div className="dp-overview">
+      <MetadataSection context={context} obj={obj} kinds={kinds} now={now} onSelect={onSelect} />
+      {kind === 'Pod' && <PodSections pod={obj} now={now} />}
+      {kind && WORKLOAD_KINDS.has(kind) && <WorkloadSections obj={obj} />}
+      <ConditionsSection obj={obj} now={now} />
+      {kind === 'Secret' && <SecretData context={context} target={target} obj={obj} />}
+      {kind === 'ConfigMap' && <ConfigMapData obj={obj} />}
+      <Section title="Recent events" testId="dp-recent-events">
+        <EventsList events={events} now={now} limit={5} onShowAll={onShowEvents} />
+      </Section>
+      <AnnotationsSection obj={obj} />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import { podContainers, type ContainerView } from './objectModel';
+import { Age, KeyValues, LongText, Section } from './bits';
+
+/** A pod's phase and placement, then each container: image, ports, probes, resources, restarts, state. */
+export function PodSections({ pod, now }: { pod: any; now: number }) {
+  const s = pod?.status ?? {};
+  const spec = pod?.spec ?? {};
+  const containers = podContainers(pod);
+  const regular = containers.filter((c) => c.kind === 'container');
+  const ready = regular.filter((c) => c.ready).length;
+  const restarts = regular.reduce((n, c) => n + c.restarts, 0);
+  const rows: [string, ReactNode][] = [
+    ['Phase', <span className={`dp-phase dp-phase-${String(s.phase ?? 'Unknown').toLowerCase()}`} data-testid="dp-phase">{s.phase ?? 'Unknown'}{s.reason ? ` — ${s.reason}` : ''}</span>],
+    ['Ready', `${ready}/${regular.length} containers`],
+    ['Restarts', restarts],
+  ];
+  if (s.message) rows.push(['Message', <LongText text={String(s.message)} />]);
+  if (spec.nodeName) rows.push(['Node', <span className="dp-mono">{spec.nodeName}</span>]);
+  const ips = (s.podIPs ?? []).map((p: any) => p?.ip).filter(Boolean);
+  if (ips.length || s.podIP) rows.push(['Pod IP', <span className="dp-mono">{ips.length ? ips.join(', ') : s.podIP}</span>]);
+  if (s.hostIP) rows.push(['Host IP', <span className="dp-mono">{s.hostIP}</span>]);
+  if (s.qosClass) rows.push(['QoS class', s.qosClass]);
+  if (spec.serviceAccountName) rows.push(['Service account', spec.serviceAccountName]);
+  if (s.startTime) rows.push(['Started', <span><Age ts={s.startTime} now={now} /> ago</span>]);
+  return (
+    <>
+      <Section title="Status" testId="dp-pod-status"><KeyValues rows={rows} /></Section>
+      <Section title={`Containers (${containers.length})`} testId="dp-containers">
+        {containers.length === 0 && <div className="muted dp-none">No containers</div>}
+        {containers.map((c) => <ContainerCard key={`${c.kind}/${c.name}`} c={c} now={now} />)}
+      </Section>
+    </>
+  );
+}
+
+function ContainerCard({ c, now }: { c: ContainerView; now: number }) {
+  const res = (m: Record<string, string>) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', ') || '—';
+  const rows: [string, ReactNode][] = [['Image', <span className="dp-mono dp-break">{c.image}</span>]];
+  if (c.ports.length) rows.push(['Ports', <span className="dp-mono">{c.ports.join(', ')}</span>]);
+  if (Object.keys(c.requests).length || Object.keys(c.limits).length) {
+    rows.push(['Requests', <span className="dp-mono">{res(c.requests)}</span>]);
+    rows.push(['Limits', <span className="dp-mono">{res(c.limits)}</span>]);
+  }
+  for (const p of c.probes) rows.push([`${p.kind[0].toUpperCase()}${p.kind.slice(1)} probe`, <span className="dp-mono dp-small dp-break">{p.text}</span>]);
+  if (c.state) rows.push(['State', <StateLine s={c.state} now={now} />]);
+  if (c.lastState) rows.push(['Last state', <StateLine s={c.lastState} now={now} />]);
+  rows.push(['Restarts', <span className={c.restarts > 0 ? 'dp-warn' : ''}>{c.restarts}</span>]);
+  return (
+    <div className="dp-card" data-testid={`dp-container-${c.name}`}>
+      <div className="dp-card-head">
+        <span className={`dot ${c.ready ? 'dot-ready' : c.state?.tone === 'bad' ? 'dot-error' : c.ready === false ? 'dot-degraded' : ''}`} aria-hidden />
+        <span className="dp-mono dp-strong">{c.name}</span>
+        {c.kind !== 'container' && <span className="dp-kind-tag">{c.kind}</span>}
+        <span className="muted dp-small">{c.ready === undefined ? 'no status yet' : c.ready ? 'ready' : 'not ready'}</span>
+      </div>
+      <KeyValues rows={rows} />
+    </div>
+  );
+}
+
+function StateLine({ s, now }: { s: NonNullable<ContainerView['state']>; now: number }) {
+  return (
+    <span className={`dp-tone-${s.tone}`}>
+      {s.text}{s.since && <span className="muted"> · <Age ts={s.since} now={now} /> ago</span>}
+      {s.detail && <div className="dp-small"><LongText text={s.detail} lines={2} /></div>}
+    </span>
+  );
+}

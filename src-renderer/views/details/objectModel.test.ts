@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { conditionIsGood, conditionsOf, decodeSecretValue, podContainers, probeText, replicaCounts, selectorText, stateText, workloadFacts } from './objectModel';
+
+describe('objectModel', () => {
+  it('prints probes like kubectl describe', () => {
+    expect(probeText({ httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 })).toBe('http-get http://:8080/healthz delay=0s timeout=1s period=5s #success=1 #failure=3');
+    expect(probeText({ tcpSocket: { port: 'db' }, initialDelaySeconds: 3 })).toMatch(/^tcp-socket :db delay=3s/);
+    expect(probeText({ exec: { command: ['cat', '/tmp/ok'] } })).toMatch(/^exec \[cat \/tmp\/ok\]/);
+  });
+
+  it('describes container states', () => {
+    expect(stateText({ running: { startedAt: 't' } })).toEqual({ text: 'Running', tone: 'ok', since: 't' });
+    expect(stateText({ waiting: { reason: 'CrashLoopBackOff', message: 'back-off' } })).toMatchObject({ text: 'Waiting: CrashLoopBackOff', tone: 'bad' });
+    expect(stateText({ waiting: { reason: 'ContainerCreating' } })?.tone).toBe('warn');
+    expect(stateText({ terminated: { reason: 'Error', exitCode: 1 } })).toMatchObject({ text: 'Terminated: Error (exit 1)', tone: 'bad' });
+    expect(stateText({})).toBeUndefined();
+  });
+
+  it('joins container spec and status by name', () => {
+    const pod = {
+      spec: {
+        initContainers: [{ name: 'init', image: 'busybox' }],
+        containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80, name: 'http' }], resources: { requests: { cpu: '100m' }, limits: { memory: '128Mi' } }, readinessProbe: { httpGet: { port: 80, path: '/' } } }],
+      },
+      status: {
+        containerStatuses: [{ name: 'web', ready: true, restartCount: 2, state: { running: { startedAt: 'x' } }, lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } } }],
+      },
+    };
+    const [init, web] = podContainers(pod);
+    expect(init).toMatchObject({ name: 'init', kind: 'init', restarts: 0 });
+    expect(init.state).toBeUndefined();
+    expect(web).toMatchObject({ name: 'web', ports: ['80/TCP (http)'], requests: { cpu: '100m' }, limits: { memory: '128Mi' }, ready: true, restarts: 2 });
+    expect(web.probes[0].kind).toBe('readiness');
+    expect(web.lastState?.text).toBe('Terminated: OOMKilled (exit 137)');
+  });
+
+  it('reads replica counts per kind', () => {
+    expect(replicaCounts('Deployment', { spec: { replicas: 3 }, status: { replicas: 3, updatedReplicas: 1, readyReplicas: 2, availableReplicas: 2 } }))
+      .toEqual({ desired: 3, current: 3, updated: 1, ready: 2, available: 2 });
+    expect(replicaCounts('DaemonSet', { status: { desiredNumberScheduled: 5, currentNumberScheduled: 5, numberReady: 4 } })).toMatchObject({ desired: 5, ready: 4, available: 0 });
+    expect(replicaCounts('Pod', {})).toBeUndefined();
+  });
+
+  it('reads conditions and knows which ones are bad when true', () => {
+    const cs = conditionsOf({ status: { conditions: [{ type: 'Ready', status: 'True' }, { type: 'MemoryPressure', status: 'True' }, { bogus: 1 }] } });
+    expect(cs.map((c) => c.type)).toEqual(['Ready', 'MemoryPressure']);
+    expect(cs.map(conditionIsGood)).toEqual([true, false]);
+  });
+
+  it('decodes secret values only when they are text', () => {
+    expect(decodeSecretValue(btoa('hunter2'))).toBe('hunter2');
+    expect(decodeSecretValue(btoa(String.fromCharCode(0xff, 0xfe, 0x00)))).toBeUndefined();
+  });
+
+  it('prints selectors and workload facts', () => {
+    expect(selectorText({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }, { key: 'x', operator: 'Exists' }] }))
+      .toBe('app=web,tier in (a,b),x');
+    const f = workloadFacts('Deployment', { metadata: { generation: 4 }, spec: { strategy: { type: 'Recreate' }, template: { spec: { containers: [{ name: 'web', image: 'nginx' }] } } }, status: { observedGeneration: 3 } });
+    expect(f.spec).toContainEqual(['Strategy', 'Recreate']);
+    expect(f.spec).toContainEqual(['Image', 'web: nginx']);
+    expect(f.status).toContainEqual(['Observed generation', '3 of 4']);
+  });
+});
