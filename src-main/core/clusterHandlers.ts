@@ -45,6 +45,8 @@ export function clusterHandlers(core: Core): Handlers {
       },
       'cluster.watch': ({ context }, sink) => {
         const conn = core.connection(context);
+        // The context a window shows is the one to reopen on next start.
+        if (core.prefs.get().lastContext !== context) core.prefs.update((p) => { p.lastContext = context; });
         sink.emit(conn.status);
         const off = conn.onStatus((s) => sink.emit(s));
         if (conn.status.state === 'idle') void conn.probe().then(() => conn.startProbing());

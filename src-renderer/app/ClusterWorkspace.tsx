@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useContractQuery, useLiveList, useTopicValue } from '../data/clientContext';
+import { useClient, useContractQuery, useLiveList, useTopicValue } from '../data/clientContext';
 import type { KubeconfigState } from '../../shared/contract/clusters';
 import type { MetaRow, TableRow } from '../../shared/contract/resources';
 import { formatRoute, type Route } from './route';
@@ -16,9 +16,12 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   const context = route.context!;
   const known = kube.contexts.find((c) => c.name === context);
   const status = useTopicValue('cluster.watch', known ? { context } : undefined);
+  const client = useClient();
   const prefs = useContractQuery('prefs.get', known ? { context } : undefined);
   const nsParam = route.params.get('ns');
-  const namespace = nsParam === '*' ? undefined : nsParam ?? prefs.data?.namespace ?? known?.namespace ?? undefined;
+  // URL first, then the namespace remembered for this context ('*' = all), then the context's own.
+  const chosen = nsParam ?? prefs.data?.namespace ?? known?.namespace;
+  const namespace = chosen === '*' ? undefined : chosen;
   const namespaces = useLiveList<MetaRow>(known ? { context, group: '', version: 'v1', resource: 'namespaces', projection: 'meta' } : undefined);
   const kinds = useClusterKinds(context);
   const [selected, setSelected] = useState<{ group: string; version: string; resource: string; namespace?: string; name: string; uid: string } | undefined>();
@@ -33,6 +36,8 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   }
 
   const setNamespace = (ns: string) => {
+    // Remembered per context across restarts (in the app's data folder, never in kubeconfig).
+    void client.request('prefs.set', { context, namespace: ns || '*' }).then(() => prefs.refetch());
     navigate(formatRoute({ context, view: route.view, resource: route.resource, params: { ns: ns || '*' } }));
   };
 
