@@ -59,10 +59,6 @@ export class ClusterConnection {
     this.probeTimer.unref?.();
   }
 
-  reportWatchTrouble(reason: string): void {
-    if (this.status.state === 'ready') this.set('degraded', reason);
-  }
-
   async discovery(force = false): Promise<ApiResourceInfo[]> {
     if (!force && this.discoveryCache && Date.now() - this.discoveryCache.at < 5 * 60_000) return this.discoveryCache.value;
     const value = await fetchDiscovery(this.http);

@@ -66,16 +66,6 @@ export class Reflector<T extends { resourceVersion?: string }> {
     this.setState('stopped');
   }
 
-  /** Forces a relist now (used after credentials change). */
-  restart(): void {
-    if (!this.running) return this.start();
-    this.needList = true;
-    this.controller.abort(new Error('restart'));
-    const previous = this.running;
-    this.controller = new AbortController();
-    this.running = previous.then(() => this.loop());
-  }
-
   /** When data stopped being live; kept through retry cycles until a list or watch succeeds again. */
   troubleSince: Date | undefined;
 
