@@ -189,8 +189,18 @@ function writeConfigFiles(c) {
 
 // ── process specs ──────────────────────────────────────────────────────────────────────────────────
 
+// Fixed, not inherited: the environment is part of specHash(), and callers (npm scripts, vitest, a
+// shell) have different PATHs.
+const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 function baseEnv(extra = {}) {
-  return { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8', ...extra };
+  return { PATH: SYSTEM_PATH, LANG: 'C.UTF-8', ...extra };
+}
+
+/** The project's Node 24 when installed, else whatever runs us (only the echo server needs it). */
+function nodeBinary() {
+  const projectNode = path.join(TEST_CLUSTER_DIR, '..', 'node_modules', 'node', 'bin', 'node');
+  return isExecutable(projectNode) ? path.resolve(projectNode) : process.execPath;
 }
 
 /** @returns {{ bin: string, args: string[], env: Record<string,string> }} */
@@ -267,7 +277,7 @@ function spec(c, name) {
         bin: bin('kwok'),
         // `kubectl exec` runs real processes as children of kwok: give them a small, clean environment.
         env: {
-          PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+          PATH: SYSTEM_PATH,
           HOME: sd(c, 'exec-workdir'), SHELL: '/bin/sh', TERM: 'xterm-256color', LANG: 'C.UTF-8', PS1: '$ ',
         },
         args: [
@@ -283,7 +293,7 @@ function spec(c, name) {
       };
     case 'echo-server':
       return {
-        bin: process.execPath,
+        bin: nodeBinary(),
         env: baseEnv({ HOME: c.stateDir }),
         args: [path.join(TEST_CLUSTER_DIR, 'echo-server.mjs'), '--state-dir', c.stateDir, '--port', String(p.echo),
           '--live-log', sd(c, 'pod-logs', 'api.log')],
@@ -296,7 +306,10 @@ function spec(c, name) {
 /** Fingerprint of every command line and config file, so `up` restarts a cluster started with older settings. */
 function specHash(c) {
   const h = createHash('sha256');
-  for (const n of COMPONENTS) h.update(JSON.stringify(spec(c, n)));
+  for (const n of COMPONENTS) {
+    const s = spec(c, n);
+    h.update(JSON.stringify({ args: s.args, env: s.env, bin: n === 'echo-server' ? 'node' : s.bin }));
+  }
   h.update(kwokConfigYaml({ stateDir: c.stateDir, echoPort: c.ports.echo, clusterName: c.name }));
   h.update(schedulerConfig(c));
   return h.digest('hex').slice(0, 16);
@@ -643,7 +656,7 @@ export async function stopCluster(opts = {}) {
   const c = resolveCluster(opts);
   const log = opts.log ?? defaultLog;
   if (!fs.existsSync(c.stateDir)) return { stopped: [] };
-  return withLock(c, async () => {
+  const result = await withLock(c, async () => {
     const stopped = await stopAll(c, opts);
     if (opts.purge) {
       // keep the lock file until withLock removes it
@@ -652,6 +665,14 @@ export async function stopCluster(opts = {}) {
     log(`cluster "${c.name}" stopped${stopped.length ? ` (${stopped.join(', ')})` : ' (nothing was running)'}${opts.purge ? '; state removed' : ''}`);
     return { stopped };
   }, { log });
+  if (opts.purge) {
+    try {
+      fs.rmdirSync(c.stateDir); // only if still empty (nobody started it again meanwhile)
+    } catch {
+      // not empty or already gone
+    }
+  }
+  return result;
 }
 
 function timer(log) {
@@ -745,7 +766,7 @@ async function waitClusterUsable(c, tm) {
   tm.phase('default ServiceAccount');
 }
 
-function handle(c, extra = {}) {
+function handle(c, extra = {}, log = defaultLog) {
   return {
     name: c.name,
     stateDir: c.stateDir,
@@ -757,16 +778,18 @@ function handle(c, extra = {}) {
     ...extra,
     kubectl: kubectlFor(c),
     status: () => clusterStatus({ name: c.name, stateDir: c.stateDir }),
-    stop: (o = {}) => stopCluster({ name: c.name, stateDir: c.stateDir, ...o }),
+    stop: (o = {}) => stopCluster({ name: c.name, stateDir: c.stateDir, log, ...o }),
+    // A SIGTERMed API server keeps open watch connections for up to 60 s (its request timeout) before
+    // exiting, so by default it gets 5 s and then SIGKILL.
     stopApiServer: async (o = {}) => {
-      await stopProcess(c, 'kube-apiserver', o);
+      await stopProcess(c, 'kube-apiserver', { timeoutMs: 5000, log, ...o });
     },
     startApiServer: async (o = {}) => {
       if (isOurs(c, readPid(c, 'kube-apiserver'))) return;
       await startAndWait(c, 'kube-apiserver', o.timeoutMs ?? 60_000);
     },
     restartApiServer: async (o = {}) => {
-      await stopProcess(c, 'kube-apiserver', o);
+      await stopProcess(c, 'kube-apiserver', { timeoutMs: 5000, log, ...o });
       await startAndWait(c, 'kube-apiserver', o.timeoutMs ?? 60_000);
     },
   };
@@ -786,7 +809,7 @@ export async function startCluster(opts = {}) {
     if (before.healthy && !opts.fresh) {
       log(`cluster "${c.name}" is already up and healthy (${c.apiServerUrl})`);
       if (opts.seed) await maybeSeed(c, log, tm, opts.seed === 'force');
-      return handle(c, { alreadyRunning: true, times: tm.times });
+      return handle(c, { alreadyRunning: true, times: tm.times }, log);
     }
 
     // Leftovers of an earlier run: stop whatever the pid files say is ours and still alive.
@@ -831,7 +854,7 @@ export async function startCluster(opts = {}) {
     await waitClusterUsable(c, tm);
     if (opts.seed) await maybeSeed(c, log, tm, opts.seed === 'force');
     log(`cluster "${c.name}" ready in ${(tm.total() / 1000).toFixed(1)}s: ${c.apiServerUrl}, kubeconfig ${c.kubeconfigPath}`);
-    return handle(c, { alreadyRunning: false, times: tm.times });
+    return handle(c, { alreadyRunning: false, times: tm.times }, log);
   }, { log });
 }
 

@@ -130,6 +130,15 @@ containerStatuses:
 phase: Succeeded
 `;
 
+const readyAgainTemplate = `{{ $now := Now }}
+conditions:
+- type: Ready
+  status: "True"
+  reason: null
+  message: null
+  lastTransitionTime: {{ $now | Quote }}
+`;
+
 function stage(name, selector, next, delayMs) {
   return {
     apiVersion: 'kwok.x-k8s.io/v1alpha1',
@@ -157,6 +166,15 @@ export function podStages() {
       { key: '.spec.nodeName', operator: 'Exists' },
       { key: `.metadata.labels["${STUCK_LABEL}"]`, operator: 'In', values: ['true'] }],
     { statusTemplate: runningTemplate(false) }),
+    // Like a kubelet re-syncing: when the node lifecycle controller marked a pod not Ready (its node
+    // missed heartbeats, e.g. while kwok restarted) and the node is back, the pod turns Ready again.
+    stage('wheelhouse-pod-ready-again', [notDeleting,
+      { key: '.status.podIP', operator: 'Exists' },
+      { key: '.status.phase', operator: 'In', values: ['Running'] },
+      { key: '.status.conditions.[] | select( .type == "Ready" ) | .status', operator: 'In', values: ['False'] },
+      { key: '.status.containerStatuses.[].ready', operator: 'NotIn', values: ['false'] },
+      { key: `.metadata.labels["${STUCK_LABEL}"]`, operator: 'NotIn', values: ['true'] }],
+    { statusTemplate: readyAgainTemplate }),
     // Pods owned by a Job finish successfully a second after they start.
     stage('wheelhouse-pod-complete', [notDeleting,
       { key: '.status.phase', operator: 'In', values: ['Running'] },

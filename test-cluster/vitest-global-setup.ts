@@ -1,0 +1,22 @@
+// vitest globalSetup for the integration and e2e projects: brings the default test cluster up (or reuses
+// it when healthy), seeds it, and hands its kubeconfig to the tests, both as
+// inject('kubeconfig') and as process.env.WHEELHOUSE_TEST_KUBECONFIG. The default cluster is left
+// running afterwards so reruns start in seconds (`npm run cluster:down` stops it). Clusters that a test
+// starts itself (startCluster({ name, basePort })) are that test's to stop.
+import type { TestProject } from 'vitest/node';
+import { ensureCluster } from './cluster-lib.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Path of the default test cluster's kubeconfig (contexts wheelhouse-admin, wheelhouse-limited). */
+    kubeconfig: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  const t0 = Date.now();
+  const cluster = await ensureCluster({ seed: true });
+  process.env.WHEELHOUSE_TEST_KUBECONFIG = cluster.kubeconfigPath;
+  project.provide('kubeconfig', cluster.kubeconfigPath);
+  process.stderr.write(`[test-cluster] ${cluster.alreadyRunning ? 'reusing' : 'started'} cluster "${cluster.name}" in ${((Date.now() - t0) / 1000).toFixed(1)}s; kubeconfig ${cluster.kubeconfigPath}\n`);
+}
