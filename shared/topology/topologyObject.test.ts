@@ -153,3 +153,18 @@ describe('podReferences', () => {
   });
   it('copes with a pod spec that has none', () => expect(podReferences(undefined)).toEqual({ configMaps: [], secrets: [], pvcs: [] }));
 });
+
+describe('service-account volume', () => {
+  it('does not link every pod to kube-root-ca.crt through the injected kube-api-access volume, but keeps explicit projections', () => {
+    const pod = {
+      apiVersion: 'v1', kind: 'Pod', metadata: { uid: 'p', name: 'p', namespace: 'n' },
+      spec: { containers: [{ name: 'c' }], volumes: [
+        { name: 'kube-api-access-x', projected: { sources: [{ serviceAccountToken: { path: 'token' } }, { configMap: { name: 'kube-root-ca.crt' } }] } },
+        { name: 'mine', projected: { sources: [{ configMap: { name: 'kube-root-ca.crt' } }] } },
+      ] },
+    } as any;
+    const onlyInjected = { ...pod, spec: { ...pod.spec, volumes: [pod.spec.volumes[0]] } };
+    expect(projectTopoObject(onlyInjected).pod?.configMaps).toEqual([]);
+    expect(projectTopoObject(pod).pod?.configMaps).toEqual(['kube-root-ca.crt']);
+  });
+});

@@ -246,8 +246,11 @@ export function podReferences(spec: any): { configMaps: string[]; secrets: strin
     push(configMaps, v?.configMap?.name);
     push(secrets, v?.secret?.secretName);
     push(pvcs, v?.persistentVolumeClaim?.claimName);
+    // The service-account volume (kube-api-access-*) that admission injects into every pod projects
+    // kube-root-ca.crt: an edge from every pod to it says nothing, so it is left out.
+    const isServiceAccountVolume = arr(v?.projected?.sources).some((src: any) => src?.serviceAccountToken);
     for (const src of arr(v?.projected?.sources)) {
-      push(configMaps, src?.configMap?.name);
+      if (!(isServiceAccountVolume && src?.configMap?.name === 'kube-root-ca.crt')) push(configMaps, src?.configMap?.name);
       push(secrets, src?.secret?.name);
     }
   }
