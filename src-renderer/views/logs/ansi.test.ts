@@ -31,6 +31,11 @@ describe('parseAnsi', () => {
     expect(parseAnsi(`${E}(Bcharset`)).toEqual([{ text: 'charset', style: {} }]);
   });
 
+  it('removes bidirectional overrides so a line reads as it is', () => {
+    expect(stripAnsi('unicode: \u202Eevil-rtl\u202C żółć 日本語')).toBe('unicode: evil-rtl żółć 日本語');
+    expect(hasAnsi('\u2067x\u2069')).toBe(true);
+  });
+
   it('keeps markup as text: nothing is interpreted as HTML', () => {
     const spans = parseAnsi(`${E}[31m<script>alert(1)</script>${E}[0m`);
     expect(spans).toEqual([{ text: '<script>alert(1)</script>', style: { fg: 1 } }]);

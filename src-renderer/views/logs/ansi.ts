@@ -22,12 +22,20 @@ export interface AnsiSpan { text: string; style: AnsiStyle }
 
 const ESC = '\x1b';
 
-/** True when the text has anything the parser would change (escapes or control characters). */
+/**
+ * Characters removed from log text: C0/C1 controls (tab stays), DEL, and the bidirectional
+ * overrides/isolates that can make a line read differently from what it contains ("Trojan Source").
+ */
+function isHidden(c: number): boolean {
+  if (c < 0x20) return c !== 0x09;
+  if (c < 0x7f) return false;
+  return c === 0x7f || (c >= 0x80 && c <= 0x9f) || c === 0x061c || c === 0x200e || c === 0x200f
+    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/** True when the text has anything the parser would change (escapes, controls, bidi overrides). */
 export function hasAnsi(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 ? c !== 0x09 : c === 0x7f || (c >= 0x80 && c <= 0x9f)) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (isHidden(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -128,7 +136,7 @@ export function parseAnsi(text: string): AnsiSpan[] {
       i++;
       continue;
     }
-    if ((code < 0x20 && code !== 0x09) || code === 0x7f || (code >= 0x80 && code <= 0x9f)) { i++; continue; }
+    if (isHidden(code)) { i++; continue; }
     buf += ch;
     i++;
   }

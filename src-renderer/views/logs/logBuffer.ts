@@ -148,7 +148,7 @@ export function highlight(spans: readonly AnsiSpan[], ranges: readonly [number, 
     while (cur < end) {
       while (r < ranges.length && ranges[r][1] <= cur) r++;
       const range = ranges[r];
-      if (!range || range[0] >= end) { out.push({ text: span.text.slice(cur - start), style: span.style, mark: false }); cur = end; break; }
+      if (!range || range[0] >= end) { out.push({ text: span.text.slice(cur - start), style: span.style, mark: false }); break; }
       if (range[0] > cur) { out.push({ text: span.text.slice(cur - start, range[0] - start), style: span.style, mark: false }); cur = range[0]; }
       const stop = Math.min(end, range[1]);
       out.push({ text: span.text.slice(cur - start, stop - start), style: span.style, mark: true });

@@ -1,0 +1,200 @@
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { parseAnsi, spanPresentation, type AnsiSpan } from './ansi';
+import { findRanges, highlight, SearchIndex, type BufferedLine } from './logBuffer';
+import type { LogFeed } from './logFeed';
+import './logs.css';
+
+const ROW = 18;
+const spansCache = new WeakMap<BufferedLine, AnsiSpan[]>();
+const spansOf = (l: BufferedLine) => {
+  let s = spansCache.get(l);
+  if (!s) { s = parseAnsi(l.text); spansCache.set(l, s); }
+  return s;
+};
+
+// Distinguishable on light and dark backgrounds (Tableau 10, slightly darkened).
+const SOURCE_COLORS = ['#2f6fb0', '#d9730d', '#2e9e44', '#c83a3a', '#8657b8', '#8c564b', '#c2418f', '#5f6b7a', '#8f9a12', '#0f9aa8'];
+
+/** A stable colour per pod name (FNV-1a hash into a fixed palette). */
+export function sourceColor(name: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  return SOURCE_COLORS[(h >>> 0) % SOURCE_COLORS.length];
+}
+
+const LineText = memo(function LineText({ line, query, current }: { line: BufferedLine; query: string; current: boolean }) {
+  const spans = spansOf(line);
+  const sensitive = query !== query.toLowerCase();
+  const segments = highlight(spans, query ? findRanges(line.plain, sensitive ? query : query.toLowerCase(), sensitive) : []);
+  return (
+    <span className="log-text">
+      {segments.map((seg, i) => {
+        const p = spanPresentation(seg.style);
+        const style = Object.keys(p.css).length ? p.css : undefined;
+        if (seg.mark) return <mark key={i} className={`${current ? 'log-match current' : 'log-match'} ${p.className}`} style={style}>{seg.text}</mark>;
+        return p.className || style ? <span key={i} className={p.className} style={style}>{seg.text}</span> : seg.text;
+      })}
+    </span>
+  );
+});
+
+export function lineForExport(l: BufferedLine, withTs: boolean): string {
+  const src = l.pod ? `[${l.pod}/${l.container}] ` : '';
+  return `${withTs && l.ts ? `${l.ts} ` : ''}${src}${l.plain}`;
+}
+
+/** Saves text as a file through a Blob URL (no server round trip, nothing interpreted). */
+export function downloadText(name: string, parts: BlobPart[]): void {
+  const url = URL.createObjectURL(new Blob(parts, { type: 'text/plain;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export interface LogPaneProps {
+  feed: LogFeed;
+  version: number;
+  wrap: boolean;
+  showTs: boolean;
+  /** Prefix lines with their pod/container (workload logs). */
+  showSource?: boolean;
+  /** File name for "download visible". */
+  fileName: string;
+  /** Extra download entries (the whole log). */
+  downloads?: ReactNode;
+  label: string;
+}
+
+/**
+ * The lines of a log feed: virtualized, following the end until the user scrolls up (then a
+ * "resume" button with the count of lines that arrived meanwhile), search with highlight and
+ * next/previous, and an "older lines dropped" marker when the ring buffer let lines go.
+ */
+export function LogPane({ feed, version, wrap, showTs, showSource, fileName, downloads, label }: LogPaneProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [current, setCurrent] = useState<number | undefined>(undefined);
+  const search = useMemo(() => new SearchIndex(), [feed]); // eslint-disable-line react-hooks/exhaustive-deps
+  const userScrolling = useRef(false);
+  const buffer = feed.buffer;
+  const following = !feed.paused;
+
+  search.setQuery(query, buffer);
+  search.update(buffer);
+  const matches = search.matches;
+  const currentIdx = current === undefined ? -1 : matches.indexOf(current);
+
+  const count = buffer.length;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW,
+    overscan: 30,
+    getItemKey: (i) => buffer.at(i)?.n ?? i,
+  });
+
+  // Follow the end: after each render with new lines, stay at the bottom unless the user paused.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el || !following) return;
+    el.scrollTop = el.scrollHeight;
+  }, [version, following, wrap, count]);
+
+  const onScroll = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el || !userScrolling.current) return;
+    const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW;
+    if (!atEnd && !feed.paused) feed.setPaused(true);
+    else if (atEnd && feed.paused) feed.setPaused(false);
+  }, [feed]);
+  const markUser = useCallback(() => { userScrolling.current = true; }, []);
+  const unmarkUser = useCallback(() => { userScrolling.current = false; }, []);
+
+  const goTo = (n: number) => {
+    setCurrent(n);
+    const i = buffer.indexOfN(n);
+    if (i < 0) return;
+    feed.setPaused(true);
+    userScrolling.current = false;
+    virtualizer.scrollToIndex(i, { align: 'center' });
+  };
+  const step = (dir: 1 | -1) => {
+    if (!matches.length) return;
+    let k: number;
+    if (currentIdx >= 0) k = (currentIdx + dir + matches.length) % matches.length;
+    else if (dir === 1) { const firstVisible = virtualizer.getVirtualItems()[0]?.index ?? 0; const n0 = buffer.at(firstVisible)?.n ?? 0; k = matches.findIndex((m) => m >= n0); if (k < 0) k = 0; }
+    else k = matches.length - 1;
+    goTo(matches[k]);
+  };
+
+  useEffect(() => { setCurrent(undefined); }, [query]);
+
+  const resume = () => {
+    feed.setPaused(false);
+    const el = scrollRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  };
+
+  const downloadVisible = () => downloadText(fileName, buffer.toArray().map((l) => `${lineForExport(l, showTs)}\n`));
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="log-pane" data-testid="log-pane" aria-label={label}
+      onKeyDown={(e) => {
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') { e.preventDefault(); searchRef.current?.focus(); searchRef.current?.select(); }
+      }}>
+      <div className="log-searchbar">
+        <input ref={searchRef} className="log-search" type="search" placeholder="Search (Enter: next, Shift+Enter: previous)" value={query}
+          aria-label="Search log" data-testid="log-search"
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); step(e.shiftKey ? -1 : 1); } if (e.key === 'Escape') setQuery(''); }} />
+        <span className="muted log-match-count" data-testid="log-match-count">
+          {query ? (matches.length ? `${currentIdx >= 0 ? currentIdx + 1 : '–'} / ${matches.length}` : 'no matches') : ''}
+        </span>
+        <button onClick={() => step(-1)} disabled={!matches.length} aria-label="Previous match">↑</button>
+        <button onClick={() => step(1)} disabled={!matches.length} aria-label="Next match">↓</button>
+        <span className="log-spacer" />
+        <button onClick={downloadVisible} disabled={!count} data-testid="log-download-visible">Download visible</button>
+        {downloads}
+      </div>
+      {buffer.dropped > 0 && (
+        <div className="log-dropped" data-testid="log-dropped" role="status">
+          {buffer.dropped.toLocaleString()} older line{buffer.dropped === 1 ? '' : 's'} dropped (this view keeps the latest {buffer.capacity.toLocaleString()})
+        </div>
+      )}
+      {feed.status.serverDropped > 0 && (
+        <div className="log-dropped" role="status">{feed.status.serverDropped} line(s) over 1 MiB were left out</div>
+      )}
+      <div ref={scrollRef} className={`log-scroll${wrap ? ' wrap' : ''}`} data-testid="log-scroll" tabIndex={0}
+        onScroll={onScroll} onWheel={markUser} onPointerDown={markUser} onPointerUp={unmarkUser} onKeyDown={markUser} onTouchStart={markUser}>
+        <div className="log-inner" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((it) => {
+            const line = buffer.at(it.index);
+            if (!line) return null;
+            return (
+              <div key={it.key} className="log-row" data-index={it.index} ref={wrap ? virtualizer.measureElement : undefined}
+                style={{ transform: `translateY(${it.start}px)`, ...(wrap ? {} : { height: ROW }) }}>
+                {showSource && line.pod && <span className="log-source" style={{ color: sourceColor(line.pod) }}>{line.pod}{line.container ? `/${line.container}` : ''}</span>}
+                {showTs && line.ts && <span className="log-ts">{line.ts}</span>}
+                <LineText line={line} query={query} current={line.n === current} />
+              </div>
+            );
+          })}
+        </div>
+        {count === 0 && <div className="log-empty muted">{feed.status.closed || feed.status.state === 'ended' ? 'The log is empty.' : 'No lines yet.'}</div>}
+      </div>
+      {!following && (
+        <button className="log-resume primary" onClick={resume} data-testid="log-resume">
+          Resume following{feed.pendingCount ? ` (${feed.pendingCount.toLocaleString()} new)` : ''}
+        </button>
+      )}
+    </div>
+  );
+}
