@@ -21,6 +21,10 @@ export async function createTwinNamespaces(http: KubeHttp, prefix: string): Prom
   for (const ns of [twins.ours, twins.theirs]) {
     await http.request('POST', '/api/v1/namespaces', { body: { metadata: { name: ns, labels: { 'wheelhouse.dev/test': 'actions' } } } });
   }
+  // Pods cannot be created before the service account controller has made `default`.
+  for (const ns of [twins.ours, twins.theirs]) {
+    await eventually(() => http.request('GET', `/api/v1/namespaces/${ns}/serviceaccounts/default`), 30_000, `serviceaccount default in ${ns}`);
+  }
   return twins;
 }
 
@@ -110,4 +114,58 @@ export async function replicaSetsByRevision(http: KubeHttp, namespace: string, a
   return new Map(list.items.map((rs: any) => [Number(rs.metadata.annotations['deployment.kubernetes.io/revision']), {
     template: comparable(rs.spec.template), annotations: comparable(rs.metadata.annotations), replicas: rs.spec.replicas,
   }]));
+}
+
+/**
+ * A KWOK fake node of our own (the cluster's KWOK manages every node; this mirrors the labels and
+ * annotations of test-cluster's kwok-node-N), so node actions never disturb the shared nodes.
+ */
+export function fakeNodeManifest(name: string): any {
+  return {
+    apiVersion: 'v1', kind: 'Node',
+    metadata: {
+      name,
+      labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', type: 'kwok', 'wheelhouse.dev/test': 'actions' },
+      annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
+    },
+    spec: {},
+    status: {
+      allocatable: { cpu: '32', memory: '256Gi', pods: '110' },
+      capacity: { cpu: '32', memory: '256Gi', pods: '110' },
+      addresses: [{ type: 'InternalIP', address: '127.0.0.1' }, { type: 'Hostname', address: name }],
+    },
+  };
+}
+
+/** Creates fake nodes and waits until KWOK reports them Ready and untainted (schedulable). */
+export async function createFakeNodes(http: KubeHttp, names: string[]): Promise<void> {
+  for (const name of names) await http.request('POST', '/api/v1/nodes', { body: fakeNodeManifest(name) });
+  for (const name of names) {
+    await eventually(async () => {
+      const n = await http.request('GET', `/api/v1/nodes/${name}`);
+      const ready = n.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True');
+      return ready && !(n.spec?.taints ?? []).length;
+    }, 60_000, `node ${name} Ready without taints`);
+  }
+}
+
+/** Deletes namespaces and waits until they are gone (their pods with them), then deletes the nodes. */
+export async function cleanUpNodesAndNamespaces(http: KubeHttp, nodes: string[], namespaces: string[]): Promise<void> {
+  await deleteNamespaces(http, ...namespaces);
+  await Promise.all(namespaces.map((ns) => eventually(async () => {
+    try { await http.request('GET', `/api/v1/namespaces/${ns}`); return false; } catch { return true; }
+  }, 90_000, `namespace ${ns} to go`).catch(() => undefined)));
+  await Promise.all(nodes.map((n) => http.request('DELETE', `/api/v1/nodes/${n}`).catch(() => undefined)));
+}
+
+/**
+ * One namespace's pods bound to a node, as `owner-kind phase` (names carry random suffixes). Scoped to
+ * a namespace because the seeded demo DaemonSet puts a pod on every node, ours included.
+ */
+export async function podsOnNode(http: KubeHttp, node: string, namespace: string): Promise<string[]> {
+  const list = await http.request('GET', `/api/v1/namespaces/${namespace}/pods`, { query: { fieldSelector: `spec.nodeName=${node}` } });
+  return list.items
+    .filter((p: any) => !p.metadata.deletionTimestamp)
+    .map((p: any) => `${p.metadata.ownerReferences?.find((r: any) => r.controller)?.kind ?? 'none'} ${p.status?.phase}`)
+    .sort();
 }
