@@ -312,6 +312,7 @@ function specHash(c) {
   }
   h.update(kwokConfigYaml({ stateDir: c.stateDir, echoPort: c.ports.echo, clusterName: c.name }));
   h.update(schedulerConfig(c));
+  h.update(fs.readFileSync(path.join(TEST_CLUSTER_DIR, 'echo-server.mjs')));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -81,6 +81,6 @@ async function main() {
 }
 
 main().then((code) => process.exit(code), (err) => {
-  console.error(`[test-cluster] ${err?.stack ?? err}`);
+  console.error(`[test-cluster] ${process.env.WHEELHOUSE_DEBUG ? err?.stack ?? err : `error: ${err?.message ?? err}`}`);
   process.exit(1);
 });

@@ -5,7 +5,7 @@
 // whose logs come from FILE sees new lines arrive. --state-dir is unused except to mark the process as
 // belonging to that cluster (the stop logic checks /proc/<pid>/cmdline for it).
 import http from 'node:http';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { ECHO_BODY } from './echo-body.mjs';
 
 const args = process.argv.slice(2);
@@ -27,13 +27,21 @@ const server = http.createServer((req, res) => {
 server.listen(port, '127.0.0.1', () => console.log(`echo-server listening on 127.0.0.1:${port}`));
 
 let tick = 0;
-const MAX_TICKS = 20_000; // ~11 h; keeps the file bounded if a cluster is left running
+const MAX_BYTES = 5 * 1024 * 1024; // ~1.5 days of heartbeats; then the file is replaced (new inode)
 const timer = liveLog
   ? setInterval(() => {
-    if (++tick > MAX_TICKS) return;
+    tick++;
     const now = new Date().toISOString();
     try {
       appendFileSync(liveLog, `${now} stdout F ${now} INFO app=api msg="heartbeat" tick=${tick}\n`);
+      if (tick % 500 === 0 && statSync(liveLog).size > MAX_BYTES) {
+        // keep the static lines cluster-lib wrote (everything before the first heartbeat)
+        const text = readFileSync(liveLog, 'utf8');
+        const cut = text.indexOf(' msg="heartbeat" ');
+        const head = cut < 0 ? '' : text.slice(0, text.lastIndexOf('\n', cut) + 1);
+        writeFileSync(`${liveLog}.tmp`, head);
+        renameSync(`${liveLog}.tmp`, liveLog);
+      }
     } catch {
       // the state dir may be going away during `down`
     }
