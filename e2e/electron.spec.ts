@@ -84,12 +84,22 @@ describe.skipIf(!electron.bin)('Electron app', () => {
     expect(scan.hits).toEqual([]);
   });
 
-  it('refuses to navigate away or open windows', async () => {
+  it('refuses to navigate away or open windows; hands only checked http(s) links to the OS browser', async () => {
+    // Record instead of really opening a browser on the test machine.
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = [];
+      (globalThis as any).__opened = opened;
+      Object.defineProperty(shell, 'openExternal', { value: async (url: string) => { opened.push(url); }, configurable: true, writable: true });
+    });
     const before = page.url();
-    await page.evaluate(() => { window.location.href = 'https://example.com/'; });
-    await page.evaluate(() => window.open('https://example.com/', '_blank'));
+    await page.evaluate(() => { window.location.href = 'https://example.com/docs'; });
+    await page.evaluate(() => window.open('https://example.com/new', '_blank'));
+    await page.evaluate(() => window.open('file:///etc/passwd', '_blank'));
+    await page.evaluate(() => window.open('https://good.example@evil.example/', '_blank'));
+    await page.evaluate(() => { window.location.href = 'file:///etc/passwd'; });
     await page.waitForTimeout(500);
     expect(page.url()).toBe(before);
     expect(app.windows()).toHaveLength(1);
+    expect(await app.evaluate(() => (globalThis as any).__opened)).toEqual(['https://example.com/docs', 'https://example.com/new']);
   });
 });

@@ -2,7 +2,7 @@
 // policies themselves are pure modules under src-main/electron/ (tested without Electron); this file
 // connects them to Electron's objects. The core (kubeconfig, clusters, watches) is the same as in serve
 // mode; here its contract travels over IPC to a sandboxed, isolated renderer loaded from app://.
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, protocol, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell, type WebContents } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Core } from './core/core';
@@ -60,6 +60,10 @@ async function main(): Promise<void> {
       core = new Core({ dataDir: app.getPath('userData') });
       return coreHandlers(core);
     });
+  handlers.catch((err: unknown) => {
+    // Without a core the window would wait forever; say why instead.
+    dialog.showErrorBox('Wheelhouse could not start', `The core failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  });
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, devUrl, openExternal));
 
@@ -102,7 +106,8 @@ async function main(): Promise<void> {
     if (quit === 'disposing') return;
     quit = 'disposing';
     ipc.close();
-    const disposed = core ? core.dispose() : Promise.resolve();
+    // Waits for a core still being created (login-shell PATH lookup) so it cannot outlive the app.
+    const disposed = handlers.then(() => core?.dispose(), () => undefined);
     const limit = new Promise<void>((r) => setTimeout(r, 5000).unref());
     void Promise.race([disposed, limit]).catch(() => undefined).finally(() => {
       quit = 'done';

@@ -10,7 +10,8 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 /**
  * Privileges for `protocol.registerSchemesAsPrivileged`: standard (real origin, relative URLs, CSP
  * 'self' works) and secure (a secure context, like https). Deliberately not bypassCSP, not service
- * workers, not stream.
+ * workers, not stream, and not corsEnabled: that flag would let other origins read app:// responses
+ * without any Access-Control check; the page's own module scripts are same-origin and do not need it.
  */
 export const APP_SCHEME_PRIVILEGES = {
   standard: true,
