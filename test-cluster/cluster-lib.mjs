@@ -107,6 +107,15 @@ export async function ensureBinaries(opts = {}) {
   const want = pinnedBinDir();
   const names = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubectl', 'kwok'];
   if (names.every((b) => isExecutable(path.join(want, b)))) return want;
+  // One build at a time on this machine (two concurrent `go build`s of Kubernetes on 2 cores help nobody).
+  fs.mkdirSync(path.dirname(want), { recursive: true });
+  return withLockFile(path.join(path.dirname(want), '.build.lock'), 'building the test-cluster binaries', async () => {
+    if (names.every((b) => isExecutable(path.join(want, b)))) return want;
+    return runBuild(want, log);
+  }, { log });
+}
+
+async function runBuild(want, log) {
   log(`building binaries with ${path.join(TEST_CLUSTER_DIR, 'build.sh')} (first build: ~10 min on 2 cores)`);
   const out = await new Promise((resolve, reject) => {
     const child = spawn('bash', [path.join(TEST_CLUSTER_DIR, 'build.sh')], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -557,9 +566,12 @@ async function assertPortsFree(c) {
 
 // ── locking (one `up`/`down` per state dir at a time; other test runs and agents share the default cluster)
 
-async function withLock(c, fn, { timeoutMs = 600_000, log = defaultLog } = {}) {
+async function withLock(c, fn, opts = {}) {
   fs.mkdirSync(c.stateDir, { recursive: true, mode: 0o700 });
-  const lock = sd(c, 'lock');
+  return withLockFile(sd(c, 'lock'), `working on cluster "${c.name}"`, fn, opts);
+}
+
+async function withLockFile(lock, what, fn, { timeoutMs = 1_800_000, log = defaultLog } = {}) {
   const deadline = Date.now() + timeoutMs;
   let told = false;
   for (;;) {
@@ -583,7 +595,7 @@ async function withLock(c, fn, { timeoutMs = 600_000, log = defaultLog } = {}) {
         continue;
       }
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock} (held by pid ${holder})`, { cause: err });
-      if (!told) log(`waiting for another process (pid ${holder}) working on cluster "${c.name}"`);
+      if (!told) log(`waiting for another process (pid ${holder}) ${what}`);
       told = true;
       await sleep(500);
     }
