@@ -26,7 +26,7 @@ export interface LogStreamOptions {
 type Verdict =
   | { kind: 'resume' }
   | { kind: 'waiting'; message: string }
-  | { kind: 'ended'; message: string };
+  | { kind: 'ended'; message: string; gone?: boolean };
 
 const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve) => {
   if (signal.aborted) return resolve();
@@ -46,6 +46,8 @@ const WAITING = /waiting to start|ContainerCreating|PodInitializing|CrashLoopBac
  */
 export class LogStream {
   private readonly controller = new AbortController();
+  /** Aborts the current request only (recheck), not the stream. */
+  private request: AbortController | undefined;
   private readonly gate: FlowGate;
   private readonly resume = new ResumePoint();
   private queue: LogLine[] = [];
@@ -88,6 +90,14 @@ export class LogStream {
     this.wakeReaders();
   }
 
+  /**
+   * Something says the pod changed (it was deleted): end the current read and look at the pod. A real
+   * kubelet closes the stream itself when a container stops; this covers runtimes that do not.
+   */
+  recheck(): void {
+    this.request?.abort(new Error('recheck'));
+  }
+
   private get path(): string {
     const p = this.params;
     return `/api/v1/namespaces/${encodeURIComponent(p.namespace)}/pods/${encodeURIComponent(p.pod)}/log`;
@@ -120,8 +130,10 @@ export class LogStream {
       if (resuming) { this.resume.beginResume(); this.stats.resumes++; }
       this.stats.connects++;
       let res: Awaited<ReturnType<LogHttp['raw']>>;
+      const request = new AbortController();
+      this.request = request;
       try {
-        res = await this.http.raw('GET', this.path, { query: this.query(resuming, follow), accept: '*/*', signal });
+        res = await this.http.raw('GET', this.path, { query: this.query(resuming, follow), accept: '*/*', signal: AbortSignal.any([signal, request.signal]) });
       } catch (err) {
         if (this.stopped) return;
         const v = this.classify(err);
@@ -150,7 +162,7 @@ export class LogStream {
       if (this.stopped) return;
       if (verdict.kind === 'ended') {
         // A connection cut before the container finished may have missed its last lines: read them once.
-        if (outcome === 'cut') { finalRead = true; resuming = true; continue; }
+        if (outcome === 'cut' && !verdict.gone) { finalRead = true; resuming = true; continue; }
         this.add(rest, 0);
         return this.finish('ended', verdict.message);
       }
@@ -207,7 +219,7 @@ export class LogStream {
     try {
       pod = await this.http.request('GET', `/api/v1/namespaces/${encodeURIComponent(p.namespace)}/pods/${encodeURIComponent(p.pod)}`, { signal: this.controller.signal, timeoutMs: 15_000 });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) return { kind: 'ended', message: 'The pod was deleted; end of log.' };
+      if (err instanceof ApiError && err.status === 404) return { kind: 'ended', message: 'The pod was deleted; end of log.', gone: true };
       return { kind: 'resume' };
     }
     return containerVerdict(pod, p.container);

@@ -5,6 +5,39 @@ import { ExecSession } from './execSession';
 import { LogStream } from './logStream';
 import { PortForwards } from './portForward';
 import { WorkloadLogs } from './workloadLogs';
+import type { ObjectEntry } from '../watch/watchHub';
+
+/** Calls `onDeleted` when the named pod leaves the namespace's shared pod informer. */
+function watchPodDeletion(core: Core, context: string, namespace: string, pod: string, onDeleted: () => void): () => void {
+  let acquired: ReturnType<Core['hub']['acquire']> | undefined;
+  try {
+    acquired = core.hub.acquire<ObjectEntry>({ context, group: '', version: 'v1', resource: 'pods', namespace, representation: 'object' });
+  } catch {
+    return () => {};
+  }
+  let seen = false;
+  const remove = acquired.informer.addHandler({
+    onSync: (items) => {
+      const present = items.some((o) => (o as ObjectEntry).name === pod);
+      if (seen && !present) onDeleted();
+      seen ||= present;
+    },
+    onChanges: (changes) => {
+      for (const c of changes) {
+        if (c.type === 'deleted' && (c.old as ObjectEntry).name === pod) onDeleted();
+        else if (c.type !== 'deleted' && (c.obj as ObjectEntry).name === pod) seen = true;
+      }
+    },
+    onFreshness: () => {},
+  });
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    remove();
+    acquired?.release();
+  };
+}
 
 interface CoreStreams { forwards: PortForwards; sessions: Set<ExecSession> }
 
@@ -37,9 +70,12 @@ export function streamHandlers(core: Core): Handlers {
     topics: {
       'logs.follow': (p, sink) => {
         const stream = new LogStream(core.connection(p.context).http, p, sink);
-        stream.onFinish = () => sink.end();
+        // The namespace's shared pod watch tells a stream when its pod is deleted, for runtimes that
+        // keep a log stream open after that (KWOK does; a kubelet closes it when the container stops).
+        const watch = p.follow === false || p.previous ? undefined : watchPodDeletion(core, p.context, p.namespace, p.pod, () => stream.recheck());
+        stream.onFinish = () => { watch?.(); sink.end(); };
         stream.start();
-        return () => stream.stop();
+        return () => { watch?.(); stream.stop(); };
       },
       'logs.workload': (p, sink) => {
         const w = new WorkloadLogs(core.connection(p.context).http, p, sink);
