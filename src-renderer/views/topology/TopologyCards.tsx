@@ -136,6 +136,7 @@ export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps
   const actions = useContext(TopologyActionsContext);
   const replicated = REPLICATED_KINDS.has(o.kind) && o.replicas;
   const footnote = low || replicated ? '' : objectFootnote(n);
+  const summary = low || replicated ? '' : objectSummary(n, data.usedBy);
   return (
     <div className={cardClass('topo-card', n, data, selected, [n.dimmed && 'dimmed', o.deleting && 'deleting', low && 'low'])}
       data-testid="topology-node" data-id={n.id} data-kind={o.kind} data-name={o.name} data-health={n.health.status}>
@@ -143,14 +144,16 @@ export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps
       <div className="card-head">
         <KindIcon kind={o.kind} />
         <span className="card-kind">{kindLabel(o.kind)}</span>
-        {o.revision && <span className="card-rev" title={`deployment.kubernetes.io/revision ${o.revision}`}>rev {o.revision}</span>}
         {o.paused && <span className="card-rev">paused</span>}
         <HealthPill health={n.health} />
       </div>
-      <div className="card-name" title={n.namespace ? `${n.namespace}/${o.name}` : o.name}>{o.name}</div>
+      <div className="card-title">
+        <span className="card-name" title={n.namespace ? `${n.namespace}/${o.name}` : o.name}>{o.name}</span>
+        {o.revision && <span className="card-rev" title={`Revision ${o.revision} (deployment.kubernetes.io/revision)`} data-testid="revision">rev {o.revision}</span>}
+      </div>
       {!low && (replicated ? <ReplicaBody n={n} data={data} /> : (
         <>
-          <div className="card-line" title={objectSummary(n)}>{objectSummary(n)}</div>
+          <div className="card-line" title={summary}>{summary}</div>
           {footnote && <div className="card-line muted" title={footnote}>{footnote}</div>}
           {data.podsUnfolded && (
             <div className="card-foot"><span />

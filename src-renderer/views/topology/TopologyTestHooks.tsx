@@ -20,6 +20,8 @@ export function TopologyTestHooks({ nodes, edges }: { nodes: readonly TopologyFl
     return {
       id: n.id, kind: d?.kind, name: d?.name, namespace: d?.namespace, health: d?.health.status,
       x: n.position.x, y: n.position.y, hidden: !!n.hidden,
+      replicas: d?.type === 'object' ? d.object.replicas : undefined,
+      count: d?.type === 'podGroup' ? d.count : undefined,
     };
   });
   const edgeList = edges.map((e) => ({ id: e.id, kind: e.data?.kind, source: e.source, target: e.target, hidden: !!e.hidden }));

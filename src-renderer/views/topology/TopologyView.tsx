@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
-  applyNodeChanges, type NodeChange, type NodeMouseHandler,
+  applyNodeChanges, getViewportForBounds, type NodeChange, type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './topology.css';
@@ -12,7 +12,7 @@ import { useClient } from '../../data/clientContext';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { CARD_HEIGHT, CARD_WIDTH, PositionMemory, scopeKey, type XY } from './placement';
 import { toFlowEdges, toFlowNodes, type TopologyFlowEdge, type TopologyFlowNode } from './flowModel';
-import { countNodes, HEALTH_STATES, passesFilters, searchNodes, type GraphFilters } from './graphFilters';
+import { countNodes, HEALTH_STATES, isSystemObject, passesFilters, searchNodes, withoutSystemObjects, type GraphFilters } from './graphFilters';
 import { nodeTypes, TopologyActionsContext, type TopologyActions } from './TopologyCards';
 import { CONTROLLER_KINDS, FILTERABLE_KINDS, kindLabel, topologyKind } from './topologyKinds';
 import { useTopologyObjects } from './useTopologyObjects';
@@ -92,9 +92,10 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const key = scopeKey(context, scope);
 
   const byUid = useMemo(() => new Map(objects.map((o) => [o.uid, o])), [objects]);
+  const graphObjects = useMemo(() => (filters.system ? objects : withoutSystemObjects(objects)), [objects, filters.system]);
   const topology = useMemo(
-    () => buildTopology(objects, { scope, expandedGroups, expandedReplicaSets: expandedRs }),
-    [objects, scope, expandedGroups, expandedRs],
+    () => buildTopology(graphObjects, { scope, expandedGroups, expandedReplicaSets: expandedRs }),
+    [graphObjects, scope, expandedGroups, expandedRs],
   );
 
   // Placement: nodes the scope has seen keep their spot; only new ones are placed. Re-layout forgets.
@@ -141,13 +142,21 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const onNodeDragStop = useCallback(() => setDragEpoch((e) => e + 1), []);
 
   // Fit the view once per scope when its graph first appears; later updates never move the camera.
+  // From our own positions, not React Flow's measurements, which culled nodes never get.
+  const canvasRef = useRef<HTMLDivElement>(null);
   const fitted = useRef(new Set<string>());
   useEffect(() => {
-    if (!ready || derivedNodes.length === 0 || fitted.current.has(key)) return;
+    const el = canvasRef.current;
+    const shownNodes = derivedNodes.filter((n) => !n.hidden && n.type !== 'namespace');
+    if (!ready || !el || shownNodes.length === 0 || fitted.current.has(key)) return;
     fitted.current.add(key);
-    const raf = requestAnimationFrame(() => { void rf.fitView({ padding: 0.12, maxZoom: 1, minZoom: 0.05 }); });
-    return () => cancelAnimationFrame(raf);
-  }, [ready, derivedNodes.length, key, rf]);
+    const boxes = derivedNodes.filter((n) => !n.hidden);
+    const x0 = Math.min(...boxes.map((n) => n.position.x));
+    const y0 = Math.min(...boxes.map((n) => n.position.y));
+    const x1 = Math.max(...boxes.map((n) => n.position.x + (n.width ?? CARD_WIDTH)));
+    const y1 = Math.max(...boxes.map((n) => n.position.y + (n.height ?? CARD_HEIGHT)));
+    void rf.setViewport(getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, 0.05, 1, 0.06));
+  }, [ready, derivedNodes, key, rf]);
 
   const centreOn = useCallback((id: string) => {
     const p = positionOf(id);
@@ -211,6 +220,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const root = scope.type === 'workload' || scope.type === 'focus' ? byUid.get(scope.uid.replace(/^podGroup:/, '')) : undefined;
   const selectedObject = selectedId ? byUid.get(selectedId) : undefined;
   const shown = topology.nodes.length - hiddenIds.size;
+  const hasSystem = useMemo(() => objects.some(isSystemObject), [objects]);
 
   const toggleFilter = <T extends string>(field: 'kinds' | 'health', value: T) =>
     setFilters((f) => ({ ...f, [field]: toggled(f[field] as ReadonlySet<string>, value) }));
@@ -244,13 +254,6 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
           onChange={(e) => setQuery(e.target.value)} onKeyDown={onSearchKey} data-testid="topology-search" />
         {matches && <span className="count" data-testid="search-count">{matches.length === 0 ? 'no match' : `${Math.min(matchIndex, matches.length - 1) + 1} of ${matches.length}`}</span>}
         <span className="count">{shown === topology.nodes.length ? `${shown} nodes` : `${shown} of ${topology.nodes.length} nodes`}</span>
-        {selectedObject && (
-          <span className="focus-actions">
-            <span className="muted">Focus on {kindLabel(selectedObject.kind)} <b className="crumb-name">{selectedObject.name}</b>:</span>
-            <button type="button" onClick={() => setScope({ type: 'focus', uid: selectedObject.uid, hops: 1 })} data-testid="focus-1">1 hop</button>
-            <button type="button" onClick={() => setScope({ type: 'focus', uid: selectedObject.uid, hops: 2 })} data-testid="focus-2">2 hops</button>
-          </span>
-        )}
         <button type="button" onClick={relayout} title="Lay the graph out afresh (dragged positions are forgotten)" data-testid="relayout">Re-layout</button>
         <FreshnessBadge freshness={freshness} />
       </div>
@@ -268,8 +271,14 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             <span className="health-dot" />{h} <span className="chip-count">{counts.health[h]}</span>
           </button>
         ))}
+        {hasSystem && (
+          <button type="button" className={`chip plain${filters.system ? ' on' : ''}`} aria-pressed={!!filters.system} onClick={() => setFilters((f) => ({ ...f, system: !f.system }))}
+            title="kube-root-ca.crt: in every namespace, mounted by every pod" data-testid="filter-system">
+            System objects
+          </button>
+        )}
         {(filters.kinds.size > 0 || filters.health.size > 0) && (
-          <button type="button" className="chip clear" onClick={() => setFilters({ kinds: new Set(), health: new Set() })}>Clear filters</button>
+          <button type="button" className="chip clear" onClick={() => setFilters((f) => ({ ...f, kinds: new Set(), health: new Set() }))}>Clear filters</button>
         )}
         {forbidden.length > 0 && (
           <span className="forbidden-note" title="Your account may not list these kinds here; the graph is drawn without them.">
@@ -277,13 +286,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
           </span>
         )}
       </div>
-      {(actionError || errors.length > 0) && (
-        <div className="error-banner" role="alert">
-          {actionError ?? errors.map((e) => `${kindLabel(e.kind.kind)}: ${e.message}`).join('\n')}
-          {actionError && <button type="button" className="dismiss" onClick={() => setActionError(undefined)} aria-label="Dismiss">×</button>}
-        </div>
-      )}
-      <div className="topo-canvas">
+      <div className="topo-canvas" ref={canvasRef}>
         {!ready && <div className="topo-empty">Loading the topology…</div>}
         {ready && topology.nodes.length === 0 && (
           <div className="topo-empty">
@@ -315,7 +318,24 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             <Controls showInteractive={false} />
             <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap"
               nodeColor={(n) => (n.type === 'namespace' ? 'transparent' : healthColor[(n.data as { node: TopoNode }).node.health.status])} />
-            <Panel position="top-right" className="edge-legend" aria-label="Edge kinds">
+            {selectedObject && (
+              <Panel position="top-left" className="focus-panel" data-testid="focus-panel">
+                <span className="focus-title"><KindIcon kind={selectedObject.kind} size={18} /> <b className="crumb-name">{selectedObject.name}</b></span>
+                <span className="muted">Neighbourhood:</span>
+                <button type="button" onClick={() => setScope({ type: 'focus', uid: selectedObject.uid, hops: 1 })} data-testid="focus-1">1 hop</button>
+                <button type="button" onClick={() => setScope({ type: 'focus', uid: selectedObject.uid, hops: 2 })} data-testid="focus-2">2 hops</button>
+                {CONTROLLER_KINDS.has(selectedObject.kind) && !(scope.type === 'workload' && scope.uid === selectedObject.uid) && (
+                  <button type="button" onClick={() => setScope({ type: 'workload', uid: selectedObject.uid })} title="Its owned tree, and what serves and configures it (or double-click the card)" data-testid="focus-workload">Subtree</button>
+                )}
+              </Panel>
+            )}
+            {(actionError || errors.length > 0) && (
+              <Panel position="top-center" className="topo-alert" role="alert">
+                <span>{actionError ?? errors.map((e) => `${kindLabel(e.kind.kind)}: ${e.message}`).join('\n')}</span>
+                {actionError && <button type="button" className="dismiss" onClick={() => setActionError(undefined)} aria-label="Dismiss">×</button>}
+              </Panel>
+            )}
+            <Panel position="bottom-center" className="edge-legend" aria-label="Edge kinds">
               {EDGE_LEGEND.map((l) => (
                 <span key={l.kind} className="legend-item">
                   <svg width="26" height="8" aria-hidden="true"><line x1="1" y1="4" x2="25" y2="4" className={`legend-line edge-${l.kind}`} /></svg>{l.label}

@@ -39,7 +39,8 @@ describe('card lines', () => {
     expect(objectFootnote(node(d.ing.uid))).toBe('→ web');
     expect(objectSummary(node(d.hpa.uid))).toBe('1–5 replicas · now 2');
     expect(objectFootnote(node(d.hpa.uid))).toBe('→ Deployment web');
-    expect(objectSummary(node(d.cm.uid))).toBe('configuration');
+    expect(objectSummary(node(d.cm.uid), 2)).toBe('used by 2 pods');
+    expect(objectSummary(node(d.cm.uid), 0)).toBe('not mounted');
   });
 
   it('counts a pod group by health, worst first', () => {

@@ -66,8 +66,10 @@ export function podSummary(o: TopoObject): string {
   return `${status} · ${p.ready}/${p.total} ready · ${plural(p.restartCount, 'restart')}`;
 }
 
-/** The one-line summary of an object's card (empty for kinds with nothing to add). */
-export function objectSummary(n: ObjectNode, now = Date.now()): string {
+const usage = (usedBy: number | undefined) => (usedBy === undefined ? undefined : usedBy === 0 ? 'not mounted' : `used by ${plural(usedBy, 'pod')}`);
+
+/** The one-line summary of an object's card (empty for kinds with nothing to add). `usedBy`: pods mounting it. */
+export function objectSummary(n: ObjectNode, usedBy?: number, now = Date.now()): string {
   const o = n.object;
   switch (o.kind) {
     case 'Pod': return podSummary(o);
@@ -110,14 +112,15 @@ export function objectSummary(n: ObjectNode, now = Date.now()): string {
     }
     case 'PersistentVolumeClaim': {
       const c = o.pvc;
-      return [c?.phase ?? 'Pending', c?.capacity, c?.storageClass].filter(Boolean).join(' · ');
+      return [c?.phase ?? 'Pending', c?.capacity, c?.storageClass, usage(usedBy)].filter(Boolean).join(' · ');
     }
     case 'PersistentVolume': {
       const v = o.pv;
       return [v?.phase, v?.capacity, v?.claim ? `← ${v.claim.namespace ? `${v.claim.namespace}/` : ''}${v.claim.name}` : undefined].filter(Boolean).join(' · ');
     }
-    case 'ConfigMap': return 'configuration';
-    case 'Secret': return 'secret';
+    case 'ConfigMap':
+    case 'Secret':
+      return usage(usedBy) ?? '';
     default: return '';
   }
 }

@@ -76,6 +76,11 @@ describe('toFlowNodes', () => {
     expect(nodes2.find((n) => n.id === web.uid)!.data).toMatchObject({ oldReplicaSets: { count: 1, expanded: true } });
     expect(nodes2.find((n) => n.id === rsOld.uid)!.data.node).toMatchObject({ dimmed: true });
 
+    const many = demoNamespace('demo', 10);
+    const folded = setup(many.all);
+    // Ten pods folded into one group still count as ten users of the ConfigMap.
+    expect(toFlowNodes({ topology: folded.topology, positionOf: folded.positionOf, visible: all }).find((n) => n.id === many.cm.uid)!.data.usedBy).toBe(10);
+
     const d = demoNamespace('demo', 1);
     const s = setup(d.all);
     expect(toFlowNodes({ topology: s.topology, positionOf: s.positionOf, visible: all }).find((n) => n.id === d.web.uid)!.data.autoscaled).toBe(true);

@@ -20,6 +20,8 @@ export interface CardData extends Record<string, unknown> {
   podsUnfolded?: boolean;
   /** An HPA scales this object: manual scaling would be undone. */
   autoscaled?: boolean;
+  /** ConfigMaps, Secrets, claims: how many pods (pod groups count their pods) mount them. */
+  usedBy?: number;
 }
 
 export interface NamespaceData extends Record<string, unknown> {
@@ -38,6 +40,8 @@ export interface EdgeData extends Record<string, unknown> {
 export type TopologyFlowEdge = Edge<EdgeData>;
 
 export const NAMESPACE_NODE_PREFIX = 'namespace:';
+
+const MOUNTABLE: ReadonlySet<string> = new Set(['ConfigMap', 'Secret', 'PersistentVolumeClaim']);
 
 export interface FlowNodesInput {
   topology: Topology;
@@ -109,6 +113,10 @@ export function toFlowNodes(input: FlowNodesInput, prev: ReadonlyMap<string, Top
   }
 
   const autoscaled = new Set(topology.edges.filter((e) => e.kind === 'scales').map((e) => e.target));
+  const podCount = new Map<string, number>();
+  for (const n of topology.nodes) if (n.type === 'podGroup') podCount.set(n.id, n.count);
+  const usedBy = new Map<string, number>();
+  for (const e of topology.edges) if (e.kind === 'mounts') usedBy.set(e.target, (usedBy.get(e.target) ?? 0) + (podCount.get(e.source) ?? 1));
 
   const out: TopologyFlowNode[] = [];
   const shownPerGroup = new Map<string, number>();
@@ -131,6 +139,7 @@ export function toFlowNodes(input: FlowNodesInput, prev: ReadonlyMap<string, Top
       }
       if (expandedGroups.has(n.id)) data.podsUnfolded = true;
       if (autoscaled.has(n.id)) data.autoscaled = true;
+      if (MOUNTABLE.has(n.kind)) data.usedBy = usedBy.get(n.id) ?? 0;
     }
     const node = {
       id: n.id,

@@ -9,9 +9,24 @@ export interface GraphFilters {
   kinds: ReadonlySet<string>;
   /** Health states shown; empty: all. */
   health: ReadonlySet<HealthStatusCode>;
+  /**
+   * Draw objects every namespace has (kube-root-ca.crt), which every pod mounts. Off by default: they
+   * add an edge per pod and say nothing. Unlike the other filters this one changes the graph (see
+   * withoutSystemObjects), so turning it off and on never leaves a gap in the layout.
+   */
+  system?: boolean;
 }
 
 export const NO_FILTERS: GraphFilters = { kinds: new Set(), health: new Set() };
+
+/** Objects Kubernetes puts in every namespace; each pod's service-account volume mounts them. */
+export function isSystemObject(o: { kind: string; name: string }): boolean {
+  return o.kind === 'ConfigMap' && o.name === 'kube-root-ca.crt';
+}
+
+export function withoutSystemObjects<T extends { kind: string; name: string }>(objects: readonly T[]): readonly T[] {
+  return objects.some(isSystemObject) ? objects.filter((o) => !isSystemObject(o)) : objects;
+}
 
 export const filterKind = (n: TopoNode) => (n.type === 'podGroup' ? 'Pod' : n.kind);
 

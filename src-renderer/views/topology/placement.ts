@@ -4,11 +4,11 @@ import type { Topology, TopologyScope } from '../../../shared/topology/graph';
 export type { XY } from '../../../shared/topology/layout';
 
 /** Every card has this size, so the layout, the minimap and culling never wait for a measurement. */
-export const CARD_WIDTH = 248;
-export const CARD_HEIGHT = 92;
+export const CARD_WIDTH = 256;
+export const CARD_HEIGHT = 100;
 
 export const LAYOUT_OPTIONS: LayoutOptions = {
-  nodeWidth: CARD_WIDTH, nodeHeight: CARD_HEIGHT, columnGap: 96, rowGap: 20, groupGap: 56, groupPadding: 24, groupHeader: 30, headroomRows: 2,
+  nodeWidth: CARD_WIDTH, nodeHeight: CARD_HEIGHT, columnGap: 84, rowGap: 18, groupGap: 56, groupPadding: 24, groupHeader: 30, headroomRows: 2,
 };
 
 /**
