@@ -3,8 +3,7 @@
 // connects them to Electron's objects. The core (kubeconfig, clusters, watches) is the same as in serve
 // mode; here its contract travels over IPC to a sandboxed, isolated renderer loaded from app://.
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell, type WebContents } from 'electron';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { Core } from './core/core';
 import { coreHandlers } from './core/service';
 import { adoptLoginShellPath } from './core/kubeconfig/loginShellPath';
@@ -17,9 +16,10 @@ import { secureWebPreferences } from './electron/windowSecurity';
 import { externalUrlToOpen } from './electron/externalUrlPolicy';
 import { loadWindowState, placeWindow, saveWindowState, MIN_HEIGHT, MIN_WIDTH } from './electron/windowState';
 
-const here = dirname(fileURLToPath(import.meta.url)); // dist/main
-const rendererDir = resolve(here, '../renderer');
-const preloadPath = resolve(here, '../preload/preload.cjs');
+// The app root: the project folder under `electron .`, resources/app.asar when packaged.
+const appRoot = app.getAppPath();
+const rendererDir = join(appRoot, 'dist', 'renderer');
+const preloadPath = join(appRoot, 'dist', 'preload', 'preload.cjs');
 
 // Must happen before `ready`: app:// gets a real origin and counts as a secure context.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
