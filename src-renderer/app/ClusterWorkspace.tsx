@@ -71,7 +71,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
         {route.view === 'r' && route.resource && !routeKind && !kinds.loaded && <div className="empty">Loading…</div>}
         {route.view === 'r' && route.resource && (routeKind || kinds.loaded) && (
           <ResourceTable key={`${context}/${route.resource.group}/${route.resource.resource}/${tableNs}`} context={context} {...route.resource}
-            namespace={tableNs}
+            namespace={tableNs} ignoredNamespace={routeKind?.namespaced === false ? namespace : undefined}
             title={kindLabel} selectedUid={selected?.uid}
             onSelect={(row: TableRow) => setSelected({ ...route.resource!, namespace: row.namespace, name: row.name, uid: row.uid })} />
         )}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useClient, useContractQuery, useLiveList } from '../data/clientContext';
 import type { ApiResourceInfo } from '../../shared/contract/clusters';
 import type { MetaRow } from '../../shared/contract/resources';
@@ -88,6 +88,8 @@ function useListAccess(context: string, namespace: string | undefined, kinds: Na
     queryKey: ['kinds.access', context, namespace ?? '*', checks.map((c) => kindKey(c)).join(',')],
     enabled: kinds.length > 0,
     staleTime: 60_000,
+    // While the kinds list changes (discovery arriving), keep showing the last answer instead of flickering.
+    placeholderData: keepPreviousData,
     retry: false,
     queryFn: async () => {
       const out = new Map<string, Access>();
@@ -136,7 +138,7 @@ export function KindsSidebar({ context, route, namespace, nsParam, nav }: Sideba
     return (
       <a key={kindKey(k)} className={`nav-kind ${isActive ? 'active' : ''}`} href={link(k)} title={scopeNote} data-testid={`nav-${kindKey(k)}`}
         aria-current={isActive ? 'page' : undefined}>
-        {k.label}{!k.namespaced && namespace && <span className="nav-scope" aria-hidden>cluster</span>}
+        {k.label}
       </a>
     );
   };

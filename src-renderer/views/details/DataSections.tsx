@@ -3,6 +3,7 @@ import { useClient } from '../../data/clientContext';
 import type { DetailsTarget } from './detailsTarget';
 import { decodeSecretValue } from './objectModel';
 import { LongText, Section } from './bits';
+import { visibleText } from '../tables/visibleText';
 
 type Revealed = { state: 'loading' } | { state: 'text'; value: string } | { state: 'binary'; bytes: number } | { state: 'error'; message: string };
 
@@ -49,7 +50,7 @@ export function SecretData({ context, target, obj }: { context: string; target: 
               <dd>
                 {!r && <span className="dp-masked" aria-label="hidden value">••••••••</span>}
                 {r?.state === 'loading' && <span className="muted">Reading…</span>}
-                {r?.state === 'text' && <pre className="dp-value" data-testid="dp-secret-value">{r.value}</pre>}
+                {r?.state === 'text' && <pre className="dp-value" data-testid="dp-secret-value">{visibleText(r.value)}</pre>}
                 {r?.state === 'binary' && <span className="muted">Binary value, {r.bytes} bytes (not shown)</span>}
                 {r?.state === 'error' && <span className="dp-tone-bad">{r.message}</span>}
                 {r && r.state !== 'loading'

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useContractQuery } from '../../data/clientContext';
 import type { DetailsTarget } from './detailsTarget';
 import { tokenizeYaml, type YamlToken } from './yamlTokens';
+import { visibleText } from '../tables/visibleText';
 
 const LINE_HEIGHT = 18;
 /** Above this many lines only the visible ones are rendered (CRDs with big schemas run to tens of thousands). */
@@ -60,7 +61,7 @@ const YamlLine = memo(function YamlLine({ n, tokens }: { n: number; tokens: Yaml
   return (
     <div className="yl">
       <span className="yl-n" aria-hidden>{n}</span>
-      <span className="yl-t">{tokens.map(([type, t], i) => (type === 'text' ? t : <span key={i} className={`y-${type}`}>{t}</span>))}{tokens.length === 0 ? ' ' : null}</span>
+      <span className="yl-t">{tokens.map(([type, t], i) => (type === 'text' ? t : <span key={i} className={`y-${type}`}>{visibleText(t)}</span>))}{tokens.length === 0 ? ' ' : null}</span>
     </div>
   );
 });

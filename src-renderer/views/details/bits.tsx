@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { humanDuration } from '../../../shared/model/humanDuration';
+import { visibleText } from '../tables/visibleText';
 
 /** "5m", with the exact local time on hover. */
 export function Age({ ts, now }: { ts: string | undefined; now: number }) {
@@ -20,12 +21,14 @@ export function Section({ title, children, actions, testId }: { title: string; c
 
 /** A key=value chip; long values are cut in the chip and whole in the tooltip. */
 export function Chip({ k, v }: { k: string; v: string }) {
-  return <span className="dp-chip" title={`${k}=${v}`}><span className="dp-chip-k">{k}</span><span className="dp-chip-eq">=</span><span className="dp-chip-v">{v}</span></span>;
+  const shown = visibleText(v);
+  return <span className="dp-chip" title={`${k}=${shown}`}><span className="dp-chip-k">{k}</span><span className="dp-chip-eq">=</span><span className="dp-chip-v">{shown}</span></span>;
 }
 
 /** Long text (annotations, messages) clamped to a few lines with a toggle; always rendered as text. */
-export function LongText({ text, lines = 3, className = '' }: { text: string; lines?: number; className?: string }) {
+export function LongText({ text: raw, lines = 3, className = '' }: { text: string; lines?: number; className?: string }) {
   const [open, setOpen] = useState(false);
+  const text = visibleText(raw);
   const long = text.length > 160 || text.split('\n').length > lines;
   return (
     <span className={`dp-longtext ${className}`}>

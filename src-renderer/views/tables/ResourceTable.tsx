@@ -6,8 +6,9 @@ import { humanDuration } from '../../../shared/model/humanDuration';
 import { matchesSelector, parseLabelSelector, type Requirement } from '../../../shared/model/labelSelector';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { NAMESPACE_COL, sortRows } from './tableSort';
-import { columnWidths, namespaceWidth } from './columnWidths';
+import { canvasMeasure, columnWidths, namespaceWidth, type TextMeasure } from './columnWidths';
 import { useNow } from './useNow';
+import { visibleText } from './visibleText';
 import './resourceTable.css';
 
 export interface ResourceTableProps {
@@ -17,6 +18,8 @@ export interface ResourceTableProps {
   resource: string;
   namespace?: string;
   title: string;
+  /** The namespace picked elsewhere that this cluster-scoped kind ignores (said in the toolbar). */
+  ignoredNamespace?: string;
   selectedUid?: string;
   onSelect?(row: TableRow): void;
 }
@@ -26,6 +29,8 @@ function cellText(v: unknown): string {
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
+
+const shownText = (v: unknown) => visibleText(cellText(v));
 
 const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 30;
@@ -65,10 +70,11 @@ export function ResourceTable(p: ResourceTableProps) {
 
   // Widths follow content, re-sampled when the row count changes by a power of two, not on every change.
   const sizeBucket = list.synced ? Math.ceil(Math.log2(all.length + 1)) : -1;
+  const measure = useTableFonts();
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const widths = useMemo(() => columnWidths(columns, visible, all), [columns, visible, sizeBucket]);
+  const widths = useMemo(() => columnWidths(columns, visible, all, measure), [columns, visible, sizeBucket, measure]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const nsWidth = useMemo(() => namespaceWidth(all), [sizeBucket]);
+  const nsWidth = useMemo(() => namespaceWidth(all, measure), [sizeBucket, measure]);
   const layout = useMemo(() => ({ cols: visible, widths, nsWidth: showNamespace ? nsWidth : 0 }), [visible, widths, showNamespace, nsWidth]);
 
   // Changed rows flash and fade (a CSS animation). Each change flips the row between two identical
@@ -132,6 +138,7 @@ export function ResourceTable(p: ResourceTableProps) {
         <input className={`filter ${selectorError ? 'invalid' : ''}`} placeholder="Label selector, e.g. app=web" value={selector} onChange={(e) => setSelector(e.target.value)}
           aria-label="Label selector" aria-invalid={!!selectorError} title={selectorError ?? 'Label selector, as kubectl -l takes it'} />
         <label className="toggle" title="Show the columns kubectl prints with -o wide"><input type="checkbox" checked={wide} onChange={(e) => setWide(e.target.checked)} data-testid="wide-toggle" /> Wide</label>
+        {p.ignoredNamespace && <span className="rt-scope" title={`${p.title} are cluster-scoped: the namespace picker (${p.ignoredNamespace}) does not apply.`}>cluster-scoped</span>}
         <FreshnessBadge freshness={list.freshness} />
       </div>
       {selectorError && <div className="rt-hint rt-hint-bad" role="status">Label selector: {selectorError}</div>}
@@ -173,6 +180,17 @@ export function ResourceTable(p: ResourceTableProps) {
   );
 }
 
+let sharedMeasure: TextMeasure | undefined;
+
+/** Text measuring in the fonts the table renders with (read once from the page's styles). */
+function useTableFonts(): TextMeasure {
+  if (!sharedMeasure) {
+    const family = getComputedStyle(document.documentElement).fontFamily || 'system-ui, sans-serif';
+    sharedMeasure = canvasMeasure(`500 13px ${family}`, `600 11.5px ${family}`, 11.5 * 0.03);
+  }
+  return sharedMeasure;
+}
+
 const isNumeric = (c: TableColumn) => c.type === 'integer' || c.type === 'number';
 
 function stickyStyle(width: number, left: number | undefined): CSSProperties {
@@ -208,7 +226,7 @@ const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNa
       data-uid={row.uid} data-name={row.name} onClick={() => onActivate(row)}>
       {showNamespace && <div role="gridcell" className="cell ns rt-sticky" style={stickyStyle(layout.nsWidth, 0)} title={row.namespace}>{row.namespace}</div>}
       {layout.cols.map((i, k) => {
-        const text = i === ageIndex && row.creationTimestamp ? humanDuration(now - Date.parse(row.creationTimestamp)) : cellText(row.cells[i]);
+        const text = i === ageIndex && row.creationTimestamp ? humanDuration(now - Date.parse(row.creationTimestamp)) : shownText(row.cells[i]);
         const numeric = isNumeric(columns[i]);
         return (
           <div key={i} role="gridcell" className={`cell ${i === 0 ? 'name rt-sticky' : ''} ${numeric ? 'rt-num' : ''} ${k === layout.cols.length - 1 ? 'rt-last' : ''}`}

@@ -28,7 +28,7 @@ describe('columnWidths', () => {
   });
 
   it('works without rows', () => {
-    expect(columnWidths(cols, [0, 2], [])).toEqual([160, 96]);
+    expect(columnWidths(cols, [0, 2], [])).toEqual([160, Math.ceil(8 * 8.4 + 14 + 24)]);
     expect(namespaceWidth([])).toBeGreaterThan(80);
   });
 });
