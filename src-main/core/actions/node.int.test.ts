@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cordonNode, uncordonNode } from './cordon';
 import { drainNode } from './drain';
 import {
-  cleanUpNodesAndNamespaces, createFakeNodes, createTwinNamespaces, deploymentManifest, expectSameAt, kubectl, podsOnNode,
+  cleanUpNodesAndNamespaces, createFakeNodes, createTwinNamespaces, deploymentManifest, expectSameAt, kubectl, pinnedTo, podsOnNode,
   type TwinNamespaces,
 } from './twinTestKit';
 import { ADMIN, LIMITED, eventually, newCore, randomName } from '../../testing/testCluster';
@@ -31,7 +31,7 @@ describe('node actions, like kubectl cordon / uncordon / drain', () => {
       apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' },
       spec: {
         selector: { matchLabels: { app: 'agent' } },
-        template: { metadata: { labels: { app: 'agent' } }, spec: { nodeSelector: { 'kubernetes.io/hostname': nodeName }, containers: [{ name: 'agent', image: 'agent:1' }] } },
+        template: { metadata: { labels: { app: 'agent' } }, spec: { ...pinnedTo(nodeName), containers: [{ name: 'agent', image: 'agent:1' }] } },
       },
     });
     if (pdb) await create(ns, { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'app' }, spec: { minAvailable: replicas, selector: { matchLabels: { app: 'app' } } } });
@@ -87,8 +87,7 @@ describe('node actions, like kubectl cordon / uncordon / drain', () => {
 
     expect(r).toMatchObject({ outcome: 'drained', message: `node/${nodes.ours} drained`, blocked: [], failed: [], refused: [] });
     expect(r.evicted).toHaveLength(2);
-    expect(r.skipped.filter((p) => p.namespace === twins.ours)).toEqual([expect.objectContaining({ reason: 'ignoring DaemonSet-managed Pods' })]);
-    expect(r.skipped.every((p) => p.reason === 'ignoring DaemonSet-managed Pods')).toBe(true);
+    expect(r.skipped).toEqual([expect.objectContaining({ namespace: twins.ours, reason: 'ignoring DaemonSet-managed Pods' })]);
     expect(events[0]).toEqual({ type: 'cordoned', node: nodes.ours, changed: true });
     expect(events.filter((e) => e.type === 'pod' && e.state === 'gone')).toHaveLength(2);
     expect(events.at(-1)).toMatchObject({ type: 'done', result: { outcome: 'drained' } });

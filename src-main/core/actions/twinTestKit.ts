@@ -43,6 +43,18 @@ export async function getJson(http: KubeHttp, path: string): Promise<any> {
   return http.request('GET', path);
 }
 
+/**
+ * The taint on our own fake nodes, so that nothing else (other tests, the demo DaemonSet) lands on a
+ * node we cordon, drain and delete; our pinned pods tolerate it.
+ */
+export const TEST_NODE_TAINT = { key: 'wheelhouse.dev/actions-test', value: 'true', effect: 'NoSchedule' };
+export const TEST_NODE_TOLERATION = { key: TEST_NODE_TAINT.key, operator: 'Equal', value: 'true', effect: 'NoSchedule' };
+
+/** Pod spec fields that pin a pod to one of our fake nodes. */
+export function pinnedTo(nodeName: string): Record<string, unknown> {
+  return { nodeSelector: { 'kubernetes.io/hostname': nodeName }, tolerations: [TEST_NODE_TOLERATION] };
+}
+
 /** A Deployment of `replicas` pods (KWOK makes them Ready at once) with one container. */
 export function deploymentManifest(name: string, image: string, replicas = 2, extra: { nodeName?: string; podLabels?: Record<string, string> } = {}): any {
   return {
@@ -55,7 +67,7 @@ export function deploymentManifest(name: string, image: string, replicas = 2, ex
         metadata: { labels: { app: name, ...extra.podLabels } },
         spec: {
           containers: [{ name: 'main', image }],
-          ...(extra.nodeName ? { nodeSelector: { 'kubernetes.io/hostname': extra.nodeName } } : {}),
+          ...(extra.nodeName ? pinnedTo(extra.nodeName) : {}),
         },
       },
     },
@@ -128,7 +140,7 @@ export function fakeNodeManifest(name: string): any {
       labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', type: 'kwok', 'wheelhouse.dev/test': 'actions' },
       annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
     },
-    spec: {},
+    spec: { taints: [TEST_NODE_TAINT] },
     status: {
       allocatable: { cpu: '32', memory: '256Gi', pods: '110' },
       capacity: { cpu: '32', memory: '256Gi', pods: '110' },
@@ -137,15 +149,15 @@ export function fakeNodeManifest(name: string): any {
   };
 }
 
-/** Creates fake nodes and waits until KWOK reports them Ready and untainted (schedulable). */
+/** Creates fake nodes and waits until KWOK reports them Ready with no taint but ours (schedulable for our pods). */
 export async function createFakeNodes(http: KubeHttp, names: string[]): Promise<void> {
   for (const name of names) await http.request('POST', '/api/v1/nodes', { body: fakeNodeManifest(name) });
   for (const name of names) {
     await eventually(async () => {
       const n = await http.request('GET', `/api/v1/nodes/${name}`);
       const ready = n.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True');
-      return ready && !(n.spec?.taints ?? []).length;
-    }, 60_000, `node ${name} Ready without taints`);
+      return ready && (n.spec?.taints ?? []).every((t: any) => t.key === TEST_NODE_TAINT.key);
+    }, 60_000, `node ${name} Ready without other taints`);
   }
 }
 
