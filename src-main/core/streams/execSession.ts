@@ -13,7 +13,7 @@ type Params = Omit<ExecParams, 'tty'> & { tty: boolean };
 
 /**
  * The default shell announces its PID first, in an OSC sequence the session strips from the output,
- * so that closing the session can hang the shell up (see hangUp). `$$` survives the `exec`.
+ * so that closing the session can end the shell and its children (see hangUp). `$$` survives the `exec`.
  */
 // eslint-disable-next-line no-control-regex -- matching a terminal escape sequence is the point
 const PID_OSC = /\x1b\]7770;(\d+)\x07/;
@@ -104,15 +104,42 @@ export async function execOnce(kc: KubeConfig, namespace: string, pod: string, c
 const sleep = (ms: number) => new Promise<void>((r) => { const t = setTimeout(r, ms); t.unref?.(); });
 
 /**
+ * A POSIX sh script that ends a shell and everything it started: SIGTERM to its descendants (found
+ * through /proc PPid links), SIGKILL to the shell, and SIGKILL to descendants still there a second
+ * later. Never SIGHUP: an interactive bash that gets SIGHUP hangs up its jobs with killpg(), and
+ * where the runtime gave it no session of its own (KWOK: no setsid, no controlling terminal) its
+ * jobs' process group is the runtime's own, which would take the runtime down with it.
+ */
+export function killTreeScript(pid: number): string {
+  if (!Number.isInteger(pid) || pid <= 1) throw new Error(`refusing to kill pid ${pid}`);
+  return [
+    `root=${pid}; all=""; queue=$root`,
+    'while [ -n "$queue" ]; do',
+    '  next=""',
+    '  for d in /proc/[0-9]*; do',
+    '    ppid=""',
+    '    while IFS=: read -r k v; do if [ "$k" = PPid ]; then set -- $v; ppid=$1; break; fi; done < "$d/status" 2>/dev/null',
+    '    for q in $queue; do if [ "$ppid" = "$q" ]; then next="$next ${d#/proc/}"; fi; done',
+    '  done',
+    '  all="$all $next"; queue=$next',
+    'done',
+    'if [ -n "${all# }" ]; then kill -TERM $all 2>/dev/null; fi',
+    'kill -KILL $root 2>/dev/null',
+    'if [ -n "${all# }" ]; then sleep 1; kill -KILL $all 2>/dev/null; fi',
+    'exit 0',
+  ].join('\n');
+}
+
+/**
  * One terminal session: client-node's Exec over a WebSocket (v5.channel.k8s.io where the server
  * speaks it, so stdin can be closed; v4 otherwise). Output is sent as UTF-8 text in small batches;
  * when the renderer has not acknowledged enough of it (xterm's write callback) the session pauses
  * the WebSocket, which stops the remote command at its next write.
  *
  * Closing the WebSocket alone leaves the remote command running (client-node #2532, and so it is on
- * our KWOK cluster too), so ending a session hangs the shell up: SIGHUP to the shell's PID through a
- * second exec (like closing a terminal window), else an end-of-file on the terminal, then a close of
- * stdin, and only then the socket.
+ * our KWOK cluster too), so ending a session ends the shell and what it runs through a second exec
+ * (killTreeScript), else sends an end-of-file on the terminal, then closes stdin, and only then the
+ * socket.
  */
 export class ExecSession {
   private ws: WebSocket.WebSocket | undefined;
@@ -159,7 +186,7 @@ export class ExecSession {
       const handler = new WebSocketHandler(this.kc, undefined, { stdin: this.stdin, stdout: this.stdout, stderr: this.stderr });
       const ws = await new Exec(this.kc, handler).exec(
         p.namespace, p.pod, this.container, command, this.stdout, p.tty ? null : this.stderr, this.stdin, p.tty,
-        (status) => { const r = exitCodeOf(status); this.finish(r, r.code === null ? 'error' : 'exited'); },
+        (status) => { const r = exitCodeOf(status); this.finish(r, r.code !== null ? 'exited' : this.closing ? 'closed' : 'error'); },
       );
       this.ws = ws;
       this.protocol = ws.protocol;
@@ -267,15 +294,13 @@ export class ExecSession {
     }
     const p = this.params;
     if (this.pid !== undefined) {
-      await execOnce(this.kc, p.namespace, p.pod, this.container, ['sh', '-c', `kill -HUP ${this.pid}`], 10_000).catch(() => undefined);
-      if (!(await this.waitExit(2_000))) {
-        await execOnce(this.kc, p.namespace, p.pod, this.container, ['sh', '-c', `kill -KILL ${this.pid}`], 10_000).catch(() => undefined);
-      }
+      await execOnce(this.kc, p.namespace, p.pod, this.container, ['sh', '-c', killTreeScript(this.pid)], 15_000).catch(() => undefined);
+      if (await this.waitExit(2_000)) return;
     } else if (p.tty) {
       // Ctrl-U clears a half-typed line, Ctrl-D then ends a shell at its prompt.
       this.stdin.write(Buffer.from('\x15\x04'));
+      if (await this.waitExit(1_000)) return;
     }
-    if (await this.waitExit(1_000)) return;
     // v5: tells the server stdin is finished (the command reads EOF); v4: client-node closes the socket.
     this.stdin.end();
     if (await this.waitExit(1_500)) return;
