@@ -1,0 +1,57 @@
+// P4: memory. The host process (the app core behind serve mode) holds pods, ReplicaSets, Deployments and
+// Services of all namespaces (topology projection, what the all-namespaces graph needs) and serves the
+// all-namespaces pods table to Chromium. Main-process RSS and heap after a forced GC; the renderer's JS
+// heap (CDP Performance.getMetrics after HeapProfiler.collectGarbage). Then a churn window: both heaps
+// sampled after GC, growth = least-squares slope, extrapolated per hour.
+import { churn } from './fixture/churn.mjs';
+import { jsHeap } from './lib/browser.mjs';
+import { mb, round, slope } from './lib/stats.mjs';
+
+export async function memorySnapshot(host, cdp) {
+  const { mem } = await host.call('gc');
+  const heap = cdp ? await jsHeap(cdp, { gc: true }) : undefined;
+  return { rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, rendererHeap: heap?.used, domNodes: heap?.nodes };
+}
+
+/**
+ * Churn at `rate` over `targets` for `minutes`, sampling every `everyS` seconds.
+ * @param {{ host: any, cdp: any, client: any, targets: { namespace: string, name: string }[], rate: number, minutes: number,
+ *   everyS?: number, firstSeq: number, log: (m: string) => void }} o
+ */
+export async function growthUnderChurn(o) {
+  const everyS = o.everyS ?? 20;
+  const durationMs = o.minutes * 60_000;
+  const samples = [];
+  const t0 = Date.now();
+  const sample = async () => {
+    const s = await memorySnapshot(o.host, o.cdp);
+    samples.push({ t: (Date.now() - t0) / 1000, ...s });
+  };
+  await sample();
+  let stop = false;
+  const sampler = (async () => {
+    while (!stop) {
+      await new Promise((r) => setTimeout(r, everyS * 1000));
+      if (!stop) await sample();
+    }
+  })();
+  const c = await churn(o.client, { targets: o.targets, rate: o.rate, durationMs, firstSeq: o.firstSeq, maxInFlight: 32 });
+  stop = true;
+  await sampler;
+  await sample();
+  const xs = samples.map((s) => s.t / 3600);
+  const perHour = (key) => round(slope(xs, samples.map((s) => s[key])) / 1024 / 1024, 1);
+  const r = {
+    minutes: o.minutes, requestedRate: o.rate, achievedRate: round(c.achievedRate, 1), patches: c.ok, samples: samples.length,
+    mainHeapMBPerHour: perHour('heapUsed'), mainRssMBPerHour: perHour('rss'), rendererHeapMBPerHour: perHour('rendererHeap'),
+    first: summarize(samples[0]), last: summarize(samples[samples.length - 1]), series: samples.map(summarize),
+  };
+  o.log(`P4 churn ${o.minutes} min @${o.rate}/s (achieved ${r.achievedRate}/s): main heap ${r.mainHeapMBPerHour} MB/h, ` +
+    `main RSS ${r.mainRssMBPerHour} MB/h, renderer heap ${r.rendererHeapMBPerHour} MB/h (slopes over ${samples.length} samples, extrapolated)`);
+  return { ...r, nextSeq: c.nextSeq };
+}
+
+export const summarize = (s) => ({
+  t: s.t, rssMB: mb(s.rss), heapUsedMB: mb(s.heapUsed), externalMB: mb(s.external),
+  rendererHeapMB: s.rendererHeap === undefined ? undefined : mb(s.rendererHeap), domNodes: s.domNodes,
+});

@@ -1,0 +1,300 @@
+#!/usr/bin/env node
+// `npm run bench`: Wheelhouse at scale, side by side with kubectl, on a benchmark cluster of its own.
+//   node bench/run.mjs [--tier 10k|50k|3k-ns] [--churn-minutes 3] [--p2-seconds 15] [--only p1,p2,p3,p4,p5]
+//                      [--fresh] [--keep-cluster] [--renderer DIR] [--cpu-prof]
+// Starts the test cluster "wh-bench" (base port 37000; the shared test cluster is never touched), fills
+// the tier (objects that exist are kept, so a second run skips the slow part), measures P1–P5, prints a
+// table and writes bench/results/latest.json. Figures only: nothing here passes or fails a build.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startCluster } from '../test-cluster/cluster-lib.mjs';
+import { kubectlPath } from '../test-cluster/kubectl.mjs';
+import { fillTier } from './fixture/fill.mjs';
+import { TIERS, tierTotals } from './fixture/tiers.mjs';
+import { BENCH_DIR, REPO_DIR, buildHost } from './lib/build.mjs';
+import { launchBrowser, openApp, jsHeap } from './lib/browser.mjs';
+import { runSync, startServeHost } from './lib/host.mjs';
+import { KubeClient, loadKubeconfig } from './lib/kube.mjs';
+import { loadAverage, machine, versions } from './lib/machine.mjs';
+import { median, mb, round } from './lib/stats.mjs';
+import { summarizeProfileFile } from './lib/profile.mjs';
+import { measureKubectl, measureTable } from './p2-latency.mjs';
+import { measureTopology } from './p3-topology.mjs';
+import { growthUnderChurn, memorySnapshot, summarize } from './p4-memory.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    tier: { type: 'string', default: '10k' },
+    'churn-minutes': { type: 'string', default: '3' },
+    'p2-seconds': { type: 'string', default: '15' },
+    only: { type: 'string', default: 'p1,p2,p3,p4,p5' },
+    fresh: { type: 'boolean', default: false },
+    'keep-cluster': { type: 'boolean', default: false },
+    renderer: { type: 'string' },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+});
+if (!TIERS[args.tier]) throw new Error(`--tier must be one of ${Object.keys(TIERS).join(', ')}`);
+const only = new Set(args.only.split(',').map((s) => s.trim()));
+const RESULTS = path.join(BENCH_DIR, 'results');
+mkdirSync(RESULTS, { recursive: true });
+const t0 = Date.now();
+const log = (m) => process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${m}\n`);
+const KUBECTL = kubectlPath();
+const profDir = path.join(RESULTS, 'profiles');
+const nodeProf = (name) => (args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : []);
+
+/** Runs kubectl with stdout to /dev/null; resolves with the wall time in ms. */
+function timeKubectl(kubeconfig, context, argv) {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(KUBECTL, [`--kubeconfig=${kubeconfig}`, `--context=${context}`, ...argv], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => { err += d; });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - t) : reject(new Error(`kubectl ${argv.join(' ')} exited ${code}: ${err.slice(-500)}`))));
+  });
+}
+
+async function p1Sync(kubeconfig, context) {
+  const core = [];
+  for (let i = 0; i < 3; i++) {
+    const r = await runSync(kubeconfig, context, { nodeArgs: nodeProf('p1-core') });
+    core.push(r);
+    log(`P1 core run ${i + 1}: ${round(r.ms)} ms in process (${round(r.wallMs)} ms with Node start), ${JSON.stringify(r.counts)}, RSS ${mb(r.mem.rss)} MB`);
+  }
+  const kjson = [];
+  const ktable = [];
+  for (let i = 0; i < 3; i++) {
+    kjson.push(await timeKubectl(kubeconfig, context, ['get', 'pods,rs,deploy,svc', '-A', '-o', 'json']));
+    log(`P1 kubectl get pods,rs,deploy,svc -A -o json run ${i + 1}: ${round(kjson[i])} ms`);
+  }
+  for (let i = 0; i < 3; i++) {
+    ktable.push(await timeKubectl(kubeconfig, context, ['get', 'pods,rs,deploy,svc', '-A']));
+    log(`P1 kubectl get pods,rs,deploy,svc -A (table) run ${i + 1}: ${round(ktable[i])} ms`);
+  }
+  const coreMs = median(core.map((r) => r.ms));
+  const jsonMs = median(kjson);
+  return {
+    core: { runsMs: core.map((r) => round(r.ms)), wallRunsMs: core.map((r) => round(r.wallMs)), medianMs: round(coreMs), medianWallMs: round(median(core.map((r) => r.wallMs))),
+      counts: core[0].counts, perKindMs: core.map((r) => r.perKindMs), rssMB: core.map((r) => mb(r.mem.rss)) },
+    kubectlJson: { runsMs: kjson.map((x) => round(x)), medianMs: round(jsonMs) },
+    kubectlTable: { runsMs: ktable.map((x) => round(x)), medianMs: round(median(ktable)) },
+    ratio: round(coreMs / jsonMs, 2),
+    ratioVsTable: round(coreMs / median(ktable), 2),
+  };
+}
+
+async function logsBenchmark(kubeconfig, context) {
+  const file = path.join(BENCH_DIR, 'logs.mjs');
+  if (!existsSync(file)) return { measured: false, reason: 'bench/logs.mjs does not exist yet (another engineer is writing it)' };
+  const mod = await import(file);
+  const fn = mod.runLogsBenchmark ?? mod.default ?? mod.run;
+  if (typeof fn !== 'function') return { measured: false, reason: 'bench/logs.mjs exports no runLogsBenchmark/default/run function' };
+  return { measured: true, ...(await fn({ kubeconfig, context, log })) };
+}
+
+function goals(r) {
+  const g = [];
+  const add = (id, what, value, goal, met) => g.push({ id, what, value, goal, met });
+  if (r.p1) add('P1', 'sync vs kubectl -o json', `${r.p1.ratio}×`, '≤ 1.2×', r.p1.ratio <= 1.2);
+  const p2 = r.p2?.table?.results?.[200];
+  if (p2) add('P2', 'p99 event→frame @200/s', `${p2.frame.p99} ms (requested 200/s, achieved ${p2.frame.achievedRate}/s)`, '≤ 150 ms', p2.frame.p99 <= 150 && p2.frame.achievedRate >= 180);
+  if (r.p3?.browser) {
+    add('P3', '3k-pod namespace first paint (warm)', `${round(r.p3.browser.warm.firstFrameMs)} ms`, '≤ 1000 ms', r.p3.browser.warm.firstFrameMs <= 1000);
+    add('P3', 'frame p95 while panning/zooming', `${r.p3.browser.panZoom.p95} ms`, '≤ 16 ms', r.p3.browser.panZoom.p95 <= 16.7);
+  }
+  if (r.p4) {
+    add('P4', 'main RSS, all pods watched + pods table', `${r.p4.withTable.rssMB} MB`, '≤ 250 MB', r.p4.withTable.rssMB <= 250);
+    add('P4', 'renderer JS heap, pods table', `${r.p4.withTable.rendererHeapMB} MB`, '≤ 200 MB', r.p4.withTable.rendererHeapMB <= 200);
+    if (r.p4.churn) {
+      const grow = Math.max(r.p4.churn.mainHeapMBPerHour, r.p4.churn.rendererHeapMBPerHour);
+      add('P4', 'heap growth under 20 events/s', `main ${r.p4.churn.mainHeapMBPerHour}, renderer ${r.p4.churn.rendererHeapMBPerHour} MB/h`, '≤ 1 MB/h', grow <= 1);
+    }
+  }
+  if (r.p5?.measured && r.p5.longestFrameMs !== undefined) add('P5', 'longest frame following a fast log', `${r.p5.longestFrameMs} ms`, '≤ 50 ms', r.p5.longestFrameMs <= 50);
+  return g;
+}
+
+function table(r) {
+  const L = [];
+  const row = (...c) => L.push(`| ${c.join(' | ')} |`);
+  row('Benchmark', 'Wheelhouse', 'kubectl', 'Goal');
+  row('---', '---', '---', '---');
+  const tot = r.fixture?.totals;
+  if (r.p1) {
+    row(`P1 sync: pods, rs, deploy, svc of all namespaces (${tot?.pods ?? '?'} pods), median of 3`,
+      `${(r.p1.core.medianMs / 1000).toFixed(2)} s (${(r.p1.core.medianWallMs / 1000).toFixed(2)} s with Node start)`,
+      `${(r.p1.kubectlJson.medianMs / 1000).toFixed(2)} s \`-o json\`; ${(r.p1.kubectlTable.medianMs / 1000).toFixed(2)} s table`,
+      `≤ 1.2× kubectl: ${r.p1.ratio}× (${r.p1.ratioVsTable}× the table output)`);
+  }
+  if (r.p2) {
+    for (const rate of Object.keys(r.p2.table?.results ?? {})) {
+      const a = r.p2.table.results[rate];
+      const k = r.p2.kubectl?.results?.[rate];
+      row(`P2 event→pixel, pods table ns ${r.p2.table.namespace} (${r.p2.table.pods} pods), ${rate}/s requested, ${a.frame.achievedRate}/s achieved`,
+        `PATCH response→frame p50 ${a.frame.p50} / p99 ${a.frame.p99} ms; core watch→frame p50 ${a.appFrame.p50} / p99 ${a.appFrame.p99} ms`,
+        k ? `\`get pods -A -w\` p50 ${k.p50} / p99 ${k.p99} ms (${k.achievedRate}/s)` : 'n/a',
+        rate === '200' ? 'p99 ≤ 150 ms' : '');
+    }
+    for (const rate of Object.keys(r.p2.tableAll?.results ?? {})) {
+      const a = r.p2.tableAll.results[rate];
+      row(`P2 event→pixel, pods table all namespaces (${tot?.pods ?? '?'} pods), ${rate}/s requested, ${a.frame.achievedRate}/s achieved`,
+        `PATCH response→frame p50 ${a.frame.p50} / p99 ${a.frame.p99} ms; core watch→frame p50 ${a.appFrame.p50} / p99 ${a.appFrame.p99} ms`, '', 'p99 ≤ 150 ms');
+    }
+  }
+  if (r.p3) {
+    const b = r.p3.browser;
+    const pl = r.p3.pipeline;
+    if (b) {
+      row(`P3 topology ${r.p3.namespace} (${r.p3.pods} pods → ${pl?.nodes ?? '?'} nodes), first paint`,
+        `cold ${round(b.cold.firstFrameMs)} ms (settled ${round(b.cold.settledMs)} ms); warm ${round(b.warm.firstFrameMs)} ms`, '', '≤ 1 s');
+      row('P3 frame time while panning and zooming', `p50 ${b.panZoom.p50} / p95 ${b.panZoom.p95} / max ${b.panZoom.max} ms`, '', 'p95 ≤ 16 ms');
+    } else row('P3 topology, browser', `not measured: ${r.p3.reason}`, '', '');
+    if (pl) row(`P3 pipeline in Node (${pl.objects} objects)`, `buildTopology ${round(pl.buildMs, 1)} ms + layout ${round(pl.layoutMs, 1)} ms`, '', '');
+  }
+  if (r.p4) {
+    row(`P4 main-process RSS / heap, all ${tot?.pods ?? '?'} pods watched + pods table`, `${r.p4.withTable.rssMB} MB / ${r.p4.withTable.heapUsedMB} MB`, '', 'RSS ≤ 250 MB');
+    row('P4 renderer JS heap, all-namespaces pods table', `${r.p4.withTable.rendererHeapMB} MB`, '', '≤ 200 MB');
+    if (r.p4.churn) {
+      row(`P4 heap growth, ${r.p4.churn.minutes} min at ${r.p4.churn.requestedRate}/s (${r.p4.churn.achievedRate}/s achieved), per hour (extrapolated)`,
+        `main ${r.p4.churn.mainHeapMBPerHour} MB/h, renderer ${r.p4.churn.rendererHeapMBPerHour} MB/h`, '', '≤ 1 MB/h');
+    }
+  }
+  if (r.p5) {
+    row('P5 logs: sustained lines/s, longest frame', r.p5.measured ? `${r.p5.linesPerSecond ?? '?'} lines/s, longest frame ${r.p5.longestFrameMs ?? '?'} ms` : `not measured: ${r.p5.reason}`, '', 'no frame > 50 ms');
+  }
+  return L.join('\n');
+}
+
+async function main() {
+  const result = { date: new Date().toISOString(), tier: args.tier, machine: machine(), loadAverage: { start: loadAverage() } };
+  log(`machine: ${result.machine.cores} cores, ${result.machine.memoryGiB} GiB, ${result.machine.cpuModel}; load average ${JSON.stringify(result.loadAverage.start)}`);
+  await buildHost();
+  const cluster = await startCluster({ name: 'wh-bench', basePort: 37000, seed: false, fresh: args.fresh, log: (m) => log(`cluster: ${m}`) });
+  const kubeconfig = cluster.kubeconfigPath;
+  const context = cluster.contexts.admin;
+  const client = new KubeClient(loadKubeconfig(kubeconfig, context), { connections: 64 });
+  let host;
+  let browser;
+  try {
+    const serverVersion = (await client.request('GET', '/version')).json?.gitVersion;
+    const mainTier = args.tier === '3k-ns' ? undefined : args.tier;
+    if (mainTier) {
+      result.fixture = await fillTier(client, mainTier, { log: (m) => log(`fixture: ${m}`) });
+    }
+    const ns0 = mainTier ? TIERS[mainTier].namespaces[0] : undefined;
+    let seq = Date.now() % 1_000_000_000;
+
+    if (mainTier && only.has('p1')) {
+      result.loadAverage.p1 = loadAverage();
+      result.p1 = await p1Sync(kubeconfig, context);
+    }
+
+    if (args.renderer) process.env.WH_BENCH_RENDERER = path.resolve(args.renderer);
+    host = await startServeHost(kubeconfig, context, { nodeArgs: nodeProf('serve-host') });
+    browser = await launchBrowser();
+    result.versions = versions({ kubectlPath: KUBECTL, serverVersion, chromium: browser.version() });
+
+    if (mainTier && only.has('p2')) {
+      result.loadAverage.p2 = loadAverage();
+      const durationMs = Number(args['p2-seconds']) * 1000;
+      const { page, context: bctx } = await openApp(browser, host, `#/c/${encodeURIComponent(context)}/r/_/v1/pods?ns=${ns0}`);
+      const t = await measureTable({ page, host, client, namespace: ns0, rates: [50, 200], durationMs, firstSeq: seq, log });
+      seq = t.nextSeq;
+      await bctx.close();
+      const k = await measureKubectl({ kubectlPath: KUBECTL, kubeconfig, context, client, namespace: ns0, rates: [50, 200], durationMs, firstSeq: seq,
+        expectedPods: tierTotals(TIERS[mainTier]).pods, log });
+      seq = k.nextSeq;
+      result.p2 = { table: { namespace: ns0, pods: TIERS[mainTier].replicas.reduce((a, b) => a + b, 0), ...t }, kubectl: k };
+    }
+
+    if (mainTier && (only.has('p4') || only.has('p2'))) {
+      result.loadAverage.p4 = loadAverage();
+      const p4 = {};
+      p4.idle = summarize(await memorySnapshot(host));
+      const held = await host.call('hold');
+      p4.holdMs = round(held.ms);
+      p4.held = summarize(await memorySnapshot(host));
+      log(`P4 core holding pods, rs, deploy, svc of all namespaces: RSS ${p4.held.rssMB} MB, heap ${p4.held.heapUsedMB} MB`);
+      const { page, cdp, context: bctx } = await openApp(browser, host, `#/c/${encodeURIComponent(context)}/r/_/v1/pods?ns=*`);
+      await page.waitForFunction((n) => document.querySelector('[data-testid=row-count]')?.textContent?.trim().startsWith(String(n)), tierTotals(TIERS[mainTier]).pods, { timeout: 180_000 });
+      await page.waitForTimeout(2000);
+      p4.withTable = summarize(await memorySnapshot(host, cdp));
+      log(`P4 + all-namespaces pods table open: main RSS ${p4.withTable.rssMB} MB, heap ${p4.withTable.heapUsedMB} MB; renderer JS heap ${p4.withTable.rendererHeapMB} MB`);
+      if (only.has('p2')) {
+        const all = await measureTable({ page, host, client, namespace: undefined, rates: [200], durationMs: Number(args['p2-seconds']) * 1000, firstSeq: seq, log });
+        seq = all.nextSeq;
+        result.p2 = { ...result.p2, tableAll: all };
+      }
+      if (only.has('p4')) {
+        // Churn over 400 pods across every namespace (the table re-sorts and the stores replace objects).
+        const tier = TIERS[mainTier];
+        const targets = [];
+        for (const ns of tier.namespaces) {
+          const { items } = await client.listAll(`/api/v1/namespaces/${ns}/pods`);
+          for (const p of items.slice(0, Math.ceil(400 / tier.namespaces.length))) targets.push({ namespace: ns, name: p.metadata.name });
+        }
+        p4.churn = await growthUnderChurn({ host, cdp, client, targets, rate: 20, minutes: Number(args['churn-minutes']), firstSeq: seq, log });
+        seq = p4.churn.nextSeq;
+        delete p4.churn.nextSeq;
+      }
+      result.p4 = p4;
+      await host.call('release');
+      await bctx.close();
+    }
+
+    if (only.has('p3')) {
+      result.loadAverage.p3 = loadAverage();
+      const topo = TIERS['3k-ns'];
+      result.fixture3k = await fillTier(client, '3k-ns', { log: (m) => log(`fixture: ${m}`) });
+      const ns = topo.namespaces[0];
+      const p3 = { namespace: ns, pods: tierTotals(topo).pods };
+      p3.pipeline = await host.call('pipeline', { namespace: ns, runs: 5 });
+      delete p3.pipeline.id;
+      log(`P3 pipeline in Node: ${p3.pipeline.objects} objects → ${p3.pipeline.nodes} nodes, ${p3.pipeline.edges} edges; build ${round(p3.pipeline.buildMs, 1)} ms, layout ${round(p3.pipeline.layoutMs, 1)} ms`);
+      const viewFile = path.join(REPO_DIR, 'src-renderer', 'views', 'topology', 'TopologyView.tsx');
+      if (existsSync(viewFile)) {
+        const { page, cdp, context: bctx } = await openApp(browser, host, `#/c/${encodeURIComponent(context)}/r/_/v1/configmaps?ns=${ns}`);
+        await page.waitForSelector('[data-testid=resource-table] [role=row][data-name]', { timeout: 60_000 });
+        p3.browser = await measureTopology({ page, context, namespace: ns, awayHash: `#/c/${encodeURIComponent(context)}/r/_/v1/configmaps?ns=${ns}`, log });
+        p3.rendererHeapMB = mb((await jsHeap(cdp, { gc: true })).used);
+        await bctx.close();
+      } else {
+        p3.reason = 'the topology view (src-renderer/views/topology/) does not exist yet';
+      }
+      result.p3 = p3;
+    }
+
+    if (only.has('p5')) {
+      result.p5 = await logsBenchmark(kubeconfig, context);
+      log(`P5 logs: ${JSON.stringify(result.p5)}`);
+    }
+  } finally {
+    await browser?.close().catch(() => {});
+    await host?.close().catch(() => {});
+    await client.close().catch(() => {});
+    if (!args['keep-cluster']) await cluster.stop().catch((e) => log(`cluster stop failed: ${e.message}`));
+  }
+  result.loadAverage.end = loadAverage();
+  result.durationS = round((Date.now() - t0) / 1000);
+  result.goals = goals(result);
+  if (args['cpu-prof'] && existsSync(profDir)) {
+    result.profiles = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => ({ file: f, ...summarizeProfileFile(path.join(profDir, f), { top: 8 }) }));
+  }
+  result.table = table(result);
+  writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+  const m = result.machine;
+  const v = result.versions ?? {};
+  console.log(`\nWheelhouse benchmarks, tier ${args.tier}, ${result.date.slice(0, 10)} — ${m.cores} cores, ${m.memoryGiB} GiB, ${m.cpuModel}; ` +
+    `Node ${v.node}, Kubernetes ${v.kubernetes}, kubectl ${v.kubectl}, Chromium ${v.chromium}; run took ${result.durationS} s; ` +
+    `load average ${result.loadAverage.start.one} at start, ${result.loadAverage.end.one} at end\n`);
+  console.log(result.table);
+  console.log('\nGoals:');
+  for (const g of result.goals) console.log(`  ${g.met ? 'met   ' : 'MISSED'} ${g.id} ${g.what}: ${g.value} (goal ${g.goal})`);
+  console.log(`\nbench/results/latest.json written.`);
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });
