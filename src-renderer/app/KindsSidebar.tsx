@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useClient, useContractQuery, useLiveList } from '../data/clientContext';
 import type { ApiResourceInfo } from '../../shared/contract/clusters';
 import type { MetaRow } from '../../shared/contract/resources';
@@ -88,8 +88,6 @@ function useListAccess(context: string, namespace: string | undefined, kinds: Na
     queryKey: ['kinds.access', context, namespace ?? '*', checks.map((c) => kindKey(c)).join(',')],
     enabled: kinds.length > 0,
     staleTime: 60_000,
-    // While the kinds list changes (discovery arriving), keep showing the last answer instead of flickering.
-    placeholderData: keepPreviousData,
     retry: false,
     queryFn: async () => {
       const out = new Map<string, Access>();
@@ -101,8 +99,13 @@ function useListAccess(context: string, namespace: string | undefined, kinds: Na
       return out;
     },
   });
-  // Access reviews themselves failing must not grey out the whole sidebar: then every kind stays enabled.
-  return q.data;
+  // While the kinds list changes (discovery arriving) keep the last answer for this same context and
+  // namespace, so kinds do not flicker; an answer for another scope is never shown. Access reviews
+  // themselves failing must not grey out the sidebar: then every kind stays enabled.
+  const scope = `${context}|${namespace ?? '*'}`;
+  const last = useRef<{ scope: string; data: Map<string, Access> } | undefined>(undefined);
+  if (q.data) last.current = { scope, data: q.data };
+  return q.data ?? (last.current?.scope === scope ? last.current.data : undefined);
 }
 
 interface SidebarProps {

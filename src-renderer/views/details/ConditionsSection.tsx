@@ -8,7 +8,7 @@ export function ConditionsSection({ obj, now }: { obj: any; now: number }) {
   return (
     <Section title="Conditions" testId="dp-conditions">
       <table className="dp-table">
-        <thead><tr><th>Type</th><th>Status</th><th>Reason</th><th>Message</th><th>Changed</th></tr></thead>
+        <thead><tr><th>Type</th><th>Status</th><th>Reason and message</th><th>Changed</th></tr></thead>
         <tbody>
           {conditions.map((c) => {
             const good = conditionIsGood(c);
@@ -16,8 +16,10 @@ export function ConditionsSection({ obj, now }: { obj: any; now: number }) {
               <tr key={c.type}>
                 <td className="dp-strong">{c.type}</td>
                 <td><span className={`dp-status ${good === undefined ? 'dp-tone-muted' : good ? 'dp-tone-ok' : 'dp-tone-bad'}`}>{c.status}</span></td>
-                <td>{c.reason ?? ''}</td>
-                <td className="dp-msg">{c.message ? <LongText text={c.message} lines={2} /> : ''}</td>
+                <td className="dp-msg">
+                  {c.reason && <div className="dp-reason">{c.reason}</div>}
+                  {c.message && <div className="muted"><LongText text={c.message} lines={2} /></div>}
+                </td>
                 <td className="dp-nowrap"><Age ts={c.lastTransitionTime} now={now} /></td>
               </tr>
             );

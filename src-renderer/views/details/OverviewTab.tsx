@@ -10,6 +10,7 @@ import { ConditionsSection } from './ConditionsSection';
 import { EventsList } from './EventsList';
 import { Section } from './bits';
 import { WORKLOAD_KINDS } from './objectModel';
+import { KindSections } from './KindSections';
 
 interface Props {
   context: string;
@@ -22,6 +23,9 @@ interface Props {
   onShowEvents(): void;
 }
 
+/** Kinds whose payload has its own section (data, not spec/status). */
+const DATA_KINDS = new Set(['Secret', 'ConfigMap']);
+
 /** What a person asks first about an object: what it is, who owns it, is it healthy, what happened. */
 export function OverviewTab({ context, target, obj, kinds, events, now, onSelect, onShowEvents }: Props) {
   const kind = obj?.kind as string | undefined;
@@ -30,6 +34,7 @@ export function OverviewTab({ context, target, obj, kinds, events, now, onSelect
       <MetadataSection context={context} obj={obj} kinds={kinds} now={now} onSelect={onSelect} />
       {kind === 'Pod' && <PodSections pod={obj} now={now} />}
       {kind && WORKLOAD_KINDS.has(kind) && <WorkloadSections obj={obj} />}
+      {kind && kind !== 'Pod' && !WORKLOAD_KINDS.has(kind) && !DATA_KINDS.has(kind) && <KindSections obj={obj} />}
       <ConditionsSection obj={obj} now={now} />
       {kind === 'Secret' && <SecretData context={context} target={target} obj={obj} />}
       {kind === 'ConfigMap' && <ConfigMapData obj={obj} />}

@@ -35,6 +35,12 @@ export function WorkloadSections({ obj }: { obj: any }) {
         <div><div className="dp-sub">Spec (desired)</div>{facts.spec.length ? <KeyValues rows={facts.spec} /> : <div className="muted dp-none">—</div>}</div>
         <div><div className="dp-sub">Status (current)</div>{facts.status.length ? <KeyValues rows={facts.status} /> : <div className="muted dp-none">—</div>}</div>
       </div>
+      {facts.containers.length > 0 && (
+        <div className="dp-template">
+          <div className="dp-sub">Pod template</div>
+          <KeyValues rows={facts.containers.map((c) => [c.name, <span className="dp-mono dp-break">{c.image}</span>])} />
+        </div>
+      )}
     </Section>
   );
 }

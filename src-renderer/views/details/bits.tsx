@@ -41,7 +41,7 @@ export function LongText({ text: raw, lines = 3, className = '' }: { text: strin
 export function KeyValues({ rows }: { rows: [string, ReactNode][] }) {
   return (
     <dl className="dp-kv">
-      {rows.map(([k, v]) => <div key={k} className="dp-kv-row"><dt>{k}</dt><dd>{v}</dd></div>)}
+      {rows.map(([k, v]) => <div key={k} className="dp-kv-row"><dt>{visibleText(k)}</dt><dd>{typeof v === 'string' ? visibleText(v) : v}</dd></div>)}
     </dl>
   );
 }

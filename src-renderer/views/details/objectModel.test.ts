@@ -57,7 +57,19 @@ describe('objectModel', () => {
       .toBe('app=web,tier in (a,b),x');
     const f = workloadFacts('Deployment', { metadata: { generation: 4 }, spec: { strategy: { type: 'Recreate' }, template: { spec: { containers: [{ name: 'web', image: 'nginx' }] } } }, status: { observedGeneration: 3 } });
     expect(f.spec).toContainEqual(['Strategy', 'Recreate']);
-    expect(f.spec).toContainEqual(['Image', 'web: nginx']);
+    expect(f.containers).toEqual([{ name: 'web', image: 'nginx' }]);
     expect(f.status).toContainEqual(['Observed generation', '3 of 4']);
+  });
+});
+
+describe('kind facts', () => {
+  it('summarises nodes and services', async () => {
+    const { nodeFacts, serviceFacts, scalarText } = await import('./objectModel');
+    const node = { spec: { taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }] }, status: { addresses: [{ type: 'InternalIP', address: '10.0.0.1' }], nodeInfo: { kubeletVersion: 'v1.35.4' }, capacity: { cpu: '4', pods: '110' }, allocatable: { cpu: '3800m', pods: '110' } } };
+    expect(nodeFacts(node)).toEqual([['Addresses', 'InternalIP: 10.0.0.1'], ['Kubelet', 'v1.35.4'], ['Cpu', '3800m allocatable of 4'], ['Pods', '110 allocatable of 110'], ['Taints', 'dedicated=db:NoSchedule']]);
+    const svc = { spec: { type: 'ClusterIP', clusterIP: '10.96.0.10', ports: [{ name: 'http', port: 80, targetPort: 8080 }], selector: { app: 'web' } } };
+    expect(serviceFacts(svc)).toEqual([['Type', 'ClusterIP'], ['Cluster IP', '10.96.0.10'], ['Ports', 'http 80→8080/TCP'], ['Selector', 'app=web']]);
+    expect(scalarText(['a', 1])).toBe('a, 1');
+    expect(scalarText({ a: 1 })).toBeUndefined();
   });
 });

@@ -167,8 +167,8 @@ export function selectorText(sel: any): string {
   return parts.join(',');
 }
 
-/** Key facts of a workload's spec and status, side by side (desired vs current). */
-export function workloadFacts(kind: string | undefined, obj: any): { spec: [string, string][]; status: [string, string][] } {
+/** Key facts of a workload's spec and status, side by side (desired vs current), and its pod template's containers. */
+export function workloadFacts(kind: string | undefined, obj: any): { spec: [string, string][]; status: [string, string][]; containers: { name: string; image: string }[] } {
   const spec: [string, string][] = [];
   const status: [string, string][] = [];
   const s = obj?.spec ?? {};
@@ -182,6 +182,12 @@ export function workloadFacts(kind: string | undefined, obj: any): { spec: [stri
     push(spec, 'Revision history', s.revisionHistoryLimit);
     push(spec, 'Progress deadline', s.progressDeadlineSeconds ? `${s.progressDeadlineSeconds}s` : undefined);
     push(spec, 'Paused', s.paused ? 'yes' : undefined);
+    push(status, 'Revision', obj?.metadata?.annotations?.['deployment.kubernetes.io/revision']);
+    push(status, 'Unavailable', st.unavailableReplicas);
+    push(status, 'Collisions', st.collisionCount);
+  } else if (kind === 'ReplicaSet') {
+    push(status, 'Revision', obj?.metadata?.annotations?.['deployment.kubernetes.io/revision']);
+    push(status, 'Fully labeled', st.fullyLabeledReplicas);
   } else if (kind === 'StatefulSet') {
     push(spec, 'Service', s.serviceName);
     push(spec, 'Update strategy', s.updateStrategy?.type);
@@ -212,10 +218,74 @@ export function workloadFacts(kind: string | undefined, obj: any): { spec: [stri
     push(status, 'Last success', st.lastSuccessfulTime);
   }
   if (s.selector && kind !== 'CronJob') push(spec, 'Selector', selectorText(s.selector));
-  const images = (s.template?.spec?.containers ?? s.jobTemplate?.spec?.template?.spec?.containers ?? []).map((c: any) => `${c?.name}: ${c?.image}`);
-  if (images.length) push(spec, images.length > 1 ? 'Images' : 'Image', images.join('\n'));
+  const containers = (s.template?.spec?.containers ?? s.jobTemplate?.spec?.template?.spec?.containers ?? [])
+    .filter((c: any) => c?.name).map((c: any) => ({ name: String(c.name), image: String(c.image ?? '') }));
   if (typeof obj?.metadata?.generation === 'number') {
     push(status, 'Observed generation', `${st.observedGeneration ?? '—'} of ${obj.metadata.generation}`);
   }
-  return { spec, status };
+  return { spec, status, containers };
+}
+
+/** A value as one short line: scalars as they are, lists of scalars joined, anything nested left to the caller. */
+export function scalarText(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v) && v.every((x) => x === null || ['string', 'number', 'boolean'].includes(typeof x))) return v.join(', ');
+  return undefined;
+}
+
+/** Facts a person checks first on a Node: addresses, versions, capacity vs allocatable, taints. */
+export function nodeFacts(node: any): [string, string][] {
+  const s = node?.status ?? {};
+  const out: [string, string][] = [];
+  const addr = (s.addresses ?? []).map((a: any) => `${a?.type}: ${a?.address}`).join('\n');
+  if (addr) out.push(['Addresses', addr]);
+  const info = s.nodeInfo ?? {};
+  if (info.kubeletVersion) out.push(['Kubelet', String(info.kubeletVersion)]);
+  if (info.osImage) out.push(['OS image', `${info.osImage}${info.architecture ? ` (${info.architecture})` : ''}`]);
+  if (info.containerRuntimeVersion) out.push(['Runtime', String(info.containerRuntimeVersion)]);
+  for (const r of ['cpu', 'memory', 'pods', 'ephemeral-storage']) {
+    const cap = s.capacity?.[r];
+    const alloc = s.allocatable?.[r];
+    if (cap !== undefined || alloc !== undefined) out.push([r === 'ephemeral-storage' ? 'Storage' : r[0].toUpperCase() + r.slice(1), `${alloc ?? '?'} allocatable of ${cap ?? '?'}`]);
+  }
+  if (node?.spec?.unschedulable) out.push(['Schedulable', 'no (cordoned)']);
+  const taints = (node?.spec?.taints ?? []).map((t: any) => `${t?.key}${t?.value ? `=${t.value}` : ''}:${t?.effect}`).join('\n');
+  if (taints) out.push(['Taints', taints]);
+  if (node?.spec?.podCIDR) out.push(['Pod CIDR', String(node.spec.podCIDR)]);
+  return out;
+}
+
+/** A Service as kubectl describe summarises it. */
+export function serviceFacts(svc: any): [string, string][] {
+  const s = svc?.spec ?? {};
+  const out: [string, string][] = [];
+  if (s.type) out.push(['Type', String(s.type)]);
+  const ips = (s.clusterIPs ?? (s.clusterIP ? [s.clusterIP] : [])).join(', ');
+  if (ips) out.push(['Cluster IP', ips]);
+  if (s.externalName) out.push(['External name', String(s.externalName)]);
+  const lb = (svc?.status?.loadBalancer?.ingress ?? []).map((i: any) => i?.ip ?? i?.hostname).filter(Boolean).join(', ');
+  if (lb) out.push(['Load balancer', lb]);
+  const ports = (s.ports ?? []).map((p: any) => `${p?.name ? `${p.name} ` : ''}${p?.port}${p?.targetPort !== undefined ? `→${p.targetPort}` : ''}/${p?.protocol ?? 'TCP'}${p?.nodePort ? ` (node ${p.nodePort})` : ''}`).join('\n');
+  if (ports) out.push(['Ports', ports]);
+  const sel = Object.entries(s.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  out.push(['Selector', sel || '(none: endpoints are managed by hand)']);
+  if (s.sessionAffinity && s.sessionAffinity !== 'None') out.push(['Session affinity', String(s.sessionAffinity)]);
+  return out;
+}
+
+/** An Event object on its own (opened from the Events table). */
+export function eventFacts(e: any): [string, string][] {
+  const out: [string, string][] = [];
+  const push = (k: string, v: unknown) => { if (v !== undefined && v !== null && v !== '') out.push([k, String(v)]); };
+  push('Type', e?.type);
+  push('Reason', e?.reason);
+  const io = e?.involvedObject ?? e?.regarding;
+  if (io) push('Object', `${io.kind ?? '?'}/${io.name ?? '?'}${io.namespace ? ` in ${io.namespace}` : ''}${io.fieldPath ? ` (${io.fieldPath})` : ''}`);
+  push('Message', e?.message ?? e?.note);
+  push('Count', e?.series?.count ?? e?.count);
+  push('First seen', e?.firstTimestamp ?? e?.eventTime);
+  push('Last seen', e?.series?.lastObservedTime ?? e?.lastTimestamp);
+  push('Source', e?.source?.component ? [e.source.component, e.source.host].filter(Boolean).join(', ') : e?.reportingComponent);
+  return out;
 }

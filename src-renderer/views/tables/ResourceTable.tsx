@@ -132,7 +132,7 @@ export function ResourceTable(p: ResourceTableProps) {
     <div className="table-view">
       <div className="toolbar">
         <h2>{p.title}</h2>
-        <span className="count" data-testid="row-count">{rows.length}{rows.length !== all.length ? ` of ${all.length}` : ''}</span>
+        <span className="count" data-testid="row-count">{list.synced ? `${rows.length}${rows.length !== all.length ? ` of ${all.length}` : ''}` : ''}</span>
         <input ref={filterRef} className="filter" placeholder="Filter by text  ( / )" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter rows"
           onKeyDown={(e) => { if (e.key === 'Escape') setFilter(''); if (e.key === 'ArrowDown') scrollRef.current?.focus(); }} />
         <input className={`filter ${selectorError ? 'invalid' : ''}`} placeholder="Label selector, e.g. app=web" value={selector} onChange={(e) => setSelector(e.target.value)}
@@ -144,7 +144,7 @@ export function ResourceTable(p: ResourceTableProps) {
       {selectorError && <div className="rt-hint rt-hint-bad" role="status">Label selector: {selectorError}</div>}
       <div className="table-scroll rt-scroll" ref={scrollRef} data-testid="resource-table" role="grid" aria-label={p.title} aria-rowcount={rows.length}
         tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={cursorIndex >= 0 ? `row-${rows[cursorIndex].uid}` : undefined}>
-        <div className="table-header" role="row" style={{ height: HEADER_HEIGHT }}>
+        <div className="table-header" role="row" style={{ height: HEADER_HEIGHT, visibility: columns.length ? undefined : 'hidden' }}>
           {showNamespace && (
             <HeaderCell label="Namespace" width={nsWidth} sticky={0} sort={sort} col={NAMESPACE_COL} onSort={toggleSort} />
           )}
