@@ -3,11 +3,12 @@ import { clusterMethods, clusterTopics } from './clusters';
 import { resourceMethods, resourceTopics } from './resources';
 import { actionMethods, actionTopics } from './actions';
 import { streamMethods, streamTopics } from './streams';
+import { timelineMethods, timelineTopics } from './timeline';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods };
-export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods };
+export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics };
 
 export type Methods = typeof methods;
 export type Topics = typeof topics;
@@ -24,3 +25,4 @@ export * from './clusters';
 export * from './resources';
 export * from './actions';
 export * from './streams';
+export * from './timeline';

@@ -26,6 +26,13 @@ export function diffPodTemplates(before: PodTemplate | undefined, after: PodTemp
   return out;
 }
 
+/** The fields that differ between any two JSON values, by the same rules (nothing ignored). */
+export function diffValues(before: unknown, after: unknown): TemplateChange[] {
+  const out: TemplateChange[] = [];
+  walk(normalize(before), normalize(after), '', out);
+  return out;
+}
+
 function walk(a: unknown, b: unknown, path: string, out: TemplateChange[]): void {
   if (semanticEqual(a, b)) return;
   // A missing map is walked as an empty one so the change lands on the leaf; a list element that
