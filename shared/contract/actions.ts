@@ -101,6 +101,8 @@ export const ApplyDocumentResult = z.object({
   message: z.string(),
   /** For a conflict: the field managers that own the fields, as the API server names them. */
   conflicts: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional(),
+  /** For a dry run: the object the API server would store (managedFields dropped, Secret values masked). */
+  object: z.record(z.string(), z.unknown()).optional(),
 });
 export const ApplyResult = z.object({ ok: z.boolean(), dryRun: z.boolean(), results: z.array(ApplyDocumentResult) });
 export type ApplyResult = z.infer<typeof ApplyResult>;

@@ -7,6 +7,7 @@ import { kindResolver, type ResolvedKind } from './kindResolver';
 import { APPLY_PATCH, writeQuery } from './writeOptions';
 import { ContractError } from '../../../shared/contract/contractError';
 import type { ApplyResult } from '../../../shared/contract/actions';
+import { maskSecret, stripManagedFields } from '../objectSanitizer';
 
 export interface ApplyParams {
   yaml: string;
@@ -82,9 +83,12 @@ export async function applyManifest(http: KubeHttp, p: ApplyParams): Promise<App
       const res = await http.raw('PATCH', objectPath(x.target, x.namespace, x.name), {
         body: JSON.stringify(x.object), contentType: APPLY_PATCH, query: writeQuery(p.dryRun, p.force ? { force: true } : {}),
       });
-      await res.text();
+      const text = await res.text();
       const created = res.status === 201;
-      results.push({ ...base, outcome: created ? 'created' : 'configured', message: `${label} serverside-applied${created ? ' (created)' : ''}${p.dryRun ? ' (server dry run)' : ''}` });
+      const result: ApplyResult['results'][number] = { ...base, outcome: created ? 'created' : 'configured', message: `${label} serverside-applied${created ? ' (created)' : ''}${p.dryRun ? ' (server dry run)' : ''}` };
+      // A dry run answers with the object as it would be stored: what an editor shows as "would change".
+      if (p.dryRun) result.object = wouldBe(text);
+      results.push(result);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         const causes: any[] = (err.body as any)?.details?.causes ?? [];
@@ -99,4 +103,13 @@ export async function applyManifest(http: KubeHttp, p: ApplyParams): Promise<App
     }
   }
   return { ok: results.every((r) => r.outcome === 'created' || r.outcome === 'configured'), dryRun: !!p.dryRun, results };
+}
+
+function wouldBe(text: string): Record<string, unknown> | undefined {
+  try {
+    const obj = JSON.parse(text);
+    return obj && typeof obj === 'object' && !Array.isArray(obj) ? maskSecret(stripManagedFields(obj)) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -84,6 +84,9 @@ ${JSON.stringify(deploymentManifest('applied', 'nginx:1.25', replicas))}
     const dry = await applyManifest(http, { yaml: manifest(2), namespace: twins.ours, dryRun: true });
     expect(dry).toMatchObject({ ok: true, dryRun: true, results: [{ kind: 'ConfigMap', outcome: 'created' }, { kind: 'Deployment', outcome: 'created' }] });
     expect(await gone(`/api/v1/namespaces/${twins.ours}/configmaps/settings`)).toBe(true);
+    // The dry run answers with the object as it would be stored (what an editor shows as "would change").
+    expect(dry.results[1].object).toMatchObject({ kind: 'Deployment', metadata: { name: 'applied', namespace: twins.ours }, spec: { replicas: 2 } });
+    expect((dry.results[1].object as any).metadata.managedFields).toBeUndefined();
 
     const r = await applyManifest(http, { yaml: manifest(2), namespace: twins.ours });
     await kubectl(['apply', '--server-side', '--field-manager=wheelhouse', '-n', twins.theirs, '-f', '-'], { input: manifest(2) });
@@ -119,6 +122,16 @@ ${JSON.stringify(deploymentManifest('applied', 'nginx:1.25', replicas))}
     expect(ours.spec.replicas).toBe(5);
     expectSameAt(ours, theirs, ['metadata.generation', 'metadata.labels', 'metadata.annotations', 'spec']);
     expect(managers(ours)).toEqual(managers(theirs));
+  });
+
+  it('apply with the resourceVersion an edit started from reports a conflict when the object changed since', async () => {
+    await kubectl(['create', 'configmap', 'edited-by-apply', '-n', twins.ours, '--from-literal=a=1']);
+    const loaded = await get(`/api/v1/namespaces/${twins.ours}/configmaps/edited-by-apply`);
+    await kubectl(['label', 'configmap', 'edited-by-apply', '-n', twins.ours, 'meanwhile=yes']);
+    const edit = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'edited-by-apply', resourceVersion: loaded.metadata.resourceVersion, labels: { mine: 'yes' } }, data: { a: '1' } };
+    const r = await applyManifest(http, { yaml: JSON.stringify(edit), namespace: twins.ours });
+    expect(r.results[0]).toMatchObject({ outcome: 'conflict', message: expect.stringContaining('the object has been modified') });
+    expect((await get(`/api/v1/namespaces/${twins.ours}/configmaps/edited-by-apply`)).metadata.labels).toEqual({ meanwhile: 'yes' });
   });
 
   it('apply rejects bad input before writing anything', async () => {
