@@ -196,10 +196,16 @@ export const PodGroupCard = memo(function PodGroupCard({ data, selected }: NodeP
   );
 });
 
+/** Namespace titles grow as the user zooms out (up to a cap), so the boxes stay labelled in an overview. */
+const titleScale = (s: ReactFlowState) => Math.min(3.2, Math.max(1, 0.9 / s.transform[2]));
+
 export const NamespaceBox = memo(function NamespaceBox({ data }: NodeProps<NamespaceFlowNode>) {
+  const scale = useStore(titleScale);
   return (
     <div className="ns-box" data-testid="namespace-group" data-namespace={data.namespace}>
-      <div className="ns-title"><span className="ns-label">namespace</span> {data.namespace} <span className="ns-count">{data.count}</span></div>
+      <div className="ns-title" style={{ transform: `scale(${scale})` }}>
+        <span className="ns-label">namespace</span> {data.namespace} <span className="ns-count">{data.count}</span>
+      </div>
     </div>
   );
 });

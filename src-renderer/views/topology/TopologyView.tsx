@@ -5,12 +5,12 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './topology.css';
-import { buildTopology, type TopologyScope, type TopoNode } from '../../../shared/topology/graph';
+import type { TopologyScope, TopoNode } from '../../../shared/topology/graph';
 import type { HealthStatusCode } from '../../../shared/topology/health';
 import type { TopoObject } from '../../../shared/topology/topologyObject';
 import { useClient } from '../../data/clientContext';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
-import { CARD_HEIGHT, CARD_WIDTH, PositionMemory, scopeKey, type XY } from './placement';
+import { CARD_HEIGHT, CARD_WIDTH, scopeKey } from './placement';
 import { toFlowEdges, toFlowNodes, type TopologyFlowEdge, type TopologyFlowNode } from './flowModel';
 import { countNodes, HEALTH_STATES, isSystemObject, passesFilters, searchNodes, withoutSystemObjects, type GraphFilters } from './graphFilters';
 import { nodeTypes, TopologyActionsContext, type TopologyActions } from './TopologyCards';
@@ -18,6 +18,7 @@ import { CONTROLLER_KINDS, FILTERABLE_KINDS, kindLabel, topologyKind } from './t
 import { useTopologyObjects } from './useTopologyObjects';
 import { KindIcon } from './KindIcon';
 import { isTestHooksEnabled, TopologyTestHooks } from './TopologyTestHooks';
+import { useTopologyGraph } from './useTopologyGraph';
 
 export interface TopologySelection { group: string; version: string; resource: string; namespace?: string; name: string; uid: string }
 
@@ -28,15 +29,16 @@ interface Props {
   onSelect(s: TopologySelection): void;
 }
 
-/**
- * Positions outlive the view (for the session), so going to a table and back, or from a focused
- * subtree back to the namespace, finds every node where it was.
- */
-const memory = new PositionMemory();
-
 const healthColor: Record<HealthStatusCode, string> = {
   Healthy: 'var(--ok)', Progressing: 'var(--accent)', Degraded: 'var(--bad)', Suspended: 'var(--suspended)', Missing: 'var(--warn)', Unknown: 'var(--muted)',
 };
+
+/** Room for the panels floating over the canvas: focus bar (top), controls (left), legend (bottom). */
+const FIT_PADDING = { top: '56px', left: '60px', right: '28px', bottom: '64px' } as const;
+
+/** Above this many cards the first view is not "fit everything" but a readable corner. */
+const LARGE_GRAPH_NODES = 400;
+const LARGE_GRAPH_ZOOM = 0.6;
 
 const EDGE_LEGEND: { kind: string; label: string }[] = [
   { kind: 'owns', label: 'owns' }, { kind: 'selects', label: 'selects' }, { kind: 'routes', label: 'routes' },
@@ -78,7 +80,6 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const [query, setQuery] = useState('');
   const [matchIndex, setMatchIndex] = useState(0);
   const [selectedId, setSelectedId] = useState<string>();
-  const [layoutEpoch, setLayoutEpoch] = useState(0);
   const [dragEpoch, setDragEpoch] = useState(0);
   const [actionError, setActionError] = useState<string>();
 
@@ -93,14 +94,10 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
 
   const byUid = useMemo(() => new Map(objects.map((o) => [o.uid, o])), [objects]);
   const graphObjects = useMemo(() => (filters.system ? objects : withoutSystemObjects(objects)), [objects, filters.system]);
-  const topology = useMemo(
-    () => buildTopology(graphObjects, { scope, expandedGroups, expandedReplicaSets: expandedRs }),
-    [graphObjects, scope, expandedGroups, expandedRs],
-  );
-
-  // Placement: nodes the scope has seen keep their spot; only new ones are placed. Re-layout forgets.
-  const positions = useMemo(() => { void layoutEpoch; return memory.place(key, topology); }, [key, topology, layoutEpoch]);
-  const positionOf = useCallback((id: string): XY | undefined => memory.get(key)?.get(id) ?? positions.get(id), [key, positions]);
+  // Built and placed in the topology worker; nodes that the scope has seen keep their spot, only
+  // new ones are placed, and positions outlive the view (a table and back finds every node in place).
+  const graph = useTopologyGraph({ objects: graphObjects, ready, scopeKey: key, scope, expandedGroups, expandedReplicaSets: expandedRs });
+  const { topology, positionOf, move } = graph;
 
   const visible = useCallback((n: TopoNode) => passesFilters(n, filters), [filters]);
   const hiddenIds = useMemo(() => new Set(topology.nodes.filter((n) => !visible(n)).map((n) => n.id)), [topology, visible]);
@@ -136,10 +133,13 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const onNodesChange = useCallback((changes: NodeChange<TopologyFlowNode>[]) => {
     const kept = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
     if (kept.length === 0) return;
-    for (const c of kept) if (c.type === 'position' && c.position && !c.id.startsWith('namespace:')) memory.move(key, c.id, c.position);
+    for (const c of kept) if (c.type === 'position' && c.position && !c.id.startsWith('namespace:')) move(c.id, c.position);
     setNodes((ns) => applyNodeChanges(kept, ns));
-  }, [key]);
-  const onNodeDragStop = useCallback(() => setDragEpoch((e) => e + 1), []);
+  }, [move]);
+  const onNodeDragStop = useCallback((_e: unknown, _node: TopologyFlowNode, dragged: TopologyFlowNode[]) => {
+    for (const n of dragged) if (n.type !== 'namespace') move(n.id, n.position, true);
+    setDragEpoch((e) => e + 1);
+  }, [move]);
 
   // Fit the view once per scope when its graph first appears; later updates never move the camera.
   // From our own positions, not React Flow's measurements, which culled nodes never get.
@@ -148,15 +148,18 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   useEffect(() => {
     const el = canvasRef.current;
     const shownNodes = derivedNodes.filter((n) => !n.hidden && n.type !== 'namespace');
-    if (!ready || !el || shownNodes.length === 0 || fitted.current.has(key)) return;
+    if (!ready || !graph.loaded || !el || shownNodes.length === 0 || fitted.current.has(key)) return;
     fitted.current.add(key);
     const boxes = derivedNodes.filter((n) => !n.hidden);
     const x0 = Math.min(...boxes.map((n) => n.position.x));
     const y0 = Math.min(...boxes.map((n) => n.position.y));
     const x1 = Math.max(...boxes.map((n) => n.position.x + (n.width ?? CARD_WIDTH)));
     const y1 = Math.max(...boxes.map((n) => n.position.y + (n.height ?? CARD_HEIGHT)));
-    void rf.setViewport(getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, 0.05, 1, 0.06));
-  }, [ready, derivedNodes, key, rf]);
+    // A big graph fitted whole would put thousands of cards in the viewport, and React Flow draws DOM:
+    // start at a readable zoom at the top-left instead; the minimap and search reach the rest.
+    if (shownNodes.length > LARGE_GRAPH_NODES) void rf.setViewport({ x: 60 - x0 * LARGE_GRAPH_ZOOM, y: 56 - y0 * LARGE_GRAPH_ZOOM, zoom: LARGE_GRAPH_ZOOM });
+    else void rf.setViewport(getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, 0.05, 1, FIT_PADDING));
+  }, [ready, graph.loaded, derivedNodes, key, rf]);
 
   const centreOn = useCallback((id: string) => {
     const p = positionOf(id);
@@ -226,9 +229,8 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
     setFilters((f) => ({ ...f, [field]: toggled(f[field] as ReadonlySet<string>, value) }));
 
   const relayout = () => {
-    memory.forget(key);
     fitted.current.delete(key);
-    setLayoutEpoch((e) => e + 1);
+    graph.relayout();
   };
 
   return (
@@ -287,8 +289,8 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
         )}
       </div>
       <div className="topo-canvas" ref={canvasRef}>
-        {!ready && <div className="topo-empty">Loading the topology…</div>}
-        {ready && topology.nodes.length === 0 && (
+        {(!ready || !graph.loaded) && <div className="topo-empty">Loading the topology…</div>}
+        {ready && graph.loaded && topology.nodes.length === 0 && (
           <div className="topo-empty">
             {root || scope.type === baseScope.type ? `Nothing to draw${namespace ? ` in namespace ${namespace}` : ''}.` : 'This object no longer exists.'}
           </div>
@@ -316,7 +318,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
           >
             <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
             <Controls showInteractive={false} />
-            <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap"
+            <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap" style={{ width: 180, height: 120 }}
               nodeColor={(n) => (n.type === 'namespace' ? 'transparent' : healthColor[(n.data as { node: TopoNode }).node.health.status])} />
             {selectedObject && (
               <Panel position="top-left" className="focus-panel" data-testid="focus-panel">
@@ -329,9 +331,9 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
                 )}
               </Panel>
             )}
-            {(actionError || errors.length > 0) && (
+            {(actionError || graph.error || errors.length > 0) && (
               <Panel position="top-center" className="topo-alert" role="alert">
-                <span>{actionError ?? errors.map((e) => `${kindLabel(e.kind.kind)}: ${e.message}`).join('\n')}</span>
+                <span>{actionError ?? graph.error ?? errors.map((e) => `${kindLabel(e.kind.kind)}: ${e.message}`).join('\n')}</span>
                 {actionError && <button type="button" className="dismiss" onClick={() => setActionError(undefined)} aria-label="Dismiss">×</button>}
               </Panel>
             )}

@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, NodeHandle, Position } from '@xyflow/react';
 import type { EdgeKind, TopoEdge } from '../../../shared/topology/edges';
 import type { ObjectNode, PodGroupNode, Topology, TopoNode } from '../../../shared/topology/graph';
 import { CARD_HEIGHT, CARD_WIDTH, groupBoxes, type XY } from './placement';
@@ -40,6 +40,27 @@ export interface EdgeData extends Record<string, unknown> {
 export type TopologyFlowEdge = Edge<EdgeData>;
 
 export const NAMESPACE_NODE_PREFIX = 'namespace:';
+
+/**
+ * Where a card's handles are (the same places TopologyCards draws them). Given with every node, with
+ * its size, so React Flow needs no DOM measurement before it can route edges: without them it renders
+ * every node once, off screen or not, to measure it (thousands of cards at once in a big cluster),
+ * and again whenever a node object is replaced.
+ */
+// Position's values, typed without importing React Flow's runtime into this pure module.
+const [LEFT, RIGHT, TOP, BOTTOM] = ['left', 'right', 'top', 'bottom'] as Position[];
+
+export const CARD_HANDLES: NodeHandle[] = [
+  { id: 't-left', type: 'target', position: LEFT, x: 0, y: CARD_HEIGHT / 2, width: 1, height: 1 },
+  { id: 's-left', type: 'source', position: LEFT, x: 0, y: CARD_HEIGHT / 2, width: 1, height: 1 },
+  { id: 's-right', type: 'source', position: RIGHT, x: CARD_WIDTH, y: CARD_HEIGHT / 2, width: 1, height: 1 },
+  { id: 't-right', type: 'target', position: RIGHT, x: CARD_WIDTH, y: CARD_HEIGHT / 2, width: 1, height: 1 },
+  { id: 't-top', type: 'target', position: TOP, x: CARD_WIDTH / 2, y: 0, width: 1, height: 1 },
+  { id: 's-top', type: 'source', position: TOP, x: CARD_WIDTH / 2, y: 0, width: 1, height: 1 },
+  { id: 't-bottom', type: 'target', position: BOTTOM, x: CARD_WIDTH / 2, y: CARD_HEIGHT, width: 1, height: 1 },
+  { id: 's-bottom', type: 'source', position: BOTTOM, x: CARD_WIDTH / 2, y: CARD_HEIGHT, width: 1, height: 1 },
+];
+const CARD_MEASURED = { width: CARD_WIDTH, height: CARD_HEIGHT };
 
 const MOUNTABLE: ReadonlySet<string> = new Set(['ConfigMap', 'Secret', 'PersistentVolumeClaim']);
 
@@ -148,6 +169,8 @@ export function toFlowNodes(input: FlowNodesInput, prev: ReadonlyMap<string, Top
       data,
       width: CARD_WIDTH,
       height: CARD_HEIGHT,
+      measured: CARD_MEASURED,
+      handles: CARD_HANDLES,
       hidden,
       selected: n.id === selectedId,
     } as ObjectFlowNode | PodGroupFlowNode;
@@ -165,6 +188,8 @@ export function toFlowNodes(input: FlowNodesInput, prev: ReadonlyMap<string, Top
       data: { namespace: ns, count: shownPerGroup.get(ns) ?? 0 },
       width: b.width,
       height: b.height,
+      measured: { width: b.width, height: b.height },
+      handles: [],
       draggable: false,
       selectable: false,
       focusable: false,
