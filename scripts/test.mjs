@@ -26,7 +26,8 @@ function vitest(project) {
   if (existsSync(out)) {
     const j = JSON.parse(readFileSync(out, 'utf8'));
     totals.passed += j.numPassedTests ?? 0;
-    totals.failed += j.numFailedTests ?? 0;
+    // A file that fails outside any test (a failing beforeAll) counts too.
+    totals.failed += Math.max(j.numFailedTests ?? 0, j.numFailedTestSuites ?? 0);
     totals.skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
   }
 }

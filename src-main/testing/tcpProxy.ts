@@ -29,7 +29,10 @@ export class TcpProxy {
 
   /** Resets every open connection and refuses new ones. */
   async cut(): Promise<void> {
-    for (const s of this.sockets) s.resetAndDestroy?.() ?? s.destroy();
+    for (const s of this.sockets) {
+      if (typeof s.resetAndDestroy === 'function') s.resetAndDestroy();
+      else s.destroy();
+    }
     this.sockets.clear();
     const s = this.server;
     this.server = undefined;
