@@ -31,8 +31,9 @@ describe('parseAnsi', () => {
     expect(parseAnsi(`${E}(Bcharset`)).toEqual([{ text: 'charset', style: {} }]);
   });
 
-  it('removes bidirectional overrides so a line reads as it is', () => {
-    expect(stripAnsi('unicode: \u202Eevil-rtl\u202C żółć 日本語')).toBe('unicode: evil-rtl żółć 日本語');
+  it('shows bidirectional overrides and zero-width characters instead of obeying them', () => {
+    expect(stripAnsi('unicode: \u202Eevil-rtl\u202C żółć 日本語')).toBe('unicode: ⟦U+202E⟧evil-rtl⟦U+202C⟧ żółć 日本語');
+    expect(stripAnsi('a\u200Bb\uFEFF')).toBe('a⟦U+200B⟧b⟦U+FEFF⟧');
     expect(hasAnsi('\u2067x\u2069')).toBe(true);
   });
 

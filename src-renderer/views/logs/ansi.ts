@@ -22,20 +22,29 @@ export interface AnsiSpan { text: string; style: AnsiStyle }
 
 const ESC = '\x1b';
 
-/**
- * Characters removed from log text: C0/C1 controls (tab stays), DEL, and the bidirectional
- * overrides/isolates that can make a line read differently from what it contains ("Trojan Source").
- */
-function isHidden(c: number): boolean {
-  if (c < 0x20) return c !== 0x09;
-  if (c < 0x7f) return false;
-  return c === 0x7f || (c >= 0x80 && c <= 0x9f) || c === 0x061c || c === 0x200e || c === 0x200f
-    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+/** C0/C1 controls (tab stays) and DEL: removed. */
+function isControl(c: number): boolean {
+  return c < 0x20 ? c !== 0x09 : c === 0x7f || (c >= 0x80 && c <= 0x9f);
 }
 
-/** True when the text has anything the parser would change (escapes, controls, bidi overrides). */
+/**
+ * Invisible characters that change how the text around them reads (bidi overrides and isolates,
+ * zero-width marks and joiners): shown as a visible ⟦U+XXXX⟧, as the tables show them
+ * (views/tables/visibleText.ts), so what a person reads is what the log contains.
+ */
+function isInvisible(c: number): boolean {
+  return c === 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e)
+    || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
+}
+
+const visible = (c: number) => `⟦U+${c.toString(16).toUpperCase().padStart(4, '0')}⟧`;
+
+/** True when the text has anything the parser would change (escapes, controls, invisible characters). */
 export function hasAnsi(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isHidden(text.charCodeAt(i))) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isControl(c) || isInvisible(c)) return true;
+  }
   return false;
 }
 
@@ -136,8 +145,8 @@ export function parseAnsi(text: string): AnsiSpan[] {
       i++;
       continue;
     }
-    if (isHidden(code)) { i++; continue; }
-    buf += ch;
+    if (isControl(code)) { i++; continue; }
+    buf += isInvisible(code) ? visible(code) : ch;
     i++;
   }
   pushText();

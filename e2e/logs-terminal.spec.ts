@@ -1,0 +1,183 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Dialog, Page } from 'playwright-core';
+import { kubectl } from '../test-cluster/kubectl.mjs';
+import { launchChromium, testKubeconfig, type ServeFixture } from './support/browser';
+import { cleanRendererBuild, startStreamsServe, streamsRoute } from './support/streams';
+
+const ADMIN = 'wheelhouse-admin';
+const k = (args: string[]) => kubectl(args, { kubeconfig: testKubeconfig(), context: ADMIN });
+const podsOf = async (selector: string) => (await k(['get', 'pods', '-n', 'demo', '-l', selector, '--field-selector=status.phase=Running', '-o', 'jsonpath={.items[*].metadata.name}'])).split(' ').filter(Boolean).sort();
+
+const opened: Page[] = [];
+
+/**
+ * A fresh browser context on the standalone streams page. The token URL carries the page's address
+ * as its fragment, which survives the sign-in redirect, so the first load is already there and the
+ * shell's own first navigation (to the last used context) leaves it alone.
+ */
+async function open(browser: Browser, serve: ServeFixture, params: Record<string, string | undefined>): Promise<Page & { errors: Error[]; dialogs: Dialog[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = Object.assign(await context.newPage(), { errors: [] as Error[], dialogs: [] as Dialog[] });
+  opened.push(page);
+  page.on('pageerror', (e) => page.errors.push(e));
+  page.on('dialog', (d) => { page.dialogs.push(d); void d.dismiss(); });
+  await page.goto(`${serve.openUrl}${streamsRoute({ context: ADMIN, ns: 'demo', ...params })}`);
+  try {
+    await page.waitForSelector('[data-testid="dev-streams"]', { timeout: 30_000 });
+  } catch (err) {
+    await page.screenshot({ path: `test-results/logs-terminal-open-failed-${params.view}.png` });
+    throw new Error(`${(err as Error).message}\nat ${page.url()}\npage errors: ${page.errors.map((e) => e.message).join('; ')}\n${(await page.textContent('body'))?.slice(0, 500)}`, { cause: err });
+  }
+  return page;
+}
+
+const rowTexts = (page: Page) => page.$$eval('[data-testid="log-scroll"] .log-row .log-text', (els) => els.map((e) => (e as HTMLElement).innerText));
+const terminalText = (page: Page) => page.$eval('.xterm-rows', (e) => (e as HTMLElement).innerText);
+async function typeInTerminal(page: Page, text: string): Promise<void> {
+  await page.click('[data-testid="terminal-box"]');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+describe('logs and terminals in the browser (serve mode, real cluster)', () => {
+  let serve: ServeFixture;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync('test-results', { recursive: true });
+    serve = await startStreamsServe();
+    browser = await launchChromium();
+  });
+  afterAll(async () => { await browser?.close(); await serve?.close(); cleanRendererBuild(); });
+  afterEach(async () => {
+    for (const p of opened.splice(0)) await p.context().close();
+  });
+
+  it('logs of a seeded pod show the lines kubectl logs prints; search highlights a match', async () => {
+    const [pod] = await podsOf('app=web');
+    const expected = (await k(['logs', '-n', 'demo', pod, '-c', 'web'])).split('\n').slice(0, -1);
+    const page = await open(browser, serve, { pod, container: 'web', view: 'logs' });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="log-scroll"] .log-row').length >= n, expected.length, { timeout: 30_000 });
+    expect(await rowTexts(page)).toEqual(expected);
+    expect(await page.getAttribute('[data-testid="log-state"]', 'data-state')).toBe('streaming');
+
+    await page.fill('[data-testid="log-search"]', 'path=/favicon.ico');
+    await page.press('[data-testid="log-search"]', 'Enter');
+    const wanted = expected.filter((l) => l.includes('path=/favicon.ico')).length;
+    expect(wanted).toBeGreaterThan(0);
+    await page.waitForSelector('mark.log-match.current');
+    const marks = await page.$$eval('mark.log-match', (ms) => ms.map((m) => m.textContent));
+    expect(marks).toHaveLength(wanted);
+    expect(new Set(marks)).toEqual(new Set(['path=/favicon.ico']));
+    expect(await page.textContent('[data-testid="log-match-count"]')).toBe(`1 / ${wanted}`);
+    await page.press('[data-testid="log-search"]', 'Enter');
+    expect(await page.textContent('[data-testid="log-match-count"]')).toBe(`2 / ${wanted}`);
+    // Navigating to a match paused following; "resume" brings it back.
+    await page.click('[data-testid="log-resume"]');
+    await page.waitForSelector('[data-testid="log-resume"]', { state: 'detached' });
+    await page.screenshot({ path: 'test-results/logs-search.png' });
+    expect(page.errors).toEqual([]);
+  });
+
+  it('workload logs show lines from every pod of a Deployment', async () => {
+    const pods = await podsOf('app=web');
+    expect(pods).toHaveLength(3);
+    const page = await open(browser, serve, { owner: 'Deployment/web', view: 'workload' });
+    await page.waitForFunction((names) => {
+      const seen = new Set(Array.from(document.querySelectorAll('[data-testid="log-scroll"] .log-source')).map((e) => (e.textContent ?? '').split('/')[0]));
+      return names.every((n: string) => seen.has(n));
+    }, pods, { timeout: 30_000 });
+    const sources = await page.$$eval('[data-testid="log-sources"] .src', (els) => els.map((e) => e.textContent));
+    for (const p of pods) expect(sources).toContain(`${p}/web`);
+    await page.screenshot({ path: 'test-results/workload-logs.png' });
+    expect(page.errors).toEqual([]);
+  });
+
+  it('a log with ANSI escapes and <script> renders colours and text, and executes nothing', async () => {
+    const [pod] = await podsOf('app=hostile-logs');
+    const page = await open(browser, serve, { pod, view: 'logs' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="log-scroll"] .log-row').length >= 8, undefined, { timeout: 30_000 });
+    const texts = await rowTexts(page);
+    expect(texts.some((t) => t.includes('msg="<script>alert(1)</script>"'))).toBe(true);
+    expect(texts.some((t) => t.includes('msg="<img src=x onerror=alert(1)>"'))).toBe(true);
+    // Escapes are gone from the text, colours are there as styles.
+    expect(texts.join('\n')).not.toContain('\x1b');
+    expect(texts.some((t) => t.includes('WARN app=hostile msg="cursor games"  after-osc'))).toBe(true);
+    expect(texts.some((t) => t.includes('⟦U+202E⟧evil-rtl⟦U+202C⟧'))).toBe(true);
+    const colour = async (sel: string) => page.$eval(sel, (e) => ({ text: e.textContent, color: getComputedStyle(e).color, weight: getComputedStyle(e).fontWeight }));
+    expect(await colour('.log-text .ansi-fg-2')).toMatchObject({ text: 'INFO', color: 'rgb(13, 188, 121)' });
+    expect(await colour('.log-text .ansi-fg-1.ansi-bold')).toMatchObject({ text: 'ERROR', color: 'rgb(205, 49, 49)', weight: '700' });
+    expect(await page.$$eval('.log-text span', (ss) => ss.some((s) => (s as HTMLElement).style.color === 'rgb(255, 0, 255)' && s.textContent === 'truecolour'))).toBe(true);
+    expect(await page.$$eval('.log-text .ansi-underline', (ss) => ss.map((s) => s.textContent))).toContain('underlined');
+    // Nothing became markup, nothing ran.
+    expect(await page.$$('img[src="x"]')).toHaveLength(0);
+    expect(await page.$$eval('script', (ss) => ss.filter((s) => !s.src).length)).toBe(0);
+    await page.waitForTimeout(300);
+    expect(page.dialogs.map((d) => d.message())).toEqual([]);
+    expect(await page.title()).toBe('Wheelhouse');
+    await page.screenshot({ path: 'test-results/logs-hostile.png' });
+    expect(page.errors).toEqual([]);
+  });
+
+  it('a terminal: echo $((6*7)) reads 42, stty size follows a resize, exit 3 shows the status', async () => {
+    const [pod] = await podsOf('app=api');
+    const page = await open(browser, serve, { pod, container: 'api', view: 'terminal' });
+    await page.waitForSelector('[data-testid="terminal-status"][data-state="open"]', { timeout: 30_000 });
+    await typeInTerminal(page, 'echo $((6*7))');
+    await page.waitForFunction(() => /^42\s*$/m.test((document.querySelector('.xterm-rows') as HTMLElement).innerText), undefined, { timeout: 20_000 });
+
+    const size = async () => {
+      const before = (await terminalText(page)).length;
+      await typeInTerminal(page, 'stty size');
+      await page.waitForFunction((n) => {
+        const t = (document.querySelector('.xterm-rows') as HTMLElement).innerText;
+        return t.length > n && /^\d+ \d+\s*$/m.test(t.slice(n - 1));
+      }, before, { timeout: 20_000 });
+      const m = [...(await terminalText(page)).matchAll(/^(\d+) (\d+)\s*$/gm)].at(-1)!;
+      return { rows: Number(m[1]), cols: Number(m[2]) };
+    };
+    const first = await size();
+    const domRows = await page.$$eval('.xterm-rows > div', (d) => d.length);
+    expect(first.rows).toBe(domRows);
+    await page.setViewportSize({ width: 900, height: 600 });
+    await page.waitForFunction((n) => document.querySelectorAll('.xterm-rows > div').length !== n, domRows, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    const second = await size();
+    expect(second.rows).toBe(await page.$$eval('.xterm-rows > div', (d) => d.length));
+    expect(second.cols).toBeLessThan(first.cols);
+    expect(second.rows).toBeLessThan(first.rows);
+
+    await typeInTerminal(page, 'exit 3');
+    await page.waitForSelector('[data-testid="terminal-status"][data-exit-code="3"]', { timeout: 20_000 });
+    expect(await page.textContent('[data-testid="terminal-status"]')).toBe('Exited with code 3');
+    expect(await terminalText(page)).toContain('[exited with code 3]');
+    await page.screenshot({ path: 'test-results/terminal.png' });
+    expect(page.errors).toEqual([]);
+  });
+
+  it('several terminals at once; closing a tab ends its remote process', async () => {
+    const [pod] = await podsOf('app=api');
+    const marker = `sleep 7${Math.floor(Math.random() * 1e5)}`;
+    const running = async () => Number((await k(['exec', '-n', 'demo', pod, '-c', 'api', '--', 'sh', '-c',
+      `for p in /proc/[0-9]*; do tr '\\0' ' ' < $p/cmdline 2>/dev/null; echo; done | grep -c -- '^${marker} $' || true`])).trim()) > 0;
+    const page = await open(browser, serve, { pod, container: 'api', view: 'terminal' });
+    await page.waitForSelector('[data-testid="terminal-status"][data-state="open"]', { timeout: 30_000 });
+    await page.click('[data-testid="terminal-new"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="terminal-status"][data-state="open"]').length === 2, undefined, { timeout: 30_000 });
+    const visibleBox = page.locator('.terminal-panel:not([hidden]) [data-testid="terminal-box"]');
+    await visibleBox.click();
+    await page.keyboard.type(marker);
+    await page.keyboard.press('Enter');
+    await expect.poll(running, { timeout: 20_000, interval: 500 }).toBe(true);
+    await page.click('[data-testid="terminal-close-2"]');
+    await expect.poll(running, { timeout: 20_000, interval: 500 }).toBe(false);
+    // The first shell is still there and answers.
+    await page.waitForSelector('.terminal-panel:not([hidden]) [data-testid="terminal-status"][data-state="open"]');
+    await page.locator('.terminal-panel:not([hidden]) [data-testid="terminal-box"]').click();
+    await page.keyboard.type('echo still-$((40+2))');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.terminal-panel:not([hidden]) .xterm-rows')).some((e) => /^still-42\s*$/m.test((e as HTMLElement).innerText)), undefined, { timeout: 20_000 });
+    expect(page.errors).toEqual([]);
+  });
+});
