@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { kubectl } from '../test-cluster/kubectl.mjs';
@@ -76,6 +76,14 @@ describe('logs and terminals in the browser (serve mode, real cluster)', () => {
     // Navigating to a match paused following; "resume" brings it back.
     await page.click('[data-testid="log-resume"]');
     await page.waitForSelector('[data-testid="log-resume"]', { state: 'detached' });
+
+    // Downloads: what is in view, and the whole log read again from the API server.
+    const download = async (testid: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
+      return readFileSync((await d.path())!, 'utf8');
+    };
+    expect(await download('log-download-visible')).toBe(expected.map((l) => `${l}\n`).join(''));
+    expect(await download('log-download-whole')).toBe(expected.map((l) => `${l}\n`).join(''));
     await page.screenshot({ path: 'test-results/logs-search.png' });
     expect(page.errors).toEqual([]);
   });

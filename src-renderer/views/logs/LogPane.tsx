@@ -147,6 +147,7 @@ export function LogPane({ feed, version, wrap, showTs, showSource, fileName, dow
   const items = virtualizer.getVirtualItems();
   return (
     <div className="log-pane" data-testid="log-pane" aria-label={label}
+      data-lines-received={buffer.lastN + 1 + feed.pendingCount} data-lines-dropped={buffer.dropped}
       onKeyDown={(e) => {
         if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') { e.preventDefault(); searchRef.current?.focus(); searchRef.current?.select(); }
       }}>
