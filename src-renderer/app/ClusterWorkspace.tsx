@@ -8,6 +8,8 @@ import { ResourceTable } from '../views/tables/ResourceTable';
 import { ClusterStatusBadge } from '../components/ClusterStatusBadge';
 import { OverviewView } from '../views/OverviewView';
 import { DetailsHost } from '../views/DetailsHost';
+import { ToastProvider } from '../components/Toasts';
+import { TopBarActions } from '../views/activity/TopBarActions';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
@@ -48,6 +50,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   const tableNs = routeKind?.namespaced === false ? undefined : namespace;
 
   return (
+    <ToastProvider>
     <div className="workspace">
       <header className="topbar">
         <div className="brand"><img src="./favicon.svg" alt="" width={22} height={22} /> Wheelhouse</div>
@@ -64,6 +67,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
           </select>
         </label>
         <ClusterStatusBadge status={status} context={known} />
+        <TopBarActions context={context} namespace={namespace} />
       </header>
       <KindsSidebar context={context} route={route} namespace={namespace} nsParam={nsParam ?? undefined} nav={kinds} />
       <main className="main">
@@ -78,5 +82,6 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
       </main>
       {selected && <DetailsHost context={context} target={selected} onClose={() => setSelected(undefined)} navigate={go} onSelect={setSelected} />}
     </div>
+    </ToastProvider>
   );
 }

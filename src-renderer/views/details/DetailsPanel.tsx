@@ -8,7 +8,7 @@ import { useObjectEvents } from './useObjectEvents';
 import { OverviewTab } from './OverviewTab';
 import { YamlTab } from './YamlTab';
 import { EventsList } from './EventsList';
-import { LogsSlot, RolloutSlot, TerminalSlot } from './slots';
+import { ActionsSlot, LogsSlot, RolloutSlot, TerminalSlot } from './slots';
 import { ROLLOUT_KINDS } from './objectModel';
 import './details.css';
 
@@ -64,6 +64,7 @@ export function DetailsPanel({ context, target, onClose, onSelect }: DetailsPane
         <div className="dp-title">
           {kind && <span className="dp-kind-tag">{kind}</span>}
           <h2 title={target.name} data-testid="dp-title">{target.name}</h2>
+          <ActionsSlot context={context} target={target} obj={deleted ? undefined : obj} onSelect={onSelect} />
           <button type="button" className="dp-close" onClick={onClose} aria-label="Close details" title="Close (Esc)">×</button>
         </div>
         <div className="dp-subtitle muted">
@@ -88,7 +89,7 @@ export function DetailsPanel({ context, target, onClose, onSelect }: DetailsPane
         {shown === 'events' && <div className="dp-pad-all"><EventsList events={events} now={now} /></div>}
         {obj && shown === 'logs' && <LogsSlot context={context} target={target} obj={obj} />}
         {obj && shown === 'terminal' && <TerminalSlot context={context} target={target} obj={obj} />}
-        {obj && shown === 'rollout' && <RolloutSlot context={context} target={target} obj={obj} />}
+        {obj && shown === 'rollout' && <RolloutSlot context={context} target={target} obj={obj} onSelect={onSelect} />}
       </div>
     </aside>
   );

@@ -6,6 +6,8 @@ import { RolloutStatusBars } from './RolloutStatusBars';
 import { ScaleStepper } from './ScaleStepper';
 import { UndoPreview } from './UndoPreview';
 import { useActionRunner } from './useActionRunner';
+import { useActionAccess } from '../actions/useActionAccess';
+import type { ObjectActionId } from '../actions/actionAccess';
 import './rollouts.css';
 
 export interface RolloutPanelProps {
@@ -33,6 +35,11 @@ export function RolloutPanel({ context, namespace, kind, name }: RolloutPanelPro
 
   const live = status?.type === 'status' ? status : undefined;
   const paused = live?.paused ?? false;
+  // RBAC first: restart, pause/resume and rollback patch the object; scale patches its /scale.
+  const checked: ObjectActionId[] = kind === 'DaemonSet' ? ['restart'] : ['scale', 'restart'];
+  const access = useActionAccess(context, { group: 'apps', resource: `${kind.toLowerCase()}s`, namespace, name }, checked);
+  const patchDenied = access.restart?.allowed ? undefined : access.restart?.reason;
+  const scaleDenied = kind === 'DaemonSet' || access.scale?.allowed ? undefined : access.scale?.reason;
 
   const previewUndo = (toRevision: number) => run(
     () => client.request('actions.rolloutUndo', { ...target, toRevision, dryRun: true }),
@@ -48,18 +55,21 @@ export function RolloutPanel({ context, namespace, kind, name }: RolloutPanelPro
       {status?.type === 'gone' && <div className="ro-notice ro-tone-bad">{kind} {name} no longer exists.</div>}
       {live ? <RolloutStatusBars status={live.status} paused={paused} /> : status === undefined && <div className="muted ro-empty">Reading rollout status…</div>}
 
+      {(patchDenied || scaleDenied) && !access.restart?.pending && (
+        <div className="ro-notice ro-tone-warn" data-testid="ro-forbidden">{patchDenied ?? scaleDenied}</div>
+      )}
       <div className="ro-actions">
         {kind !== 'DaemonSet' && live && (
-          <ScaleStepper current={live.status.counts.desired} busy={busy}
+          <ScaleStepper current={live.status.counts.desired} busy={busy} disabledReason={scaleDenied}
             onScale={(replicas) => run(() => client.request('actions.scale', { context, namespace, kind, name, replicas }),
               (r) => ({ tone: r.warnings.length ? 'warn' : 'ok', text: [`${r.message}: ${r.previousReplicas} → ${r.replicas}`, ...r.warnings].join(' ') }))} />
         )}
-        <button type="button" disabled={busy || (kind === 'Deployment' && paused)} title={kind === 'Deployment' && paused ? 'Resume the deployment before restarting it' : undefined}
+        <button type="button" disabled={busy || !!patchDenied || (kind === 'Deployment' && paused)} title={patchDenied ?? (kind === 'Deployment' && paused ? 'Resume the deployment before restarting it' : undefined)}
           onClick={() => run(() => client.request('actions.rolloutRestart', target), (r) => ({ tone: 'ok', text: r.message }))} data-testid="ro-restart">Restart</button>
         {kind === 'Deployment' && (paused
-          ? <button type="button" disabled={busy} onClick={() => run(() => client.request('actions.rolloutResume', target), (r) => ({ tone: r.changed ? 'ok' : 'warn', text: r.message }))} data-testid="ro-resume">Resume</button>
-          : <button type="button" disabled={busy} onClick={() => run(() => client.request('actions.rolloutPause', target), (r) => ({ tone: r.changed ? 'ok' : 'warn', text: r.message }))} data-testid="ro-pause">Pause</button>)}
-        <button type="button" disabled={busy || (kind === 'Deployment' && paused)} onClick={() => previewUndo(0)} data-testid="ro-undo">Undo…</button>
+          ? <button type="button" disabled={busy || !!patchDenied} title={patchDenied} onClick={() => run(() => client.request('actions.rolloutResume', target), (r) => ({ tone: r.changed ? 'ok' : 'warn', text: r.message }))} data-testid="ro-resume">Resume</button>
+          : <button type="button" disabled={busy || !!patchDenied} title={patchDenied} onClick={() => run(() => client.request('actions.rolloutPause', target), (r) => ({ tone: r.changed ? 'ok' : 'warn', text: r.message }))} data-testid="ro-pause">Pause</button>)}
+        <button type="button" disabled={busy || !!patchDenied || (kind === 'Deployment' && paused)} title={patchDenied} onClick={() => previewUndo(0)} data-testid="ro-undo">Undo…</button>
       </div>
 
       {notice && <div className={`ro-notice ro-tone-${notice.tone}`} role="status" data-testid="ro-notice">{notice.text}</div>}
@@ -67,7 +77,7 @@ export function RolloutPanel({ context, namespace, kind, name }: RolloutPanelPro
 
       <div className="ro-sub">History</div>
       {history.error ? <div className="ro-notice ro-tone-bad">{(history.error as Error).message}</div>
-        : history.data ? <RevisionHistoryList revisions={history.data.revisions} busy={busy || (kind === 'Deployment' && paused)} now={now} onPreview={previewUndo} />
+        : history.data ? <RevisionHistoryList revisions={history.data.revisions} busy={busy || !!patchDenied || (kind === 'Deployment' && paused)} now={now} onPreview={previewUndo} />
           : <div className="muted ro-empty">Loading history…</div>}
     </div>
   );

@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react';
+import { useClient } from '../../data/clientContext';
+import type { DetailsTarget } from '../details/detailsTarget';
+import type { RolloutKind, ScalableKind } from '../../../shared/contract/actions';
+import { YamlEditor } from '../editor/YamlEditor';
+import { actionsFor, type ObjectActionId } from './actionAccess';
+import { useActionAccess } from './useActionAccess';
+import { useAutoscalers } from './useAutoscalers';
+import { useRunAction } from './useRunAction';
+import { ScaleDialog } from './ScaleDialog';
+import { DeleteDialog } from './DeleteDialog';
+import { DrainDialog } from './DrainDialog';
+import { ConfirmDialog } from './ConfirmDialog';
+import './actions.css';
+
+const LABEL: Record<ObjectActionId, string> = {
+  scale: 'Scale…', restart: 'Restart…', pause: 'Pause rollout', resume: 'Resume rollout', edit: 'Edit YAML…', delete: 'Delete…',
+  cordon: 'Cordon', uncordon: 'Uncordon', drain: 'Drain…',
+};
+
+/**
+ * The actions menu of the details header: what this kind of object offers, each checked against RBAC
+ * first (disabled with the reason when forbidden). Results go to a toast; the core records each in
+ * the activity log.
+ */
+export function ObjectActions({ context, target, obj, onSelect }: { context: string; target: DetailsTarget; obj: any; onSelect?(t: DetailsTarget): void }) {
+  const client = useClient();
+  const kind: string | undefined = obj?.kind;
+  const actions = actionsFor(kind, obj);
+  const ref = { group: target.group, resource: target.resource, namespace: target.namespace, name: target.name };
+  const access = useActionAccess(context, ref, actions);
+  const autoscalers = useAutoscalers(context, target.namespace, kind, target.name);
+  const { busy, run } = useRunAction();
+  const [open, setOpen] = useState(false);
+  const [dialog, setDialog] = useState<ObjectActionId>();
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => { if (!menuRef.current?.contains(e.target as Node)) setOpen(false); };
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); } };
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey, true);
+    return () => { document.removeEventListener('mousedown', onDown); document.removeEventListener('keydown', onKey, true); };
+  }, [open]);
+
+  const ns = target.namespace ?? '';
+  const name = target.name;
+  const workload = { context, namespace: ns, kind: kind as RolloutKind, name };
+  const pausedRestart = kind === 'Deployment' && obj?.spec?.paused;
+
+  const choose = (a: ObjectActionId) => {
+    setOpen(false);
+    if (a === 'pause') void run('Pause', () => client.request('actions.rolloutPause', workload), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }));
+    else if (a === 'resume') void run('Resume', () => client.request('actions.rolloutResume', workload), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }));
+    else if (a === 'cordon') void run('Cordon', () => client.request('actions.cordon', { context, node: name }), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }));
+    else if (a === 'uncordon') void run('Uncordon', () => client.request('actions.uncordon', { context, node: name }), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }));
+    else setDialog(a);
+  };
+  const close = () => setDialog(undefined);
+
+  const disabledReason = (a: ObjectActionId): string | undefined => {
+    const v = access[a];
+    if (!v?.allowed) return v?.reason ?? 'Checking permissions…';
+    if (a === 'restart' && pausedRestart) return 'The rollout is paused: resume it before restarting.';
+    return undefined;
+  };
+
+  return (
+    <div className="act-menu-wrap" ref={menuRef}>
+      <button type="button" className="act-menu-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} disabled={busy} data-testid="actions-menu">
+        {busy ? 'Working…' : 'Actions'} <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <div className="act-menu" role="menu" aria-label={`Actions on ${name}`}>
+          {actions.map((a) => {
+            const why = disabledReason(a);
+            return (
+              <button key={a} type="button" role="menuitem" className={`act-item${a === 'delete' || a === 'drain' ? ' act-item-danger' : ''}`}
+                disabled={!!why} title={why} onClick={() => choose(a)} data-testid={`action-${a}`}>
+                <span>{LABEL[a]}</span>
+                {why && <small className="act-why">{why}</small>}
+                {!why && a === 'scale' && autoscalers.length > 0 && <small className="act-why act-why-warn">HPA {autoscalers.map((h) => h.name).join(', ')} manages replicas</small>}
+              </button>
+            );
+          })}
+        </div>
+      )}
+
+      {dialog === 'scale' && kind && (
+        <ScaleDialog kind={kind} name={name} namespace={target.namespace} current={Number(obj?.spec?.replicas ?? 1)} autoscalers={autoscalers} busy={busy} onClose={close} onSelect={onSelect}
+          onScale={(replicas) => void run('Scale', () => client.request('actions.scale', { context, namespace: ns, kind: kind as ScalableKind, name, replicas }),
+            (r) => ({ tone: r.warnings.length ? 'warn' : 'ok', title: `${r.message}: ${r.previousReplicas} → ${r.replicas}`, text: r.warnings.join(' ') || undefined })).then((r) => { if (r) close(); })} />
+      )}
+      {dialog === 'restart' && (
+        <ConfirmDialog title={`Restart ${kind} ${name}`} confirm="Restart" busy={busy} onClose={close} testId="restart-dialog"
+          onConfirm={() => void run('Restart', () => client.request('actions.rolloutRestart', workload), (r) => ({ tone: 'ok', title: r.message })).then((r) => { if (r) close(); })}>
+          <div>Replaces every pod of <b className="mono">{name}</b> following its update strategy, like <span className="mono">kubectl rollout restart</span> (it sets the <span className="mono">kubectl.kubernetes.io/restartedAt</span> annotation on the pod template).</div>
+        </ConfirmDialog>
+      )}
+      {dialog === 'delete' && kind && (
+        <DeleteDialog kind={kind} name={name} namespace={target.namespace} busy={busy} onClose={close}
+          onDelete={(propagationPolicy) => void run('Delete', () => client.request('actions.delete', {
+            context, group: target.group, version: target.version, resource: target.resource, ...(target.namespace ? { namespace: target.namespace } : {}), name, propagationPolicy,
+          }), (r) => ({ tone: 'ok', title: r.message })).then((r) => { if (r) close(); })} />
+      )}
+      {dialog === 'drain' && <DrainDialog context={context} node={name} onClose={close} />}
+      {dialog === 'edit' && <YamlEditor context={context} target={target} onClose={close} />}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { accessChecks, actionsFor, describeCheck, planChecks } from './actionAccess';
+
+const web = { group: 'apps', resource: 'deployments', namespace: 'shop', name: 'web' };
+
+describe('actionAccess', () => {
+  it('offers the actions a kind has', () => {
+    expect(actionsFor('Deployment', { spec: {} })).toEqual(['scale', 'restart', 'pause', 'edit', 'delete']);
+    expect(actionsFor('Deployment', { spec: { paused: true } })).toEqual(['scale', 'restart', 'resume', 'edit', 'delete']);
+    expect(actionsFor('DaemonSet', {})).toEqual(['restart', 'edit', 'delete']);
+    expect(actionsFor('Node', { spec: { unschedulable: true } })).toEqual(['uncordon', 'drain', 'edit', 'delete']);
+    expect(actionsFor('ConfigMap', {})).toEqual(['edit', 'delete']);
+  });
+
+  it('checks the scale subresource for scale, and eviction in every namespace for drain', () => {
+    expect(accessChecks('scale', web)).toEqual([
+      { verb: 'get', group: 'apps', resource: 'deployments', subresource: 'scale', namespace: 'shop', name: 'web' },
+      { verb: 'patch', group: 'apps', resource: 'deployments', subresource: 'scale', namespace: 'shop', name: 'web' },
+    ]);
+    const drain = accessChecks('drain', { group: '', resource: 'nodes', name: 'n1' });
+    expect(drain.map(describeCheck)).toEqual(['patch nodes "n1"', 'list pods in all namespaces', 'create pods/eviction in all namespaces']);
+  });
+
+  it('asks each distinct check once and reads a verdict per action with the first denial as the reason', () => {
+    const plan = planChecks(['restart', 'pause', 'edit', 'delete'], web);
+    expect(plan.checks).toHaveLength(2);
+    const v = plan.read([{ allowed: true }, { allowed: false, reason: 'RBAC: no' }]);
+    expect(v.restart).toEqual({ allowed: true });
+    expect(v.delete).toEqual({ allowed: false, reason: 'Not allowed to delete deployments.apps "web" in namespace "shop": RBAC: no' });
+  });
+});

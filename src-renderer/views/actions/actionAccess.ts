@@ -1,0 +1,74 @@
+// Which actions an object offers and which RBAC checks each needs (SelfSubjectAccessReview attributes,
+// the same the core checks before it writes), so a button can be disabled with the reason before a
+// person clicks it. Pure, tested beside.
+
+export type ObjectActionId = 'scale' | 'restart' | 'pause' | 'resume' | 'edit' | 'delete' | 'cordon' | 'uncordon' | 'drain';
+
+export interface AccessCheck { verb: string; group: string; resource: string; subresource?: string; namespace?: string; name?: string }
+export interface ObjectRef { group: string; resource: string; namespace?: string; name: string }
+/** `pending` while the answer is not in yet (then `allowed` is false: nothing is enabled on a guess). */
+export interface Verdict { allowed: boolean; reason?: string; pending?: boolean }
+
+export const SCALABLE_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
+export const RESTARTABLE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+
+/** The actions offered for an object, in menu order. */
+export function actionsFor(kind: string | undefined, obj: any): ObjectActionId[] {
+  const out: ObjectActionId[] = [];
+  if (kind && SCALABLE_KINDS.has(kind)) out.push('scale');
+  if (kind && RESTARTABLE_KINDS.has(kind)) out.push('restart');
+  if (kind === 'Deployment') out.push(obj?.spec?.paused ? 'resume' : 'pause');
+  if (kind === 'Node') out.push(obj?.spec?.unschedulable ? 'uncordon' : 'cordon', 'drain');
+  out.push('edit', 'delete');
+  return out;
+}
+
+/** What the API server must allow for one action on this object. */
+export function accessChecks(action: ObjectActionId, ref: ObjectRef): AccessCheck[] {
+  const on = (verb: string, subresource?: string): AccessCheck => ({
+    verb, group: ref.group, resource: ref.resource, name: ref.name,
+    ...(subresource ? { subresource } : {}), ...(ref.namespace ? { namespace: ref.namespace } : {}),
+  });
+  switch (action) {
+    case 'scale': return [on('get', 'scale'), on('patch', 'scale')];
+    case 'restart': case 'pause': case 'resume': case 'edit': case 'cordon': case 'uncordon': return [on('patch')];
+    case 'delete': return [on('delete')];
+    case 'drain': return [
+      on('patch'),
+      { verb: 'list', group: '', resource: 'pods' },
+      { verb: 'create', group: '', resource: 'pods', subresource: 'eviction' },
+    ];
+  }
+}
+
+/** `patch deployments.apps/scale "web" in namespace "shop"`, as the core words it. */
+export function describeCheck(c: AccessCheck): string {
+  const what = `${c.resource}${c.group ? `.${c.group}` : ''}${c.subresource ? `/${c.subresource}` : ''}`;
+  return `${c.verb} ${what}${c.name ? ` "${c.name}"` : ''}${c.namespace ? ` in namespace "${c.namespace}"` : c.name ? '' : ' in all namespaces'}`;
+}
+
+/** All checks of several actions as one request, and how to read the answers back per action. */
+export function planChecks(actions: ObjectActionId[], ref: ObjectRef): { checks: AccessCheck[]; read(answers: { allowed: boolean; reason?: string }[]): Record<string, Verdict> } {
+  const checks: AccessCheck[] = [];
+  const index = new Map<string, number>();
+  const per = actions.map((a) => ({
+    action: a,
+    slots: accessChecks(a, ref).map((c) => {
+      const key = JSON.stringify(c);
+      if (!index.has(key)) { index.set(key, checks.length); checks.push(c); }
+      return index.get(key)!;
+    }),
+  }));
+  return {
+    checks,
+    read(answers) {
+      const out: Record<string, Verdict> = {};
+      for (const { action, slots } of per) {
+        const denied = slots.find((i) => answers[i]?.allowed !== true);
+        out[action] = denied === undefined ? { allowed: true }
+          : { allowed: false, reason: `Not allowed to ${describeCheck(checks[denied])}${answers[denied]?.reason ? `: ${answers[denied].reason}` : ''}` };
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { ApplyYamlDialog } from '../editor/ApplyYamlDialog';
+import { ActivityPanel } from './ActivityPanel';
+import { useActivity } from './useActivity';
+import './activity.css';
+
+/** The top bar's "Apply YAML" and "Activity" (with the count of actions not yet looked at). */
+export function TopBarActions({ context, namespace }: { context: string; namespace?: string }) {
+  const [applying, setApplying] = useState(false);
+  const [showActivity, setShowActivity] = useState(false);
+  const { entries, atStart, error } = useActivity(context);
+  const [seenId, setSeen] = useState(0);
+  const seen = Math.max(seenId, atStart);
+  const newest = entries[0]?.id ?? 0;
+  const unseen = showActivity ? 0 : entries.filter((e) => e.id > seen).length;
+  const unseenBad = !showActivity && entries.some((e) => e.id > seen && e.outcome !== 'ok' && e.outcome !== 'skipped');
+  const toggle = () => { setSeen(newest); setShowActivity((s) => !s); };
+  return (
+    <div className="topbar-actions">
+      <button type="button" onClick={() => setApplying(true)} data-testid="apply-yaml-button" title="Create or update objects from YAML (server-side apply)">Apply YAML</button>
+      <button type="button" onClick={toggle} aria-pressed={showActivity} data-testid="activity-button" title="What this app did, where, when, and how it ended">
+        Activity{unseen > 0 && <span className={`topbar-count${unseenBad ? ' bad' : ''}`} data-testid="activity-unseen">{unseen}</span>}
+      </button>
+      {applying && <ApplyYamlDialog context={context} namespace={namespace} onClose={() => setApplying(false)} />}
+      {showActivity && <ActivityPanel entries={entries} error={error} onClose={() => { setSeen(newest); setShowActivity(false); }} />}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import { EditorState } from '@codemirror/state';
+import { EditorView, placeholder as placeholderExt } from '@codemirror/view';
+import { simpleHistory, yamlExtensions } from './codeMirrorSetup';
+
+/**
+ * A CodeMirror 6 YAML editor. `value` replaces the text only when it changes from outside (a reload);
+ * every edit is reported through onChange.
+ */
+export function CodeEditor({ value, onChange, readOnly, label, placeholder, testId }: {
+  value: string; onChange?(text: string): void; readOnly?: boolean; label: string; placeholder?: string; testId?: string;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView>(undefined);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => { onChangeRef.current = onChange; }, [onChange]);
+
+  useEffect(() => {
+    const v = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          yamlExtensions({ readOnly }), simpleHistory(),
+          EditorView.contentAttributes.of({ 'aria-label': label }),
+          ...(placeholder ? [placeholderExt(placeholder)] : []),
+          EditorView.updateListener.of((u) => { if (u.docChanged) onChangeRef.current?.(u.state.doc.toString()); }),
+        ],
+      }),
+    });
+    view.current = v;
+    return () => v.destroy();
+    // The editor is made once; later values arrive through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const v = view.current;
+    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+  }, [value]);
+
+  return <div className="ed-code" ref={host} data-testid={testId} />;
+}
