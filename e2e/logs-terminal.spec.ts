@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { kubectl } from '../test-cluster/kubectl.mjs';
+import { ECHO_BODY } from '../test-cluster/cluster-lib.mjs';
 import { launchChromium, testKubeconfig, type ServeFixture } from './support/browser';
 import { cleanRendererBuild, startStreamsServe, streamsRoute } from './support/streams';
 
@@ -186,6 +187,23 @@ describe('logs and terminals in the browser (serve mode, real cluster)', () => {
     await page.keyboard.type('echo still-$((40+2))');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => Array.from(document.querySelectorAll('.terminal-panel:not([hidden]) .xterm-rows')).some((e) => /^still-42\s*$/m.test((e as HTMLElement).innerText)), undefined, { timeout: 20_000 });
+    expect(page.errors).toEqual([]);
+  });
+
+  it('port-forwards: start one to a pod from the page, it answers on 127.0.0.1, stop it', async () => {
+    const [pod] = await podsOf('app=api');
+    const page = await open(browser, serve, { pod, view: 'portforward' });
+    await page.fill('[data-testid="pf-remote"]', '8080');
+    await page.click('[data-testid="pf-start"]');
+    const row = await page.waitForSelector('[data-testid="pf-row"]', { timeout: 30_000 });
+    const port = Number(await row.getAttribute('data-local-port'));
+    expect(port).toBeGreaterThan(0);
+    const res = await fetch(`http://127.0.0.1:${port}/`);
+    expect(await res.text()).toBe(ECHO_BODY);
+    expect(await row.textContent()).toContain(`demo/${pod}:8080`);
+    await page.click('[data-testid="pf-stop"]');
+    await page.waitForSelector('[data-testid="pf-row"]', { state: 'detached', timeout: 10_000 });
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
     expect(page.errors).toEqual([]);
   });
 });

@@ -114,6 +114,28 @@ describe('exec sessions', () => {
     c.session.close();
   });
 
+  it('falls back to v4.channel.k8s.io where v5 is not spoken: same answers, exit code, and close', async () => {
+    const conn = core.connection(ADMIN);
+    const sink = recordingSink<ExecEvent>();
+    const s = new ExecSession(conn.kc, conn.http, { context: ADMIN, namespace: 'demo', pod, container: 'api', tty: true, cols: 90, rows: 20 }, sink, () => {}, ['v4.channel.k8s.io']);
+    await s.start();
+    expect(s.protocol).toBe('v4.channel.k8s.io');
+    s.input({ type: 'stdin', data: 'echo $((6*7)); stty size\r' });
+    await eventually(() => /^42\r?\n20 90\r?$/m.test(text(sink.events)), 20_000, '42 and the size');
+    s.input({ type: 'stdin', data: 'exit 3\r' });
+    await eventually(() => exitOf(sink.events), 20_000, 'the exit event');
+    expect(exitOf(sink.events)).toMatchObject({ code: 3, reason: 'exited' });
+
+    const marker = `sleep 6${Math.floor(Math.random() * 1e5)}`;
+    const sink2 = recordingSink<ExecEvent>();
+    const s2 = new ExecSession(conn.kc, conn.http, { context: ADMIN, namespace: 'demo', pod, container: 'api', tty: true, cols: 80, rows: 24 }, sink2, () => {}, ['v4.channel.k8s.io']);
+    await s2.start();
+    s2.input({ type: 'stdin', data: `${marker}\r` });
+    await eventually(() => running(marker), 20_000, 'the command to run');
+    await s2.close();
+    await eventually(async () => !(await running(marker)), 20_000, 'the command to be gone');
+  });
+
   it('a command in a missing container fails readably', async () => {
     const { s } = open();
     const conn = core.connection(ADMIN);

@@ -2,7 +2,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
 import { WebSocketHandler } from '@kubernetes/client-node/dist/web-socket-handler.js';
-import type WebSocket from 'isomorphic-ws';
+import WebSocket from 'ws';
 import { ApiError, deepMessage } from '../cluster/apiError';
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { ContractError } from '../../../shared/contract/contractError';
@@ -88,7 +88,7 @@ export async function execOnce(kc: KubeConfig, namespace: string, pod: string, c
   const stderr = new Collect();
   const streams = { stdin: new PassThrough(), stdout, stderr };
   return new Promise((resolve, reject) => {
-    let ws: WebSocket.WebSocket | undefined;
+    let ws: WebSocket | undefined;
     const timer = setTimeout(() => { ws?.terminate(); reject(new Error(`exec ${command.join(' ')} timed out`)); }, timeoutMs);
     new Exec(kc, new WebSocketHandler(kc, undefined, streams))
       .exec(namespace, pod, container, command, stdout, stderr, null, false, (status) => {
@@ -142,7 +142,7 @@ export function killTreeScript(pid: number): string {
  * socket.
  */
 export class ExecSession {
-  private ws: WebSocket.WebSocket | undefined;
+  private ws: WebSocket | undefined;
   private readonly stdin = new PassThrough();
   private readonly stdout: TerminalOut;
   private readonly stderr: TerminalOut;
@@ -167,6 +167,8 @@ export class ExecSession {
     private readonly params: Params,
     private readonly sink: StreamSink<ExecEvent> & { end(error?: ContractError): void },
     private readonly onDone: () => void = () => {},
+    /** Subprotocols to offer instead of client-node's (v5 first, then v4 and older); for tests of the fallback. */
+    private readonly protocols?: string[],
   ) {
     this.stdout = new TerminalOut(params.cols, params.rows, (b) => this.output('stdout', b));
     this.stderr = new TerminalOut(params.cols, params.rows, (b) => this.output('stderr', b));
@@ -183,7 +185,9 @@ export class ExecSession {
       if (this.closing) return;
       const command = p.command ?? (p.tty ? DEFAULT_SHELL_WITH_PID : DEFAULT_SHELL);
       if (!p.command && p.tty) this.pidScan = Buffer.alloc(0);
-      const handler = new WebSocketHandler(this.kc, undefined, { stdin: this.stdin, stdout: this.stdout, stderr: this.stderr });
+      const only = this.protocols;
+      const factory = only ? (uri: string, _offered: string[], opts: WebSocket.ClientOptions) => new WebSocket(uri, only, opts) : undefined;
+      const handler = new WebSocketHandler(this.kc, factory, { stdin: this.stdin, stdout: this.stdout, stderr: this.stderr });
       const ws = await new Exec(this.kc, handler).exec(
         p.namespace, p.pod, this.container, command, this.stdout, p.tty ? null : this.stderr, this.stdin, p.tty,
         (status) => { const r = exitCodeOf(status); this.finish(r, r.code !== null ? 'exited' : this.closing ? 'closed' : 'error'); },
