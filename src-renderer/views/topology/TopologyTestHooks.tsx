@@ -24,11 +24,13 @@ export function TopologyTestHooks({ nodes, edges }: { nodes: readonly TopologyFl
       count: d?.type === 'podGroup' ? d.count : undefined,
     };
   });
+  const groups = nodes.filter((n) => n.type === 'namespace').map((n) => ({ namespace: n.data.namespace, x: n.position.x, y: n.position.y, width: n.width, height: n.height }));
   const edgeList = edges.map((e) => ({ id: e.id, kind: e.data?.kind, source: e.source, target: e.target, hidden: !!e.hidden }));
   return (
     <>
       <div hidden data-testid="topology-nodes">{JSON.stringify(nodeList)}</div>
       <div hidden data-testid="topology-edges">{JSON.stringify(edgeList)}</div>
+      <div hidden data-testid="topology-groups">{JSON.stringify(groups)}</div>
     </>
   );
 }

@@ -11,7 +11,7 @@ import type { TopoObject } from '../../../shared/topology/topologyObject';
 import { useClient } from '../../data/clientContext';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { CARD_HEIGHT, CARD_WIDTH, scopeKey } from './placement';
-import { toFlowEdges, toFlowNodes, type TopologyFlowEdge, type TopologyFlowNode } from './flowModel';
+import { toFlowEdges, toFlowNodes, unlessChanged, type TopologyFlowEdge, type TopologyFlowNode } from './flowModel';
 import { countNodes, HEALTH_STATES, isSystemObject, passesFilters, searchNodes, withoutSystemObjects, type GraphFilters } from './graphFilters';
 import { nodeTypes, TopologyActionsContext, type TopologyActions } from './TopologyCards';
 import { CONTROLLER_KINDS, FILTERABLE_KINDS, kindLabel, topologyKind } from './topologyKinds';
@@ -32,6 +32,9 @@ interface Props {
 const healthColor: Record<HealthStatusCode, string> = {
   Healthy: 'var(--ok)', Progressing: 'var(--accent)', Degraded: 'var(--bad)', Suspended: 'var(--suspended)', Missing: 'var(--warn)', Unknown: 'var(--muted)',
 };
+
+/** Module-level, so the minimap's thousands of memoized rectangles never re-render for a new function. */
+const minimapColor = (n: TopologyFlowNode) => (n.type === 'namespace' ? 'transparent' : healthColor[n.data.node.health.status]);
 
 /** Room for the panels floating over the canvas: focus bar (top), controls (left), legend (bottom). */
 const FIT_PADDING = { top: '56px', left: '60px', right: '28px', bottom: '64px' } as const;
@@ -105,21 +108,22 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const currentMatch = matches && matches.length > 0 ? matches[Math.min(matchIndex, matches.length - 1)] : undefined;
   const matchSet = useMemo(() => (matches ? new Set(matches) : undefined), [matches]);
 
-  const prevNodes = useRef(new Map<string, TopologyFlowNode>());
+  const prevNodes = useRef<TopologyFlowNode[]>([]);
   const derivedNodes = useMemo(() => {
     void dragEpoch;
-    const next = toFlowNodes({
+    const next = unlessChanged(prevNodes.current, toFlowNodes({
       topology, positionOf, visible, selectedId, matches: matchSet, currentMatch, expandedGroups, expandedReplicaSets: expandedRs,
-    }, prevNodes.current);
-    prevNodes.current = new Map(next.map((n) => [n.id, n]));
+    }, new Map(prevNodes.current.map((n) => [n.id, n]))));
+    prevNodes.current = next;
     return next;
   }, [topology, positionOf, visible, selectedId, matchSet, currentMatch, expandedGroups, expandedRs, dragEpoch]);
 
-  const prevEdges = useRef(new Map<string, TopologyFlowEdge>());
+  const prevEdges = useRef<TopologyFlowEdge[]>([]);
   const edges = useMemo(() => {
     void dragEpoch;
-    const next = toFlowEdges({ edges: topology.edges, positionOf, isHidden: (id) => hiddenIds.has(id), selectedId }, prevEdges.current);
-    prevEdges.current = new Map(next.map((e) => [e.id, e]));
+    const next = unlessChanged(prevEdges.current, toFlowEdges({ edges: topology.edges, positionOf, isHidden: (id) => hiddenIds.has(id), selectedId },
+      new Map(prevEdges.current.map((e) => [e.id, e]))));
+    prevEdges.current = next;
     return next;
   }, [topology, positionOf, hiddenIds, selectedId, dragEpoch]);
 
@@ -319,7 +323,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
             <Controls showInteractive={false} />
             <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap" style={{ width: 180, height: 120 }}
-              nodeColor={(n) => (n.type === 'namespace' ? 'transparent' : healthColor[(n.data as { node: TopoNode }).node.health.status])} />
+              nodeColor={minimapColor} />
             {selectedObject && (
               <Panel position="top-left" className="focus-panel" data-testid="focus-panel">
                 <span className="focus-title"><KindIcon kind={selectedObject.kind} size={18} /> <b className="crumb-name">{selectedObject.name}</b></span>

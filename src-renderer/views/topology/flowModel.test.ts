@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopology, type TopoNode } from '../../../shared/topology/graph';
 import { CARD_HEIGHT, CARD_WIDTH, placeTopology, type XY } from './placement';
-import { edgeHandles, NAMESPACE_NODE_PREFIX, toFlowEdges, toFlowNodes, type TopologyFlowNode } from './flowModel';
+import { edgeHandles, NAMESPACE_NODE_PREFIX, toFlowEdges, toFlowNodes, unlessChanged, type TopologyFlowNode } from './flowModel';
 import { deployment, demoNamespace, pod, replicaSet } from './topologyTestObjects';
 import { projectTopoObject } from '../../../shared/topology/topologyObject';
 
@@ -141,5 +141,27 @@ describe('edges', () => {
     const pos = placeTopology(topology);
     const [n] = toFlowNodes({ topology, positionOf: (id) => pos.get(id), visible: all });
     expect((n.data.node as TopoNode).name).toBe(evil);
+  });
+});
+
+describe('unlessChanged', () => {
+  it('returns the previous array when every element is the same object, else the new one', () => {
+    const a = { id: 'a' };
+    const b = { id: 'b' };
+    const prev = [a, b];
+    expect(unlessChanged(prev, [a, b])).toBe(prev);
+    const moved = [b, a];
+    expect(unlessChanged(prev, moved)).toBe(moved);
+    const grown = [a, b, { id: 'c' }];
+    expect(unlessChanged(prev, grown)).toBe(grown);
+    const first = [a];
+    expect(unlessChanged(undefined, first)).toBe(first);
+  });
+
+  it('makes an unchanged rebuild hand React Flow the very same arrays', () => {
+    const { topology, positionOf } = setup();
+    const nodes = toFlowNodes({ topology, positionOf, visible: all });
+    const again = toFlowNodes({ topology, positionOf, visible: all }, new Map(nodes.map((n) => [n.id, n])));
+    expect(unlessChanged(nodes, again)).toBe(nodes);
   });
 });

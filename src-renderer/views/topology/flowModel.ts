@@ -245,3 +245,13 @@ export function toFlowEdges(input: FlowEdgesInput, prev: ReadonlyMap<string, Top
   }
   return out;
 }
+
+/**
+ * `prev` itself when `next` holds the very same elements in the same order: React Flow then sees no
+ * change at all (a new array, even of old nodes, costs it a pass over every node and edge).
+ */
+export function unlessChanged<T>(prev: readonly T[] | undefined, next: T[]): T[] {
+  if (!prev || prev.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i]) return next;
+  return prev as T[];
+}

@@ -23,13 +23,18 @@ const settled = (l: LiveListState<unknown>) => l.synced || l.error !== undefined
 
 /** Waiting longer than this for a slow list draws what has arrived rather than a spinner. */
 const READY_TIMEOUT_MS = 8_000;
-/** Under churn, rebuild the graph at most this often: changes in between are batched into one rebuild. */
-const REBUILD_INTERVAL_MS = 250;
+/**
+ * Under churn, rebuild the graph at most this often: changes in between are batched into one rebuild.
+ * A big graph costs the page more per rebuild (the worker builds it, but React Flow takes every node
+ * and edge), so the interval grows with the number of objects: 250 ms for a namespace, about a second
+ * at 10k objects, at most two.
+ */
+export const rebuildIntervalMs = (objects: number) => Math.min(2_000, 250 + Math.floor(objects / 12));
 
 /**
  * One live watch per kind (shared with every other view of the same kind and scope in the main
  * process), merged into one array for buildTopology. The array is rebuilt when a list changes, at
- * most every REBUILD_INTERVAL_MS, so a burst of pod updates costs one graph build, not hundreds.
+ * most every rebuildIntervalMs, so a burst of pod updates costs one graph build, not hundreds.
  */
 export function useTopologyObjects(context: string, namespace: string | undefined): TopologyObjects {
   const lists = TOPOLOGY_KINDS.map((k) =>
@@ -38,6 +43,7 @@ export function useTopologyObjects(context: string, namespace: string | undefine
     useLiveList<TopoObject>({ context, group: k.group, version: k.version, resource: k.resource, namespace: k.namespaced ? namespace : undefined, projection: 'topology' }),
   );
   const versionKey = lists.map((l) => l.version).join(',');
+  const total = lists.reduce((n, l) => n + l.items.size, 0);
   const allSettled = lists.every(settled);
 
   const [timedOut, setTimedOut] = useState(false);
@@ -48,15 +54,15 @@ export function useTopologyObjects(context: string, namespace: string | undefine
   }, [context, namespace]);
   const ready = allSettled || timedOut;
 
-  // Coalesce: the key the graph is built from moves at most every REBUILD_INTERVAL_MS.
+  // Coalesce: the key the graph is built from moves at most every rebuildIntervalMs(total).
   const [builtKey, setBuiltKey] = useState(versionKey);
   const lastBuild = useRef(0);
   useEffect(() => {
     if (builtKey === versionKey) return;
-    const wait = Math.max(0, lastBuild.current + REBUILD_INTERVAL_MS - Date.now());
+    const wait = Math.max(0, lastBuild.current + rebuildIntervalMs(total) - Date.now());
     const t = setTimeout(() => { lastBuild.current = Date.now(); setBuiltKey(versionKey); }, wait);
     return () => clearTimeout(t);
-  }, [versionKey, builtKey]);
+  }, [versionKey, builtKey, total]);
 
   const listsRef = useRef(lists);
   listsRef.current = lists;
