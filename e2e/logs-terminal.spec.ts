@@ -86,6 +86,18 @@ describe('logs and terminals in the browser (serve mode, real cluster)', () => {
     expect(await download('log-download-visible')).toBe(expected.map((l) => `${l}\n`).join(''));
     expect(await download('log-download-whole')).toBe(expected.map((l) => `${l}\n`).join(''));
     await page.screenshot({ path: 'test-results/logs-search.png' });
+
+    // Scrolling up pauses following; scrolling back to the end (or "resume") follows again.
+    await page.setViewportSize({ width: 1400, height: 260 });
+    const atEnd = () => page.$eval('[data-testid="log-scroll"]', (el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 18);
+    await expect.poll(atEnd, { timeout: 5_000 }).toBe(true);
+    await page.hover('[data-testid="log-scroll"]');
+    await page.mouse.wheel(0, -200);
+    await page.waitForSelector('[data-testid="log-resume"]', { timeout: 5_000 });
+    expect(await atEnd()).toBe(false);
+    await page.click('[data-testid="log-resume"]');
+    await page.waitForSelector('[data-testid="log-resume"]', { state: 'detached' });
+    await expect.poll(atEnd, { timeout: 5_000 }).toBe(true);
     expect(page.errors).toEqual([]);
   });
 

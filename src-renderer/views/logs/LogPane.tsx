@@ -82,7 +82,10 @@ export function LogPane({ feed, version, wrap, showTs, showSource, fileName, dow
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState<number | undefined>(undefined);
   const search = useMemo(() => new SearchIndex(), [feed]); // eslint-disable-line react-hooks/exhaustive-deps
-  const userScrolling = useRef(false);
+  // Whether a scroll comes from the user (wheel, keys, dragging the bar) rather than from following.
+  const pointerDown = useRef(false);
+  const userAt = useRef(0);
+  const byUser = () => pointerDown.current || performance.now() - userAt.current < 400;
   const buffer = feed.buffer;
   const following = !feed.paused;
 
@@ -107,22 +110,34 @@ export function LogPane({ feed, version, wrap, showTs, showSource, fileName, dow
     el.scrollTop = el.scrollHeight;
   }, [version, following, wrap, count]);
 
+  // …and when the pane itself changes size (window resized, panel dragged).
+  const followingRef = useRef(following);
+  useEffect(() => { followingRef.current = following; }, [following]);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => { if (followingRef.current) el.scrollTop = el.scrollHeight; });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
   const onScroll = useCallback(() => {
     const el = scrollRef.current;
-    if (!el || !userScrolling.current) return;
+    if (!el || !byUser()) return;
     const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW;
     if (!atEnd && !feed.paused) feed.setPaused(true);
     else if (atEnd && feed.paused) feed.setPaused(false);
   }, [feed]);
-  const markUser = useCallback(() => { userScrolling.current = true; }, []);
-  const unmarkUser = useCallback(() => { userScrolling.current = false; }, []);
+  const markUser = useCallback(() => { userAt.current = performance.now(); }, []);
+  const onPointerDown = useCallback(() => { pointerDown.current = true; userAt.current = performance.now(); }, []);
+  const onPointerUp = useCallback(() => { pointerDown.current = false; userAt.current = performance.now(); }, []);
 
   const goTo = (n: number) => {
     setCurrent(n);
     const i = buffer.indexOfN(n);
     if (i < 0) return;
     feed.setPaused(true);
-    userScrolling.current = false;
+    userAt.current = 0;
     virtualizer.scrollToIndex(i, { align: 'center' });
   };
   const step = (dir: 1 | -1) => {
@@ -174,7 +189,7 @@ export function LogPane({ feed, version, wrap, showTs, showSource, fileName, dow
         <div className="log-dropped" role="status">{feed.status.serverDropped} line(s) over 1 MiB were left out</div>
       )}
       <div ref={scrollRef} className={`log-scroll${wrap ? ' wrap' : ''}`} data-testid="log-scroll" tabIndex={0}
-        onScroll={onScroll} onWheel={markUser} onPointerDown={markUser} onPointerUp={unmarkUser} onKeyDown={markUser} onTouchStart={markUser}>
+        onScroll={onScroll} onWheel={markUser} onPointerDown={onPointerDown} onPointerUp={onPointerUp} onKeyDown={markUser} onTouchMove={markUser}>
         <div className="log-inner" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((it) => {
             const line = buffer.at(it.index);
