@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Freshness } from './resources';
-import { WorkloadTarget } from './actions';
+import { NamespaceName, WorkloadTarget } from './actions';
 
 // A workload's change timeline, recorded by the core from a watch of its namespace while the app runs
 // (image, scale, restart, revision, pause, failing pods), each change attributed from managedFields to
@@ -45,6 +45,15 @@ export const TIMELINE_CAPACITY = 200;
 
 export const timelineMethods = {} as const;
 
+export const RecordingEvent = z.object({ type: z.literal('recording'), recordingSince: z.string(), freshness: Freshness });
+export type RecordingEvent = z.infer<typeof RecordingEvent>;
+
 export const timelineTopics = {
+  /** One workload's timeline: everything recorded so far, then each new entry. */
   'timeline.watch': { params: WorkloadTarget, event: TimelineEvent },
+  /**
+   * Keeps a namespace recorded while subscribed (the workspace subscribes for the namespace it shows),
+   * so changes made before anyone opens a workload's timeline are on it. Events say since when, and how fresh.
+   */
+  'timeline.record': { params: z.object({ context: z.string().min(1).max(1024), namespace: NamespaceName }), event: RecordingEvent },
 } as const;

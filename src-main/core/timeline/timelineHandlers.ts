@@ -22,27 +22,40 @@ export function timelineHandlers(core: Core): Handlers {
   };
   core.onDispose.push(() => { for (const key of [...recorders.keys()]) stop(key); });
 
+  /** The namespace's recorder (started if need be), held until `release` is called. */
+  const hold = (context: string, namespace: string): { timeline: NamespaceTimeline; release(): void } => {
+    const key = `${context}\u0000${namespace}`;
+    let r = recorders.get(key);
+    if (!r) {
+      r = { timeline: new NamespaceTimeline(core.connection(context).http, namespace), subscribers: 0 };
+      recorders.set(key, r);
+      r.timeline.start();
+    }
+    const rec = r;
+    clearTimeout(rec.idle);
+    rec.subscribers++;
+    return {
+      timeline: rec.timeline,
+      release() {
+        if (--rec.subscribers > 0) return;
+        rec.idle = setTimeout(() => stop(key), IDLE_MS);
+        rec.idle.unref?.();
+      },
+    };
+  };
+
   return {
     methods: {},
     topics: {
       'timeline.watch': (p, sink) => {
-        const key = `${p.context}\u0000${p.namespace}`;
-        let r = recorders.get(key);
-        if (!r) {
-          r = { timeline: new NamespaceTimeline(core.connection(p.context).http, p.namespace), subscribers: 0 };
-          recorders.set(key, r);
-          r.timeline.start();
-        }
-        const rec = r;
-        clearTimeout(rec.idle);
-        rec.subscribers++;
-        const unsubscribe = rec.timeline.subscribe(p.kind, p.name, (e) => sink.emit(e));
-        return () => {
-          unsubscribe();
-          if (--rec.subscribers > 0) return;
-          rec.idle = setTimeout(() => stop(key), IDLE_MS);
-          rec.idle.unref?.();
-        };
+        const h = hold(p.context, p.namespace);
+        const unsubscribe = h.timeline.subscribe(p.kind, p.name, (e) => sink.emit(e));
+        return () => { unsubscribe(); h.release(); };
+      },
+      'timeline.record': (p, sink) => {
+        const h = hold(p.context, p.namespace);
+        const unsubscribe = h.timeline.watchFreshness((freshness) => sink.emit({ type: 'recording', recordingSince: h.timeline.recordingSince, freshness }));
+        return () => { unsubscribe(); h.release(); };
       },
     },
   };

@@ -89,6 +89,13 @@ export class NamespaceTimeline {
     return () => { log.listeners.delete(onEntry); this.freshnessListeners.delete(onFreshness); };
   }
 
+  /** Freshness now and on every change, for a subscriber that only keeps the recording going. */
+  watchFreshness(emit: (f: Freshness) => void): () => void {
+    emit(this.freshness());
+    this.freshnessListeners.add(emit);
+    return () => { this.freshnessListeners.delete(emit); };
+  }
+
   /** The worst freshness of the watches that feed the timelines. */
   freshness(): Freshness {
     const all = this.allInformers().map((i) => i.freshness());

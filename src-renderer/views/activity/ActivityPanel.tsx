@@ -23,7 +23,7 @@ export function ActivityPanel({ entries, error, onClose }: { entries: ActivityEn
       {entries.length === 0 && !error && <div className="activity-empty muted">No actions yet. Scale, restart, rollbacks, deletes, drains and applies made here appear in this list.</div>}
       <ol className="activity-list">
         {entries.map((e) => (
-          <li key={e.id} className={`activity-item activity-${OUTCOME_TONE[e.outcome]}`} data-testid="activity-entry" data-outcome={e.outcome} data-action={e.action}>
+          <li key={e.id} className={`activity-item activity-${OUTCOME_TONE[e.outcome]}`} data-testid="activity-entry" data-outcome={e.outcome} data-action={e.action} data-dry-run={e.dryRun ? "true" : "false"}>
             <div className="activity-line">
               <span className={`activity-outcome tone-${OUTCOME_TONE[e.outcome]}`}>{e.outcome}</span>
               <span className="activity-action">{e.action}</span>

@@ -35,6 +35,10 @@ export function RolloutPanel({ context, namespace, kind, name }: RolloutPanelPro
 
   const live = status?.type === 'status' ? status : undefined;
   const paused = live?.paused ?? false;
+  // The controller numbers revisions after an action returns (a rollback relabels an old ReplicaSet):
+  // read the history again whenever the live status names another revision or generation.
+  const { refetch: refetchHistory } = history;
+  useEffect(() => { if (live?.revision !== undefined) void refetchHistory(); }, [live?.revision, live?.observedGeneration, refetchHistory]);
   // RBAC first: restart, pause/resume and rollback patch the object; scale patches its /scale.
   const checked: ObjectActionId[] = kind === 'DaemonSet' ? ['restart'] : ['scale', 'restart'];
   const access = useActionAccess(context, { group: 'apps', resource: `${kind.toLowerCase()}s`, namespace, name }, checked);
