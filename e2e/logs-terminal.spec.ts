@@ -145,6 +145,8 @@ describe('logs and terminals in the browser (serve mode, real cluster)', () => {
     const [pod] = await podsOf('app=api');
     const page = await open(browser, serve, { pod, container: 'api', view: 'terminal' });
     await page.waitForSelector('[data-testid="terminal-status"][data-state="open"]', { timeout: 30_000 });
+    // The shell's first output (its prompt) means the initial terminal size has landed too.
+    await page.waitForFunction(() => ((document.querySelector('.xterm-rows') as HTMLElement).innerText).trim().length > 0, undefined, { timeout: 20_000 });
     await typeInTerminal(page, 'echo $((6*7))');
     await page.waitForFunction(() => /^42\s*$/m.test((document.querySelector('.xterm-rows') as HTMLElement).innerText), undefined, { timeout: 20_000 });
 

@@ -52,6 +52,10 @@ describe('exec sessions', () => {
   it('a resize reaches the remote terminal: stty size reports it', async () => {
     const { s, sink } = open({ cols: 80, rows: 24 });
     await s.start();
+    // The initial size travels on the resize channel beside stdin; a command typed in the session's
+    // first milliseconds can run before it lands (so it is with kubectl too). Wait for the prompt.
+    await eventually(() => text(sink.events).length > 0, 20_000, 'the prompt');
+    await new Promise((r) => setTimeout(r, 200));
     s.input({ type: 'stdin', data: 'stty size\r' });
     await eventually(() => /^24 80\r?$/m.test(text(sink.events)), 20_000, 'the initial size');
     s.input({ type: 'resize', cols: 132, rows: 43 });
@@ -102,7 +106,8 @@ describe('exec sessions', () => {
     const c = contractSession(core);
     const marker = `sleep 5${Math.floor(Math.random() * 1e5)}`;
     const sub = c.subscribe('exec.session', { context: ADMIN, namespace: 'demo', pod, container: 'api', cols: 100, rows: 30 });
-    await eventually(() => c.events(sub).some((e) => e.type === 'state' && e.state === 'open'), 20_000, 'the session to open');
+    await eventually(() => c.events(sub).some((e) => e.type === 'stdout'), 20_000, 'the prompt');
+    await new Promise((r) => setTimeout(r, 200));
     c.input(sub, { type: 'stdin', data: 'echo $((6*7)); stty size\r' });
     const out = () => c.events(sub).filter((e) => e.type === 'stdout').map((e) => e.data).join('');
     await eventually(() => /^42\r?\n30 100\r?$/m.test(out()), 20_000, '42 and the size').catch((err) => { throw new Error(`${err.message}: ${JSON.stringify(out())}`); });
@@ -120,6 +125,8 @@ describe('exec sessions', () => {
     const s = new ExecSession(conn.kc, conn.http, { context: ADMIN, namespace: 'demo', pod, container: 'api', tty: true, cols: 90, rows: 20 }, sink, () => {}, ['v4.channel.k8s.io']);
     await s.start();
     expect(s.protocol).toBe('v4.channel.k8s.io');
+    await eventually(() => text(sink.events).length > 0, 20_000, 'the prompt');
+    await new Promise((r) => setTimeout(r, 200));
     s.input({ type: 'stdin', data: 'echo $((6*7)); stty size\r' });
     await eventually(() => /^42\r?\n20 90\r?$/m.test(text(sink.events)), 20_000, '42 and the size');
     s.input({ type: 'stdin', data: 'exit 3\r' });
