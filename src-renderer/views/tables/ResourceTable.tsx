@@ -75,7 +75,11 @@ export function ResourceTable(p: ResourceTableProps) {
   const widths = useMemo(() => columnWidths(columns, visible, all, measure), [columns, visible, sizeBucket, measure]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const nsWidth = useMemo(() => namespaceWidth(all, measure), [sizeBucket, measure]);
-  const layout = useMemo(() => ({ cols: visible, widths, nsWidth: showNamespace ? nsWidth : 0 }), [visible, widths, showNamespace, nsWidth]);
+  // Rows get an explicit width (no max-content sizing per row): cheaper layout when many rows mount at once.
+  const layout = useMemo(() => {
+    const ns = showNamespace ? nsWidth : 0;
+    return { cols: visible, widths, nsWidth: ns, total: ns + widths.reduce((a, b) => a + b, 0) };
+  }, [visible, widths, showNamespace, nsWidth]);
 
   // Changed rows flash and fade (a CSS animation). Each change flips the row between two identical
   // animations, which restarts it; entries expire so a row scrolled back into view stays calm.
@@ -144,7 +148,7 @@ export function ResourceTable(p: ResourceTableProps) {
       {selectorError && <div className="rt-hint rt-hint-bad" role="status">Label selector: {selectorError}</div>}
       <div className="table-scroll rt-scroll" ref={scrollRef} data-testid="resource-table" role="grid" aria-label={p.title} aria-rowcount={rows.length}
         tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={cursorIndex >= 0 ? `row-${rows[cursorIndex].uid}` : undefined}>
-        <div className="table-header" role="row" style={{ height: HEADER_HEIGHT, visibility: columns.length ? undefined : 'hidden' }}>
+        <div className="table-header" role="row" style={{ height: HEADER_HEIGHT, width: layout.total, visibility: columns.length ? undefined : 'hidden' }}>
           {showNamespace && (
             <HeaderCell label="Namespace" width={nsWidth} sticky={0} sort={sort} col={NAMESPACE_COL} onSort={toggleSort} />
           )}
@@ -214,7 +218,7 @@ function HeaderCell({ label, description, width, col, sort, onSort, sticky, nume
 }
 
 interface RowProps {
-  row: TableRow; top: number; layout: { cols: number[]; widths: number[]; nsWidth: number }; columns: TableColumn[]; ageIndex: number; now: number;
+  row: TableRow; top: number; layout: { cols: number[]; widths: number[]; nsWidth: number; total: number }; columns: TableColumn[]; ageIndex: number; now: number;
   showNamespace: boolean; flash: 0 | 1 | 2; selected: boolean; cursor: boolean; odd: boolean; onActivate(row: TableRow): void;
 }
 
@@ -222,7 +226,7 @@ const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNa
   return (
     <div role="row" id={`row-${row.uid}`} aria-selected={selected}
       className={`table-row rt-row ${odd ? 'rt-odd' : ''} ${selected ? 'selected' : ''} ${cursor ? 'rt-cursor' : ''} ${flash ? `rt-flash-${flash}` : ''}`}
-      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, width: layout.total }}
       data-uid={row.uid} data-name={row.name} onClick={() => onActivate(row)}>
       {showNamespace && <div role="gridcell" className="cell ns rt-sticky" style={stickyStyle(layout.nsWidth, 0)} title={row.namespace}>{row.namespace}</div>}
       {layout.cols.map((i, k) => {
