@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
+  Background, BackgroundVariant, ControlButton, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
   applyNodeChanges, getViewportForBounds, type NodeChange, type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -84,7 +84,8 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const [matchIndex, setMatchIndex] = useState(0);
   const [selectedId, setSelectedId] = useState<string>();
   const [dragEpoch, setDragEpoch] = useState(0);
-  const [actionError, setActionError] = useState<string>();
+  const [showMinimap, setShowMinimap] = useState(true);
+  const [actionError, setActionError] = useState<{ message: string; warning?: boolean }>();
 
   // A new context or namespace starts from its own base scope.
   const [scopeFor, setScopeFor] = useState(`${context}|${namespace ?? '*'}`);
@@ -214,9 +215,9 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
       setActionError(undefined);
       try {
         const r = await client.request('actions.scale', { context, namespace: o.namespace, kind: o.kind, name: o.name, replicas, dryRun: false });
-        if (r.warnings.length > 0) setActionError(r.warnings.join(' '));
+        if (r.warnings.length > 0) setActionError({ message: r.warnings.join(' '), warning: true });
       } catch (err) {
-        setActionError(`Scaling ${o.kind} ${o.name} failed: ${(err as Error)?.message ?? String(err)}`);
+        setActionError({ message: `Scaling ${o.kind} ${o.name} failed: ${(err as Error)?.message ?? String(err)}` });
         throw err;
       }
     },
@@ -260,6 +261,11 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
           onChange={(e) => setQuery(e.target.value)} onKeyDown={onSearchKey} data-testid="topology-search" />
         {matches && <span className="count" data-testid="search-count">{matches.length === 0 ? 'no match' : `${Math.min(matchIndex, matches.length - 1) + 1} of ${matches.length}`}</span>}
         <span className="count">{shown === topology.nodes.length ? `${shown} nodes` : `${shown} of ${topology.nodes.length} nodes`}</span>
+        {forbidden.length > 0 && (
+          <span className="forbidden-note" title="Your account may not list these kinds here; the graph is drawn without them.">
+            Not permitted to list: {forbidden.map((k) => kindLabel(k.kind)).join(', ')}
+          </span>
+        )}
         <button type="button" onClick={relayout} title="Lay the graph out afresh (dragged positions are forgotten)" data-testid="relayout">Re-layout</button>
         <FreshnessBadge freshness={freshness} />
       </div>
@@ -285,11 +291,6 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
         )}
         {(filters.kinds.size > 0 || filters.health.size > 0) && (
           <button type="button" className="chip clear" onClick={() => setFilters((f) => ({ ...f, kinds: new Set(), health: new Set() }))}>Clear filters</button>
-        )}
-        {forbidden.length > 0 && (
-          <span className="forbidden-note" title="Your account may not list these kinds here; the graph is drawn without them.">
-            Not permitted: {forbidden.map((k) => kindLabel(k.kind)).join(', ')}
-          </span>
         )}
       </div>
       <div className="topo-canvas" ref={canvasRef}>
@@ -321,9 +322,13 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             proOptions={{ hideAttribution: true }}
           >
             <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-            <Controls showInteractive={false} />
-            <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap" style={{ width: 180, height: 120 }}
-              nodeColor={minimapColor} />
+            <Controls showInteractive={false}>
+              <ControlButton onClick={() => setShowMinimap((v) => !v)} title={showMinimap ? 'Hide the minimap' : 'Show the minimap'} aria-label="Toggle the minimap" data-testid="toggle-minimap">
+                <svg viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true"><rect x="2" y="3" width="12" height="10" rx="1.5" style={{ fill: "none" }} /><rect x="8" y="8" width="4" height="3" style={{ stroke: "none" }} /></svg>
+              </ControlButton>
+            </Controls>
+            {showMinimap && <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap" style={{ width: 180, height: 120 }}
+              nodeColor={minimapColor} />}
             {selectedObject && (
               <Panel position="top-left" className="focus-panel" data-testid="focus-panel">
                 <span className="focus-title"><KindIcon kind={selectedObject.kind} size={18} /> <b className="crumb-name">{selectedObject.name}</b></span>
@@ -336,8 +341,8 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
               </Panel>
             )}
             {(actionError || graph.error || errors.length > 0) && (
-              <Panel position="top-center" className="topo-alert" role="alert">
-                <span>{actionError ?? graph.error ?? errors.map((e) => `${kindLabel(e.kind.kind)}: ${e.message}`).join('\n')}</span>
+              <Panel position="top-center" className={`topo-alert${actionError?.warning ? ' warning' : ''}`} role="alert">
+                <span>{actionError?.message ?? graph.error ?? errors.map((e) => `${kindLabel(e.kind.kind)}: ${e.message}`).join('\n')}</span>
                 {actionError && <button type="button" className="dismiss" onClick={() => setActionError(undefined)} aria-label="Dismiss">×</button>}
               </Panel>
             )}
