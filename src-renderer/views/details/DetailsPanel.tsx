@@ -55,7 +55,12 @@ export function DetailsPanel({ context, target, onClose, onSelect }: DetailsPane
   const warnings = useMemo(() => [...events.items.values()].filter((e) => e.type === 'Warning').length, [events.items]);
 
   const [width, setWidth] = useState(() => Number(localStorage.getItem(WIDTH_KEY)) || 560);
-  const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+  // Escape closes the panel, except where it means something else (a shell, a text field, a menu).
+  const onKey = (e: KeyboardEvent) => {
+    const el = e.target as HTMLElement;
+    if (e.key !== 'Escape' || e.defaultPrevented || el.closest('input, textarea, select, [contenteditable="true"], .xterm, [role="menu"], [role="dialog"]')) return;
+    onClose();
+  };
 
   return (
     <aside className="details details-panel" data-testid="details" style={{ width }} onKeyDown={onKey} aria-label={`Details of ${target.name}`}>
@@ -79,7 +84,7 @@ export function DetailsPanel({ context, target, onClose, onSelect }: DetailsPane
           ))}
         </div>
       </header>
-      <div className={`dp-body ${deleted ? 'dp-stale' : ''}`} role="tabpanel">
+      <div className={`dp-body ${deleted ? 'dp-stale' : ''} ${shown === 'logs' || shown === 'terminal' ? 'dp-body-fill' : ''}`} role="tabpanel">
         {q.error && <div className="error-banner" role="alert">{(q.error as Error).message}</div>}
         {!obj && q.isLoading && <div className="dp-none muted">Loading {target.name}…</div>}
         {obj && shown === 'overview' && (

@@ -1,6 +1,12 @@
 import type { DetailsTarget } from './detailsTarget';
 import { RolloutTab } from '../rollouts/RolloutTab';
 import { ObjectActions } from '../actions/ObjectActions';
+import { LogViewer } from '../logs/LogViewer';
+import { WorkloadLogs } from '../logs/WorkloadLogs';
+import { TerminalTabs } from '../terminal/TerminalTabs';
+import type { WorkloadOwnerKind } from '../../../shared/contract/streams';
+
+const WORKLOAD_LOG_KINDS = new Set<string>(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job']);
 
 // The tabs other views fill: logs (src-renderer/views/logs), terminal (src-renderer/views/terminal) and
 // rollout (src-renderer/views/rollouts). All wiring to them lives in this file, so adding one is a
@@ -17,12 +23,21 @@ function Pending({ what, where }: { what: string; where: string }) {
   );
 }
 
-export function LogsSlot(_p: SlotProps) {
+/** A pod's container logs; for a workload, all its pods' logs merged. */
+export function LogsSlot({ context, target, obj }: SlotProps) {
+  const kind = obj?.kind;
+  if (!target.namespace) return <Pending what="Logs" where="views/logs LogViewer" />;
+  if (kind === 'Pod') return <LogViewer key={target.uid || target.name} context={context} namespace={target.namespace} pod={target.name} />;
+  if (WORKLOAD_LOG_KINDS.has(kind)) {
+    return <WorkloadLogs key={target.uid || target.name} context={context} namespace={target.namespace} owner={{ kind: kind as WorkloadOwnerKind, name: target.name }} />;
+  }
   return <Pending what="Logs" where="views/logs LogViewer" />;
 }
 
-export function TerminalSlot(_p: SlotProps) {
-  return <Pending what="Terminal" where="views/terminal Terminal" />;
+/** Shells into the pod's containers (several tabs at once). */
+export function TerminalSlot({ context, target, obj }: SlotProps) {
+  if (obj?.kind !== 'Pod' || !target.namespace) return <Pending what="Terminal" where="views/terminal Terminal" />;
+  return <TerminalTabs key={target.uid || target.name} context={context} namespace={target.namespace} pod={target.name} />;
 }
 
 export function RolloutSlot({ context, target, obj, onSelect }: SlotProps & { onSelect?(t: DetailsTarget): void }) {
