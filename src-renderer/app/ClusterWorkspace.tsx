@@ -27,7 +27,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   const namespaces = useLiveList<MetaRow>(known ? { context, group: '', version: 'v1', resource: 'namespaces', projection: 'meta' } : undefined);
   const kinds = useClusterKinds(context);
   const [selected, setSelected] = useState<{ group: string; version: string; resource: string; namespace?: string; name: string; uid: string } | undefined>();
-  useEffect(() => setSelected(undefined), [context, route.view, route.resource?.resource]);
+  useEffect(() => setSelected(undefined), [context, namespace, route.view, route.resource?.resource]);
 
   const go = (view: string, extra: Partial<Route> = {}, params: Record<string, string | undefined> = {}) =>
     navigate(formatRoute({ context, view, resource: extra.resource, params: { ns: nsParam ?? undefined, ...params } }));
