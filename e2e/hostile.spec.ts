@@ -71,6 +71,19 @@ describe('cluster data is text, never markup', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it("the hostile-logs pod's Logs tab in the details panel shows its <script> line as text", async () => {
+    const page = await openApp(browser, serve);
+    await page.setViewportSize({ width: 1500, height: 1000 });
+    const dialogs: Dialog[] = [];
+    page.on('dialog', (d) => { dialogs.push(d); void d.dismiss(); });
+    await go(page, `#/c/${ADMIN}/r/_/v1/pods?ns=demo`);
+    await page.click('[data-testid="resource-table"] [role="row"][data-name^="hostile-logs-"]', { timeout: 30_000 });
+    await page.click('[data-testid="dp-tab-logs"]');
+    await page.waitForFunction((s) => (document.querySelector('[data-testid="details"] [data-testid="log-scroll"]')?.textContent ?? '').includes(s), SCRIPT, { timeout: 30_000 });
+    await page.screenshot({ path: 'test-results/hostile-logs-tab.png' });
+    await expectNoInjection(page, dialogs);
+  });
+
   it('a Secret: values masked until one key is revealed, and only that key', async () => {
     const page = await openApp(browser, serve);
     await page.setViewportSize({ width: 1500, height: 1000 });

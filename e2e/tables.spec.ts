@@ -118,6 +118,58 @@ describe('resource tables print what kubectl prints', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('a CRD created while the app is open appears under Custom resources, lists its objects, and goes when deleted', async () => {
+    const group = `e2e-${Date.now().toString(36)}.tables.wheelhouse.dev`;
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `gizmos.${group}` },
+      spec: {
+        group, scope: 'Cluster', names: { kind: 'Gizmo', plural: 'gizmos', singular: 'gizmo', listKind: 'GizmoList' },
+        versions: [{
+          name: 'v1', served: true, storage: true,
+          additionalPrinterColumns: [{ name: 'Colour', type: 'string', jsonPath: '.spec.colour' }],
+          schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { colour: { type: 'string' } } } } } },
+        }],
+      },
+    };
+    await go(page, `#/c/${ADMIN}/r/_/v1/pods?ns=demo`);
+    await page.waitForSelector('nav[aria-label="Kinds"] a:has-text("Widgets")', { timeout: 30_000 });
+    try {
+      await kubectl(['apply', '-f', '-'], { ...kc(), input: JSON.stringify(crd) });
+      await kubectl(['wait', '--for=condition=Established', '--timeout=60s', `crd/gizmos.${group}`], kc());
+      await kubectl(['apply', '-f', '-'], { ...kc(), input: JSON.stringify({ apiVersion: `${group}/v1`, kind: 'Gizmo', metadata: { name: 'sprocket' }, spec: { colour: 'teal' } }) });
+      const link = page.locator(`[data-testid="nav-${group}/gizmos"]`);
+      await link.waitFor({ timeout: 30_000 });
+      expect(await page.textContent('nav[aria-label="Kinds"]')).toContain(group);
+      await link.click();
+      await page.waitForSelector(`${TABLE} [role="row"][data-name="sprocket"]`, { timeout: 30_000 });
+      expect((await headers(page)).map((h) => h.toUpperCase())).toEqual(kubectlHeader(await kubectl(['get', `gizmos.${group}`], kc())));
+      expect(await rowCells(page, 'sprocket')).toContain('teal');
+      // Cluster-scoped: the namespace picker does not filter it, and the toolbar says so.
+      expect(await page.textContent('.table-view .toolbar')).toContain('cluster-scoped');
+      await page.screenshot({ path: 'test-results/tables-crd-live.png' });
+    } finally {
+      await kubectl(['delete', 'crd', `gizmos.${group}`, '--wait=false'], kc()).catch(() => undefined);
+    }
+    await page.waitForSelector(`[data-testid="nav-${group}/gizmos"]`, { state: 'detached', timeout: 60_000 });
+  });
+
+  it('the owner chain of a pod links to its ReplicaSet and Deployment, and selecting one shows it', async () => {
+    await go(page, `#/c/${ADMIN}/r/_/v1/pods?ns=demo`);
+    await page.click(`${TABLE} [role="row"][data-name^="web-"]`, { timeout: 30_000 });
+    await page.click('[data-testid="dp-tab-overview"]');
+    const owners = page.locator('[data-testid="dp-owner-link"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="dp-owner-link"]').length >= 2, null, { timeout: 30_000 });
+    const rsName = await owners.nth(0).textContent();
+    expect(rsName).toMatch(/^web-[a-z0-9]+$/);
+    expect(await owners.nth(1).textContent()).toBe('web');
+    await owners.nth(1).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="dp-title"]')?.textContent === 'web');
+    await page.waitForSelector('[data-testid="dp-replicas"]');
+    const want = JSON.parse(await kubectl(['get', 'deployment', 'web', '-n', 'demo', '-o', 'json'], kc()));
+    expect(await page.textContent('[data-testid="dp-replicas-desired"]')).toContain(String(want.spec.replicas));
+    await page.screenshot({ path: 'test-results/tables-owner-deployment.png' });
+  });
+
   it('a user who may not list nodes sees Nodes disabled with the reason, and a clear forbidden state if opened', async () => {
     await go(page, `#/c/${LIMITED}/r/_/v1/pods?ns=demo`);
     const nodes = page.locator('[data-testid="nav-/nodes"]');

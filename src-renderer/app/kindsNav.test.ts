@@ -79,4 +79,9 @@ describe('CRD changes', () => {
     const out = applyCrdChanges(base, new Set(['xs.a.io']), new Map([['ys.b.io', r('b.io', 'v2', 'ys', 'Y')], ['zs.c.io', r('c.io', 'v1', 'zs', 'Z')]]));
     expect(out.map((x) => `${x.resource}.${x.group}/${x.version}`)).toEqual(['pods./v1', 'ys.b.io/v2', 'zs.c.io/v1']);
   });
+
+  it('drops a CRD added and then deleted since discovery', () => {
+    const out = applyCrdChanges([r('', 'v1', 'pods', 'Pod')], new Set(['zs.c.io']), new Map([['zs.c.io', r('c.io', 'v1', 'zs', 'Z')]]));
+    expect(out.map((x) => x.resource)).toEqual(['pods']);
+  });
 });

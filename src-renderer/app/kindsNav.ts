@@ -163,6 +163,6 @@ export function crdToApiResource(crd: any): ApiResourceInfo | undefined {
 export function applyCrdChanges(discovery: readonly ApiResourceInfo[], deletedCrds: ReadonlySet<string>, changed: ReadonlyMap<string, ApiResourceInfo | undefined>): ApiResourceInfo[] {
   const crdName = (r: { group: string; resource: string }) => `${r.resource}.${r.group}`;
   const out = discovery.filter((r) => !deletedCrds.has(crdName(r)) && !changed.has(crdName(r)));
-  for (const info of changed.values()) if (info) out.push(info);
+  for (const [name, info] of changed) if (info && !deletedCrds.has(name)) out.push(info);
   return out;
 }
