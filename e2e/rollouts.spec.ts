@@ -80,6 +80,8 @@ describe('rollouts and actions in the UI (real test cluster)', () => {
     browser = await launchChromium();
     page = await openApp(browser, serve);
     await page.setViewportSize({ width: 1600, height: 1000 });
+    // The shell first (the token exchange may still reload the page and drop an early hash).
+    await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
     await page.evaluate(() => localStorage.setItem('wheelhouse.testHooks', '1'));
     await page.evaluate((h) => { window.location.hash = h; }, `#/c/${CONTEXT}/overview?ns=${NS}`);
   });

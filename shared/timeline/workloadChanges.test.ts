@@ -125,7 +125,7 @@ describe('ReplicaSets and pods', () => {
     const r2 = { ...rs('2', 'nginx:1.26'), uid: 'b', name: 'web-2', createdAt: '2026-11-23T10:05:00Z' };
     const other = { ...r1, uid: 'c', owner: 'api' };
     expect(historyOf(w({}), [r2, other, r1]).map((e) => [e.at, e.kind, e.summary])).toEqual([
-      ['2026-11-23T10:00:00Z', 'created', 'Deployment web created (nginx:1.25)'],
+      ['2026-11-23T10:00:00Z', 'created', 'Deployment web created'],
       ['2026-11-23T10:00:01Z', 'revision', 'ReplicaSet web-1: revision 1 (nginx:1.25)'],
       ['2026-11-23T10:05:00Z', 'revision', 'ReplicaSet web-2: revision 2 (nginx:1.26)'],
     ]);

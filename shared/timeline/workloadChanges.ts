@@ -253,7 +253,8 @@ export function diffPod(old: PodState | undefined, next: PodState): TimelineChan
  */
 export function historyOf(w: WorkloadState, replicaSets: ReplicaSetState[]): (TimelineChange & { at: string })[] {
   const out: (TimelineChange & { at: string })[] = [];
-  if (w.createdAt) out.push({ at: w.createdAt, kind: 'created', summary: `${w.kind} ${w.name} created (${imageText(w.images)})` });
+  // Its images then are not known (the template may have changed since): the revisions below say them.
+  if (w.createdAt) out.push({ at: w.createdAt, kind: 'created', summary: `${w.kind} ${w.name} created` });
   for (const rs of replicaSets) {
     if (rs.owner !== w.name || rs.revision === undefined || !rs.createdAt) continue;
     out.push({ at: rs.createdAt, kind: 'revision', summary: `ReplicaSet ${rs.name}: revision ${rs.revision} (${imageText(rs.images)})${rs.changeCause ? ` — ${rs.changeCause}` : ''}`, revision: rs.revision, object: rs.name });

@@ -41,7 +41,7 @@ describe('workload timeline, recorded from the watch of a namespace (real test c
     // The history it starts with: creation and revision 1, from the cluster (not observed live).
     await eventually(() => entries.some((e) => e.kind === 'revision' && e.revision === 1), 30_000, 'revision 1 from history');
     expect(entries.every((e) => !e.observed)).toBe(true);
-    expect(entries[0]).toMatchObject({ kind: 'created', summary: 'Deployment web created (nginx:1.25)' });
+    expect(entries[0]).toMatchObject({ kind: 'created', summary: 'Deployment web created' });
     await eventually(() => events.some((e) => e.type === 'freshness' && e.freshness.state === 'live') || timeline.freshness().state === 'live', 30_000, 'live');
 
     await scaleWorkload(http, { namespace: ns, kind: 'Deployment', name: 'web', replicas: 3 });

@@ -70,7 +70,7 @@ export function DrainDialog({ context, node, onClose }: { context: string; node:
             <label className="row"><input type="checkbox" checked={opts.deleteEmptyDirData} onChange={(e) => setOpts({ ...opts, deleteEmptyDirData: e.target.checked })} /> Evict pods with emptyDir data, which is lost (--delete-emptydir-data)</label>
             <label className="row"><input type="checkbox" checked={opts.force} onChange={(e) => setOpts({ ...opts, force: e.target.checked })} /> Also evict pods no controller manages; they are not recreated (--force)</label>
             <label className="row">Give up on blocked pods after
-              <input type="number" min={1} max={3600} value={opts.timeoutSeconds} style={{ width: 80 }}
+              <input type="number" min={1} max={3600} value={opts.timeoutSeconds} style={{ width: 80 }} data-testid="drain-timeout"
                 onChange={(e) => setOpts({ ...opts, timeoutSeconds: Math.max(1, Math.min(3600, Number(e.target.value) || 120)) })} /> seconds
             </label>
           </fieldset>

@@ -13,6 +13,7 @@ describe('editableObject', () => {
     const e = editableCopy(live) as any;
     expect(e.status).toBeUndefined();
     expect(Object.keys(e.metadata)).toEqual(['name', 'namespace', 'labels', 'annotations']);
+    expect(Object.keys(e)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
     expect(toYaml(e)).toContain('  labels:\n    app: web\n');
     expect(live.metadata.uid).toBe('u1');
   });

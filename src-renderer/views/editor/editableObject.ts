@@ -14,10 +14,11 @@ export interface Identity { apiVersion: string; kind: string; name: string; name
 /** A copy without status and server-owned metadata. */
 export function editableCopy(obj: any): Record<string, unknown> {
   if (!obj || typeof obj !== 'object') return {};
-  const { status: _status, ...rest } = obj;
+  const { status: _status, apiVersion, kind, metadata: _metadata, ...rest } = obj;
   const metadata = { ...(obj.metadata ?? {}) };
   for (const k of SERVER_OWNED_METADATA) delete metadata[k];
-  return { ...rest, metadata };
+  // apiVersion, kind, metadata first, as kubectl prints them; the rest in the server's order.
+  return { ...(apiVersion !== undefined ? { apiVersion } : {}), ...(kind !== undefined ? { kind } : {}), metadata, ...rest };
 }
 
 export function toYaml(obj: unknown): string {
