@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import './toasts.css';
 
 export type ToastTone = 'ok' | 'warn' | 'bad';
@@ -18,7 +18,10 @@ export function useToasts(): ToastApi {
   return useContext(ToastCtx) ?? NOWHERE;
 }
 
-/** Results and errors of actions, stacked bottom-right; each fades after a while or on ×. Text only. */
+/**
+ * Results and errors of actions, stacked bottom-right; each fades after a while or on ×. Text only.
+ * They stay under an open modal dialog (which shows its own outcome inline) so they never cover its buttons.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
@@ -29,19 +32,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setTimeout(() => dismiss(id), LIFETIME[t.tone]);
   }, [dismiss]);
   const api = useMemo(() => ({ push }), [push]);
-  // A manual popover lives in the top layer: shown again on each change, it stacks above an open
-  // modal <dialog> too, so a result is never hidden behind the dialog that caused it.
-  const host = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = host.current;
-    if (!el || typeof el.showPopover !== 'function') return;
-    if (el.matches(':popover-open')) el.hidePopover();
-    if (toasts.length > 0) el.showPopover();
-  }, [toasts]);
   return (
     <ToastCtx.Provider value={api}>
       {children}
-      <div className="toasts" aria-live="polite" popover="manual" ref={host}>
+      <div className="toasts" aria-live="polite">
         {toasts.map((t) => (
           <div key={t.id} className={`toast toast-${t.tone}`} role={t.tone === 'bad' ? 'alert' : 'status'} data-testid="toast" data-tone={t.tone}>
             <div className="toast-body">

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Modal } from '../../components/Modal';
 
-export function ConfirmDialog({ title, children, confirm, busy, danger, onConfirm, onClose, testId }: {
-  title: string; children: ReactNode; confirm: string; busy: boolean; danger?: boolean; onConfirm(): void; onClose(): void; testId?: string;
+export function ConfirmDialog({ title, children, confirm, busy, error, danger, onConfirm, onClose, testId }: {
+  title: string; children: ReactNode; confirm: string; busy: boolean; error?: string; danger?: boolean; onConfirm(): void; onClose(): void; testId?: string;
 }) {
   return (
     <Modal title={title} onClose={onClose} size="small" testId={testId} footer={<>
@@ -10,6 +10,7 @@ export function ConfirmDialog({ title, children, confirm, busy, danger, onConfir
       <button type="button" className={danger ? 'danger' : 'primary'} disabled={busy} onClick={onConfirm} data-testid="confirm">{confirm}</button>
     </>}>
       {children}
+      {error && <div className="note note-bad" role="alert" data-testid="dialog-error">{error}</div>}
     </Modal>
   );
 }

@@ -10,8 +10,8 @@ const CHOICES: { value: Propagation; label: string; help: string }[] = [
 ];
 
 /** Delete with a propagation policy, confirmed by typing the object's exact name. */
-export function DeleteDialog({ kind, name, namespace, busy, onDelete, onClose }: {
-  kind: string; name: string; namespace?: string; busy: boolean; onDelete(p: Propagation): void; onClose(): void;
+export function DeleteDialog({ kind, name, namespace, busy, error, onDelete, onClose }: {
+  kind: string; name: string; namespace?: string; busy: boolean; error?: string; onDelete(p: Propagation): void; onClose(): void;
 }) {
   const [policy, setPolicy] = useState<Propagation>('Background');
   const [typed, setTyped] = useState('');
@@ -39,6 +39,7 @@ export function DeleteDialog({ kind, name, namespace, busy, onDelete, onClose }:
         <input value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false} autoComplete="off" aria-label="Name to confirm"
           className={typed && !matches ? 'act-invalid' : ''} data-testid="delete-name" />
       </label>
+      {error && <div className="note note-bad" role="alert" data-testid="dialog-error">{error}</div>}
     </Modal>
   );
 }

@@ -30,7 +30,7 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
   const ref = { group: target.group, resource: target.resource, namespace: target.namespace, name: target.name };
   const access = useActionAccess(context, ref, actions);
   const autoscalers = useAutoscalers(context, target.namespace, kind, target.name);
-  const { busy, run } = useRunAction();
+  const { busy, run, error, clearError } = useRunAction();
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<ObjectActionId>();
   const menuRef = useRef<HTMLDivElement>(null);
@@ -55,9 +55,9 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
     else if (a === 'resume') void run('Resume', () => client.request('actions.rolloutResume', workload), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }));
     else if (a === 'cordon') void run('Cordon', () => client.request('actions.cordon', { context, node: name }), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }));
     else if (a === 'uncordon') void run('Uncordon', () => client.request('actions.uncordon', { context, node: name }), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }));
-    else setDialog(a);
+    else { clearError(); setDialog(a); }
   };
-  const close = () => setDialog(undefined);
+  const close = () => { setDialog(undefined); clearError(); };
 
   const disabledReason = (a: ObjectActionId): string | undefined => {
     const v = access[a];
@@ -88,18 +88,18 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
       )}
 
       {dialog === 'scale' && kind && (
-        <ScaleDialog kind={kind} name={name} namespace={target.namespace} current={Number(obj?.spec?.replicas ?? 1)} autoscalers={autoscalers} busy={busy} onClose={close} onSelect={onSelect}
+        <ScaleDialog kind={kind} name={name} namespace={target.namespace} current={Number(obj?.spec?.replicas ?? 1)} autoscalers={autoscalers} busy={busy} error={error} onClose={close} onSelect={onSelect}
           onScale={(replicas) => void run('Scale', () => client.request('actions.scale', { context, namespace: ns, kind: kind as ScalableKind, name, replicas }),
             (r) => ({ tone: r.warnings.length ? 'warn' : 'ok', title: `${r.message}: ${r.previousReplicas} → ${r.replicas}`, text: r.warnings.join(' ') || undefined })).then((r) => { if (r) close(); })} />
       )}
       {dialog === 'restart' && (
-        <ConfirmDialog title={`Restart ${kind} ${name}`} confirm="Restart" busy={busy} onClose={close} testId="restart-dialog"
+        <ConfirmDialog title={`Restart ${kind} ${name}`} confirm="Restart" busy={busy} error={error} onClose={close} testId="restart-dialog"
           onConfirm={() => void run('Restart', () => client.request('actions.rolloutRestart', workload), (r) => ({ tone: 'ok', title: r.message })).then((r) => { if (r) close(); })}>
           <div>Replaces every pod of <b className="mono">{name}</b> following its update strategy, like <span className="mono">kubectl rollout restart</span> (it sets the <span className="mono">kubectl.kubernetes.io/restartedAt</span> annotation on the pod template).</div>
         </ConfirmDialog>
       )}
       {dialog === 'delete' && kind && (
-        <DeleteDialog kind={kind} name={name} namespace={target.namespace} busy={busy} onClose={close}
+        <DeleteDialog kind={kind} name={name} namespace={target.namespace} busy={busy} error={error} onClose={close}
           onDelete={(propagationPolicy) => void run('Delete', () => client.request('actions.delete', {
             context, group: target.group, version: target.version, resource: target.resource, ...(target.namespace ? { namespace: target.namespace } : {}), name, propagationPolicy,
           }), (r) => ({ tone: 'ok', title: r.message })).then((r) => { if (r) close(); })} />

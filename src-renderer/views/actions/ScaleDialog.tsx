@@ -6,8 +6,8 @@ import { AutoscalerWarning } from './AutoscalerWarning';
 import type { AutoscalerRef } from './useAutoscalers';
 
 /** Replicas with − / + and a typed value; the HPA warning above, never blocking. */
-export function ScaleDialog({ kind, name, namespace, current, autoscalers, busy, onScale, onClose, onSelect }: {
-  kind: string; name: string; namespace?: string; current: number; autoscalers: AutoscalerRef[]; busy: boolean;
+export function ScaleDialog({ kind, name, namespace, current, autoscalers, busy, error, onScale, onClose, onSelect }: {
+  kind: string; name: string; namespace?: string; current: number; autoscalers: AutoscalerRef[]; busy: boolean; error?: string;
   onScale(replicas: number): void; onClose(): void; onSelect?(t: DetailsTarget): void;
 }) {
   const [text, setText] = useState(String(current));
@@ -30,6 +30,7 @@ export function ScaleDialog({ kind, name, namespace, current, autoscalers, busy,
         <button type="button" aria-label="more replicas" disabled={value === undefined || value >= SCALE_MAX} onClick={() => set((value ?? current) + 1)}>+</button>
       </div>
       {value === undefined && <div className="note note-bad">A whole number from 0 to {SCALE_MAX}.</div>}
+      {error && <div className="note note-bad" role="alert" data-testid="dialog-error">{error}</div>}
     </Modal>
   );
 }
