@@ -14,8 +14,10 @@ export async function launchBrowser() {
  */
 export async function openApp(browser, host, hash, { width = 1280, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
+  // The token URL sets the session cookie (shared with the context's pages); loading the app there would
+  // let it navigate to its remembered view, racing the route we want, so only the cookie is taken.
+  await context.request.get(host.openUrl, { maxRedirects: 0 });
   const page = await context.newPage();
-  await page.goto(host.openUrl); // sets the session cookie, lands on /
   await page.goto(`${host.url}${hash}`);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
