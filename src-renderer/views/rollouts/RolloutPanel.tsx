@@ -48,6 +48,7 @@ export function RolloutPanel({ context, namespace, kind, name }: RolloutPanelPro
   const previewUndo = (toRevision: number) => run(
     () => client.request('actions.rolloutUndo', { ...target, toRevision, dryRun: true }),
     (r) => { setPreview(r); return r.outcome === 'skipped' ? { tone: 'warn', text: r.message } : { tone: 'ok', text: `Preview of rolling back to revision ${r.revision} (nothing changed yet).` }; },
+    { toast: false },
   );
   const confirmUndo = (revision: number) => run(
     () => client.request('actions.rolloutUndo', { ...target, toRevision: revision }),
