@@ -8,6 +8,7 @@ import { ApiError } from '../cluster/apiError';
 import type { TableColumn } from '../../../shared/contract/resources';
 import type { ResourcePath } from '../cluster/resourcePath';
 import { collectionPath } from '../cluster/resourcePath';
+import { splitList } from './listItems';
 
 /** One object as it comes off the wire: a full object, or a Table row normalised to look like one. */
 export interface RawObject {
@@ -18,7 +19,8 @@ export interface RawObject {
 }
 
 export interface ListPage {
-  items: RawObject[];
+  /** Iterated once, in order; may parse lazily. */
+  items: Iterable<RawObject>;
   resourceVersion: string;
   continue?: string;
   columns?: TableColumn[];
@@ -45,8 +47,14 @@ function tableColumns(table: any): TableColumn[] | undefined {
   return defs.map((d: any) => ({ name: String(d.name), type: String(d.type), format: d.format || undefined, priority: Number(d.priority ?? 0), description: d.description }));
 }
 
+const tableRow = (r: any): RawObject => ({ ...(r.object ?? {}), metadata: r.object?.metadata ?? {}, cells: r.cells ?? [] });
+
 function tableRows(table: any): RawObject[] {
-  return (table?.rows ?? []).map((r: any) => ({ ...(r.object ?? {}), metadata: r.object?.metadata ?? {}, cells: r.cells ?? [] }));
+  return (table?.rows ?? []).map(tableRow);
+}
+
+function mapIterable<A, B>(xs: Iterable<A>, f: (x: A) => B): Iterable<B> {
+  return { *[Symbol.iterator]() { for (const x of xs) yield f(x); } };
 }
 
 /** ListWatch over HTTP for one resource and scope (client-go's listwatch.go). */
@@ -63,18 +71,20 @@ export class HttpListWatch implements ListWatchSource {
 
   async list(opts: { limit: number; continue?: string }, signal: AbortSignal): Promise<ListPage> {
     // Cluster-wide LISTs may take up to 30 s by the SLO: give them 60 s, never a 5-10 s UI timeout.
-    const body = await this.http.request('GET', this.path, {
+    const res = await this.http.raw('GET', this.path, {
       query: { limit: opts.limit, continue: opts.continue }, accept: this.accept, signal, timeoutMs: 60_000,
     });
-    const meta = body?.metadata ?? {};
+    // Items are parsed one at a time as the reflector takes them (see listItems.ts: memory).
+    const { header, items } = splitList(await res.text(), this.representation === 'table' ? 'rows' : 'items');
+    const meta = header?.metadata ?? {};
+    const page = { resourceVersion: String(meta.resourceVersion ?? ''), continue: meta.continue || undefined };
     if (this.representation === 'table') {
-      return { items: tableRows(body), resourceVersion: String(meta.resourceVersion ?? ''), continue: meta.continue || undefined, columns: tableColumns(body) };
+      return { ...page, items: mapIterable(items, tableRow), columns: tableColumns(header) };
     }
     // LIST items carry no kind/apiVersion of their own; the list's kind (PodList → Pod) is theirs.
-    const kind = typeof body?.kind === 'string' ? body.kind.replace(/List$/, '') : undefined;
-    const apiVersion = body?.apiVersion;
-    const items = (body?.items ?? []).map((i: RawObject) => (i.kind ? i : { ...i, kind, apiVersion }));
-    return { items, resourceVersion: String(meta.resourceVersion ?? ''), continue: meta.continue || undefined };
+    const kind = typeof header?.kind === 'string' ? header.kind.replace(/List$/, '') : undefined;
+    const apiVersion = header?.apiVersion;
+    return { ...page, items: mapIterable(items, (i: RawObject) => { if (!i.kind) { i.kind = kind; i.apiVersion = apiVersion; } return i; }) };
   }
 
   async watch(opts: { resourceVersion: string; timeoutSeconds: number; inactivityMs: number }, onEvent: (e: RawWatchEvent) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {
