@@ -39,15 +39,21 @@ export async function growthUnderChurn(o) {
   stop = true;
   await sampler;
   await sample();
-  const xs = samples.map((s) => s.t / 3600);
-  const perHour = (key) => round(slope(xs, samples.map((s) => s[key])) / 1024 / 1024, 1);
+  // The first minute (at most a third of the window) is warm-up: caches, JIT, the table's first
+  // flashes. The slope is fitted to the samples after it; the whole-window slope is kept too.
+  const warm = Math.min(60, (o.minutes * 60) / 3);
+  const steady = samples.filter((s) => s.t >= warm);
+  const fit = (set, key) => round(slope(set.map((s) => s.t / 3600), set.map((s) => s[key])) / 1024 / 1024, 1);
+  const perHour = (key) => fit(steady.length >= 3 ? steady : samples, key);
   const r = {
     minutes: o.minutes, requestedRate: o.rate, achievedRate: round(c.achievedRate, 1), patches: c.ok, samples: samples.length,
     mainHeapMBPerHour: perHour('heapUsed'), mainRssMBPerHour: perHour('rss'), rendererHeapMBPerHour: perHour('rendererHeap'),
+    warmUpSeconds: warm, steadySamples: steady.length,
+    wholeWindow: { mainHeapMBPerHour: fit(samples, 'heapUsed'), rendererHeapMBPerHour: fit(samples, 'rendererHeap') },
     first: summarize(samples[0]), last: summarize(samples[samples.length - 1]), series: samples.map(summarize),
   };
   o.log(`P4 churn ${o.minutes} min @${o.rate}/s (achieved ${r.achievedRate}/s): main heap ${r.mainHeapMBPerHour} MB/h, ` +
-    `main RSS ${r.mainRssMBPerHour} MB/h, renderer heap ${r.rendererHeapMBPerHour} MB/h (slopes over ${samples.length} samples, extrapolated)`);
+    `main RSS ${r.mainRssMBPerHour} MB/h, renderer heap ${r.rendererHeapMBPerHour} MB/h (slopes over ${steady.length} samples after ${warm} s of warm-up, extrapolated)`);
   return { ...r, nextSeq: c.nextSeq };
 }
 

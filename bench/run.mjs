@@ -122,7 +122,7 @@ function goals(r) {
   const p2 = r.p2?.table?.results?.[200];
   if (p2) add('P2', 'p99 event→frame @200/s', `${p2.frame.p99} ms (requested 200/s, achieved ${p2.frame.achievedRate}/s)`, '≤ 150 ms', p2.frame.p99 <= 150 && p2.frame.achievedRate >= 180);
   if (r.p3?.browser) {
-    add('P3', '3k-pod namespace first paint (warm)', `${round(r.p3.browser.warm.firstFrameMs)} ms`, '≤ 1000 ms', r.p3.browser.warm.firstFrameMs <= 1000);
+    add('P3', '3k-pod namespace first paint (cold: the core lists the namespace first)', `${round(r.p3.browser.cold.firstFrameMs)} ms (warm ${round(r.p3.browser.warm.firstFrameMs)} ms)`, '≤ 1000 ms', r.p3.browser.cold.firstFrameMs <= 1000);
     add('P3', 'frame p95 while panning/zooming', `${r.p3.browser.panZoom.p95} ms`, '≤ 16 ms', r.p3.browser.panZoom.p95 <= 16.7);
   }
   if (r.p4) {
