@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { EditorState } from '@codemirror/state';
 import { EditorView, placeholder as placeholderExt } from '@codemirror/view';
-import { simpleHistory, yamlExtensions } from './codeMirrorSetup';
+import { editingKeys, yamlExtensions } from './codeMirrorSetup';
 
 /**
  * A CodeMirror 6 YAML editor. `value` replaces the text only when it changes from outside (a reload);
@@ -21,7 +21,7 @@ export function CodeEditor({ value, onChange, readOnly, label, placeholder, test
       state: EditorState.create({
         doc: value,
         extensions: [
-          yamlExtensions({ readOnly }), simpleHistory(),
+          yamlExtensions({ readOnly }), editingKeys(),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           ...(placeholder ? [placeholderExt(placeholder)] : []),
           EditorView.updateListener.of((u) => { if (u.docChanged) onChangeRef.current?.(u.state.doc.toString()); }),

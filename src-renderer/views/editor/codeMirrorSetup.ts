@@ -1,6 +1,8 @@
 // The CodeMirror 6 pieces the editors share. CodeMirror renders every character itself (special and
 // invisible characters as placeholders), so cluster text never becomes HTML on our side.
-import { Annotation, EditorState, type Extension } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import {
   EditorView, drawSelection, dropCursor, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers,
 } from '@codemirror/view';
@@ -28,39 +30,7 @@ export function yamlExtensions(opts: { readOnly?: boolean } = {}): Extension[] {
   ];
 }
 
-const fromHistory = Annotation.define<boolean>();
-
-/**
- * Undo and redo (Mod-z, Mod-Shift-z / Mod-y): snapshots of the document, typing within a moment
- * merged into one step. (@codemirror/commands, which has the full history, is not installed.)
- */
-export function simpleHistory(): Extension {
-  const done: { doc: string; anchor: number }[] = [];
-  const undone: { doc: string; anchor: number }[] = [];
-  let lastAt = 0;
-  const restore = (view: EditorView, from: typeof done, to: typeof done) => {
-    const snap = from.pop();
-    if (!snap) return false;
-    to.push({ doc: view.state.doc.toString(), anchor: view.state.selection.main.anchor });
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: snap.doc }, selection: { anchor: Math.min(snap.anchor, snap.doc.length) }, annotations: fromHistory.of(true) });
-    return true;
-  };
-  return [
-    EditorState.transactionExtender.of((tr) => {
-      if (!tr.docChanged || tr.annotation(fromHistory)) return null;
-      const now = Date.now();
-      if (now - lastAt > 700 || done.length === 0) {
-        done.push({ doc: tr.startState.doc.toString(), anchor: tr.startState.selection.main.anchor });
-        if (done.length > 200) done.shift();
-      }
-      lastAt = now;
-      undone.length = 0;
-      return null;
-    }),
-    keymap.of([
-      { key: 'Mod-z', run: (v) => restore(v, done, undone), preventDefault: true },
-      { key: 'Mod-Shift-z', run: (v) => restore(v, undone, done), preventDefault: true },
-      { key: 'Mod-y', run: (v) => restore(v, undone, done), preventDefault: true },
-    ]),
-  ];
+/** Undo/redo history, the standard editing keys and search (Mod-f) from CodeMirror's own packages. */
+export function editingKeys(): Extension {
+  return [history(), highlightSelectionMatches(), keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab])];
 }
