@@ -27,3 +27,19 @@ export function slope(xs, ys) {
 
 export const round = (x, d = 0) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
 export const mb = (bytes) => round(bytes / 1024 / 1024, 1);
+
+/** Standard error of the least-squares slope of y over x. */
+export function slopeStdErr(xs, ys) {
+  const n = xs.length;
+  if (n < 3) return NaN;
+  const b = slope(xs, ys);
+  const mx = xs.reduce((a, c) => a + c, 0) / n;
+  const my = ys.reduce((a, c) => a + c, 0) / n;
+  let sxx = 0;
+  let sse = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (xs[i] - mx) ** 2;
+    sse += (ys[i] - (my + b * (xs[i] - mx))) ** 2;
+  }
+  return Math.sqrt(sse / (n - 2) / sxx);
+}
