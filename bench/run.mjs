@@ -162,7 +162,7 @@ async function main() {
     if (only.has('p4') || only.has('p2')) {
       result.loadAverage.p4 = loadAverage();
       const p4 = {};
-      p4.idle = summarize(await memorySnapshot(host));
+      p4.beforeHold = summarize(await memorySnapshot(host)); // after P2 (its namespace informer may still linger)
       const held = await host.call('hold');
       p4.holdMs = round(held.ms);
       p4.held = summarize(await memorySnapshot(host));
