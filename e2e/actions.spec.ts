@@ -11,6 +11,7 @@ import { cleanRendererBuild, startStreamsServe } from './support/streams';
 import { kubectl } from '../test-cluster/kubectl.mjs';
 import { cleanUpNodesAndNamespaces, createFakeNodes, deploymentManifest } from '../src-main/core/actions/twinTestKit';
 import type { KubeHttp } from '../src-main/core/cluster/kubeHttp';
+import { eventually } from './support/polling';
 
 const ADMIN = 'wheelhouse-admin';
 const LIMITED = 'wheelhouse-limited';
@@ -21,17 +22,6 @@ const NODE = `wh-e2e-node-${SUFFIX}`;
 const k = (args: string[], input?: string) => kubectl(args, { kubeconfig: testKubeconfig(), context: ADMIN, input });
 const getJson = async (args: string[]) => JSON.parse(await k(['get', ...args, '-o', 'json']));
 
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 45_000, intervalMs = 400): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, intervalMs));
-    }
-  }
-}
 
 /** Opens a resource table and the details of one of its rows. */
 async function openDetails(page: Page, context: string, path: string, ns: string | undefined, name?: string) {

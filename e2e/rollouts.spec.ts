@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, testKubeconfig, type ServeFixture } from './support/browser';
 import { cleanRendererBuild, startStreamsServe } from './support/streams';
 import { kubectl } from '../test-cluster/kubectl.mjs';
+import { eventually } from './support/polling';
 
 const CONTEXT = 'wheelhouse-admin';
 const NS = `wh-e2e-rollouts-${Math.random().toString(36).slice(2, 7)}`;
@@ -32,18 +33,6 @@ function manifest(image: string, cause: string) {
   });
 }
 
-/** Polls until `check` stops throwing. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 45_000, intervalMs = 400): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, intervalMs));
-    }
-  }
-}
 
 const isReady = (p: any) => !p.metadata.deletionTimestamp && (p.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True');
 const readyPods = async (): Promise<string[]> => (await getJson(['pods', '-n', NS, '-l', `app=${NAME}`])).items.filter(isReady).map((p: any) => p.metadata.name as string).sort();

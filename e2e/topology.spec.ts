@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, startServe, testKubeconfig, type ServeFixture } from './support/browser';
 import { kubectl } from '../test-cluster/kubectl.mjs';
+import { eventually } from './support/polling';
 
 const CONTEXT = 'wheelhouse-admin';
 const NS = 'demo';
@@ -24,18 +25,6 @@ async function shownGraph(page: Page): Promise<{ nodes: ShownNode[]; edges: Show
   return { nodes: JSON.parse(nodes ?? '[]'), edges: JSON.parse(edges ?? '[]') };
 }
 
-/** Polls until `check` stops throwing (the view follows the cluster through a watch, a moment later). */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 45_000, intervalMs = 500): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, intervalMs));
-    }
-  }
-}
 
 // ── the reference, from raw kubectl JSON, written without shared/topology ─────────────────────────
 

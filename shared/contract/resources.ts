@@ -32,17 +32,6 @@ export const TableColumn = z.object({
 });
 export type TableColumn = z.infer<typeof TableColumn>;
 
-export const TableRow = z.object({
-  uid: z.string(),
-  name: z.string(),
-  namespace: z.string().optional(),
-  labels: z.record(z.string(), z.string()).optional(),
-  creationTimestamp: z.string().optional(),
-  resourceVersion: z.string().optional(),
-  cells: z.array(z.unknown()),
-});
-export type TableRow = z.infer<typeof TableRow>;
-
 export const MetaRow = z.object({
   uid: z.string(),
   name: z.string(),
@@ -51,6 +40,11 @@ export const MetaRow = z.object({
   creationTimestamp: z.string().optional(),
   resourceVersion: z.string().optional(),
 });
+
+/** A row of the server's Table format: identity plus the printed cells. */
+export const TableRow = MetaRow.extend({ cells: z.array(z.unknown()) });
+export type TableRow = z.infer<typeof TableRow>;
+
 export type MetaRow = z.infer<typeof MetaRow>;
 
 export const WatchParams = ResourceRef.extend({

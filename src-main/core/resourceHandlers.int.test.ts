@@ -1,37 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { subscribeEventsForObject } from './resourceHandlers';
 import { applyWatchEvent, emptyLiveList, type LiveListState } from '../../shared/model/liveList';
-import { ADMIN, eventually, newCore, randomName } from '../testing/testCluster';
-import type { Core } from './core';
+import { ADMIN, eventually, useTestNamespace } from '../testing/testCluster';
 import type { KubeEventRow } from '../../shared/contract/resources';
 
 describe('events.forObject against the real API server', () => {
-  let core: Core;
-  const ns = randomName('wh-events');
-
-  beforeAll(async () => {
-    core = newCore();
-    await core.connection(ADMIN).http.request('POST', '/api/v1/namespaces', { body: { metadata: { name: ns } } });
-  });
-  afterAll(async () => {
-    await core.connection(ADMIN).http.request('DELETE', `/api/v1/namespaces/${ns}`).catch(() => {});
-    await core.dispose();
-  });
+  const t = useTestNamespace('wh-events');
 
   it("streams only the object's events, live, selected by involvedObject.uid", async () => {
-    const http = core.connection(ADMIN).http;
-    const mine = await http.request('POST', `/api/v1/namespaces/${ns}/configmaps`, { body: { metadata: { name: 'mine' } } });
-    const other = await http.request('POST', `/api/v1/namespaces/${ns}/configmaps`, { body: { metadata: { name: 'other' } } });
-    const event = (name: string, cm: any, reason: string) => http.request('POST', `/api/v1/namespaces/${ns}/events`, { body: {
+    const http = t.core.connection(ADMIN).http;
+    const mine = await http.request('POST', `/api/v1/namespaces/${t.ns}/configmaps`, { body: { metadata: { name: 'mine' } } });
+    const other = await http.request('POST', `/api/v1/namespaces/${t.ns}/configmaps`, { body: { metadata: { name: 'other' } } });
+    const event = (name: string, cm: any, reason: string) => http.request('POST', `/api/v1/namespaces/${t.ns}/events`, { body: {
       metadata: { name }, type: 'Normal', reason, message: `${reason} happened`, count: 1,
-      involvedObject: { kind: 'ConfigMap', apiVersion: 'v1', namespace: ns, name: cm.metadata.name, uid: cm.metadata.uid },
+      involvedObject: { kind: 'ConfigMap', apiVersion: 'v1', namespace: t.ns, name: cm.metadata.name, uid: cm.metadata.uid },
       firstTimestamp: new Date().toISOString(), lastTimestamp: new Date().toISOString(), source: { component: 'wheelhouse-test' },
     } });
     await event('before', mine, 'Before');
     await event('noise', other, 'Noise');
 
     let state: LiveListState<KubeEventRow> = emptyLiveList();
-    const stop = subscribeEventsForObject(http, { context: ADMIN, namespace: ns, uid: mine.metadata.uid }, (e) => { state = applyWatchEvent(state, e); });
+    const stop = subscribeEventsForObject(http, { context: ADMIN, namespace: t.ns, uid: mine.metadata.uid }, (e) => { state = applyWatchEvent(state, e); });
     try {
       await eventually(() => state.synced && state.items.size === 1, 20_000, 'snapshot with the one existing event');
       expect([...state.items.values()][0]).toMatchObject({ reason: 'Before', message: 'Before happened', source: 'wheelhouse-test', involvedObject: { name: 'mine', kind: 'ConfigMap' } });

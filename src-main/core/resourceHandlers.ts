@@ -56,21 +56,11 @@ export function projectEventRow(raw: RawObject): KubeEventRow | undefined {
 }
 
 /**
- * A KubeHttp whose every URL also carries `extra` query parameters, so the shared list+watch machinery
- * (paging, bookmarks, relist on 410, backoff) runs unchanged over a field-selected collection.
- */
-function withQuery(http: KubeHttp, extra: Record<string, string>): KubeHttp {
-  const scoped: KubeHttp = Object.create(http);
-  scoped.url = (path, query) => http.url(path, { ...query, ...extra });
-  return scoped;
-}
-
-/**
  * Events about one object, live: its own list+watch with fieldSelector involvedObject.uid (one per
  * open details panel, stopped when it closes), emitting the same snapshot/delta events as resources.watch.
  */
 export function subscribeEventsForObject(http: KubeHttp, params: EventsForObjectParams, emit: (e: WatchEvent) => void, congested: () => boolean = () => false): () => void {
-  const source = new HttpListWatch(withQuery(http, { fieldSelector: `involvedObject.uid=${params.uid}` }), { group: '', version: 'v1', resource: 'events' }, params.namespace, 'object');
+  const source = new HttpListWatch(http, { group: '', version: 'v1', resource: 'events' }, params.namespace, 'object', { fieldSelector: `involvedObject.uid=${params.uid}` });
   const informer = new SharedInformer<KubeEventRow>(source, (raw) => raw.metadata?.uid, projectEventRow);
   const batcher = new DeltaBatcher<KubeEventRow>((upserts, deletes) => emit({ type: 'delta', upserts, deletes }), 100, () => !congested());
   const remove = informer.addHandler({

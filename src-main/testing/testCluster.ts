@@ -1,4 +1,5 @@
 // Test helpers for integration tests against the real test cluster (never a mock API server).
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,4 +44,21 @@ export function randomName(prefix: string): string {
 
 export function readKubeconfig(file: string): any {
   return parse(readFileSync(file, 'utf8'));
+}
+
+/**
+ * A core and a fresh namespace of its own for one describe block, both gone afterwards (the default
+ * test cluster is shared, so tests leave it as they found it).
+ */
+export function useTestNamespace(prefix: string): { readonly core: Core; readonly ns: string } {
+  const state = { core: undefined as unknown as Core, ns: randomName(prefix) };
+  beforeAll(async () => {
+    state.core = newCore();
+    await state.core.connection(ADMIN).http.request('POST', '/api/v1/namespaces', { body: { metadata: { name: state.ns } } });
+  });
+  afterAll(async () => {
+    await state.core.connection(ADMIN).http.request('DELETE', `/api/v1/namespaces/${state.ns}`).catch(() => {});
+    await state.core.dispose();
+  });
+  return state;
 }

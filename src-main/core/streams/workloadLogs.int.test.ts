@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, eventually, newCore, randomName } from '../../testing/testCluster';
-import type { Core } from '../core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, eventually, useTestNamespace } from '../../testing/testCluster';
 import type { WorkloadLogEvent, WorkloadLogLine, WorkloadLogSource } from '../../../shared/contract/streams';
 import { tsKey } from './logLines';
 import { WorkloadLogs } from './workloadLogs';
@@ -13,23 +12,13 @@ const lastSources = (events: WorkloadLogEvent[]): WorkloadLogSource[] => {
 };
 
 describe('workload logs', () => {
-  let core: Core;
-  const ns = randomName('wh-wl');
-
-  beforeAll(async () => {
-    core = newCore();
-    await core.connection(ADMIN).http.request('POST', '/api/v1/namespaces', { body: { metadata: { name: ns } } });
-  });
-  afterAll(async () => {
-    await core.connection(ADMIN).http.request('DELETE', `/api/v1/namespaces/${ns}`).catch(() => {});
-    await core.dispose();
-  });
+  const t = useTestNamespace('wh-wl');
 
   it('a Deployment: every pod and container, merged in time order, each line tagged', async () => {
-    const pods = await runningPods(core, ADMIN, 'demo', 'app=web');
+    const pods = await runningPods(t.core, ADMIN, 'demo', 'app=web');
     expect(pods.length).toBe(3);
     const sink = recordingSink<WorkloadLogEvent>();
-    const w = new WorkloadLogs(core.connection(ADMIN).http, { context: ADMIN, namespace: 'demo', owner: { kind: 'Deployment', name: 'web' }, tailLines: 50 }, sink);
+    const w = new WorkloadLogs(t.core.connection(ADMIN).http, { context: ADMIN, namespace: 'demo', owner: { kind: 'Deployment', name: 'web' }, tailLines: 50 }, sink);
     w.start();
     // 3 pods × (web + init-config) backlogs.
     await eventually(() => new Set(lines(sink.events).map((l) => `${l.pod}/${l.container}`)).size === 6, 30_000, 'lines from every pod and container');
@@ -50,7 +39,7 @@ describe('workload logs', () => {
   });
 
   it('pods joining and leaving are followed live', async () => {
-    const http = core.connection(ADMIN).http;
+    const http = t.core.connection(ADMIN).http;
     const deployment = {
       apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'joiner' },
       spec: {
@@ -58,17 +47,17 @@ describe('workload logs', () => {
         template: { metadata: { labels: { app: 'joiner' } }, spec: { containers: [{ name: 'api', image: 'ghcr.io/wheelhouse-demo/api:1.1.0' }] } },
       },
     };
-    await http.request('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, { body: deployment });
-    await eventually(async () => (await runningPods(core, ADMIN, ns, 'app=joiner')).length === 1, 60_000, 'one running pod');
+    await http.request('POST', `/apis/apps/v1/namespaces/${t.ns}/deployments`, { body: deployment });
+    await eventually(async () => (await runningPods(t.core, ADMIN, t.ns, 'app=joiner')).length === 1, 60_000, 'one running pod');
     const sink = recordingSink<WorkloadLogEvent>();
-    const w = new WorkloadLogs(http, { context: ADMIN, namespace: ns, selector: 'app=joiner', tailLines: 2 }, sink);
+    const w = new WorkloadLogs(http, { context: ADMIN, namespace: t.ns, selector: 'app=joiner', tailLines: 2 }, sink);
     w.start();
     await eventually(() => lastSources(sink.events).length === 1 && lines(sink.events).length >= 2, 30_000, 'the first pod');
 
-    const scale = (n: number) => http.request('PATCH', `/apis/apps/v1/namespaces/${ns}/deployments/joiner/scale`, { body: { spec: { replicas: n } }, contentType: 'application/merge-patch+json' });
+    const scale = (n: number) => http.request('PATCH', `/apis/apps/v1/namespaces/${t.ns}/deployments/joiner/scale`, { body: { spec: { replicas: n } }, contentType: 'application/merge-patch+json' });
     await scale(2);
     const two = await eventually(async () => {
-      const pods = await runningPods(core, ADMIN, ns, 'app=joiner');
+      const pods = await runningPods(t.core, ADMIN, t.ns, 'app=joiner');
       return pods.length === 2 ? pods : undefined;
     }, 60_000, 'two running pods');
     await eventually(() => lastSources(sink.events).length === 2, 30_000, 'the new pod among the sources');
@@ -82,14 +71,14 @@ describe('workload logs', () => {
 
   it('a selector that matches nothing is an empty stream; an owner that does not exist is an error', async () => {
     const a = recordingSink<WorkloadLogEvent>();
-    const w1 = new WorkloadLogs(core.connection(ADMIN).http, { context: ADMIN, namespace: ns, selector: 'app=nobody' }, a);
+    const w1 = new WorkloadLogs(t.core.connection(ADMIN).http, { context: ADMIN, namespace: t.ns, selector: 'app=nobody' }, a);
     w1.start();
     await eventually(() => a.events.some((e) => e.type === 'sources'), 20_000, 'an (empty) sources event');
     expect(lastSources(a.events)).toEqual([]);
     w1.stop();
 
     const b = recordingSink<WorkloadLogEvent>();
-    const w2 = new WorkloadLogs(core.connection(ADMIN).http, { context: ADMIN, namespace: ns, owner: { kind: 'StatefulSet', name: 'ghost' } }, b);
+    const w2 = new WorkloadLogs(t.core.connection(ADMIN).http, { context: ADMIN, namespace: t.ns, owner: { kind: 'StatefulSet', name: 'ghost' } }, b);
     w2.start();
     await eventually(() => b.events.some((e) => e.type === 'state' && e.state === 'error'), 20_000, 'an error state');
     w2.stop();

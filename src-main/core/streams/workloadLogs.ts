@@ -76,16 +76,6 @@ function podEntry(raw: RawObject): PodEntry | undefined {
   return { uid: m.uid, name: m.name, containers, resourceVersion: m.resourceVersion };
 }
 
-/** HttpListWatch asks for every pod of a namespace; this narrows its requests to a label selector. */
-function withSelector(http: KubeHttp, labelSelector: string): KubeHttp {
-  const narrowed = {
-    request: (m: Parameters<KubeHttp['request']>[0], path: string, o: Parameters<KubeHttp['request']>[2] = {}) => http.request(m, path, { ...o, query: { ...o.query, labelSelector } }),
-    url: (path: string, q?: Parameters<KubeHttp['url']>[1]) => http.url(path, { ...q, labelSelector }),
-    auth: (u: URL, m: Parameters<KubeHttp['auth']>[1]) => http.auth(u, m),
-  };
-  return narrowed as unknown as KubeHttp;
-}
-
 /**
  * Logs of every pod a selector (or a workload's selector) picks, merged by timestamp, each line
  * tagged with its pod and container. Pods joining or leaving are followed live through a list+watch
@@ -122,7 +112,7 @@ export class WorkloadLogs {
     this.sink.emit({ type: 'state', state: 'connecting', message: 'Finding the pods…' });
     const selector = await resolveSelector(this.http, this.params, this.controller.signal);
     if (this.stopped) return;
-    const source = new HttpListWatch(withSelector(this.http, selector), { group: '', version: 'v1', resource: 'pods' }, this.params.namespace, 'object');
+    const source = new HttpListWatch(this.http, { group: '', version: 'v1', resource: 'pods' }, this.params.namespace, 'object', { labelSelector: selector });
     const store = new Store<PodEntry>();
     let synced = false;
     this.reflector = new Reflector<PodEntry>(source, store, (raw) => raw.metadata?.uid, {

@@ -64,6 +64,8 @@ export class HttpListWatch implements ListWatchSource {
     private readonly resource: ResourcePath,
     private readonly namespace: string | undefined,
     private readonly representation: Representation,
+    /** Narrows the collection (labelSelector, fieldSelector) for both the LIST and the WATCH. */
+    private readonly selectors: { labelSelector?: string; fieldSelector?: string } = {},
   ) {}
 
   private get path(): string { return collectionPath(this.resource, this.namespace); }
@@ -72,7 +74,7 @@ export class HttpListWatch implements ListWatchSource {
   async list(opts: { limit: number; continue?: string }, signal: AbortSignal): Promise<ListPage> {
     // Cluster-wide LISTs may take up to 30 s by the SLO: give them 60 s, never a 5-10 s UI timeout.
     const res = await this.http.raw('GET', this.path, {
-      query: { limit: opts.limit, continue: opts.continue }, accept: this.accept, signal, timeoutMs: 60_000,
+      query: { ...this.selectors, limit: opts.limit, continue: opts.continue }, accept: this.accept, signal, timeoutMs: 60_000,
     });
     // Items are parsed one at a time as the reflector takes them (see listItems.ts: memory).
     const { header, items } = splitList(await res.text(), this.representation === 'table' ? 'rows' : 'items');
@@ -89,7 +91,7 @@ export class HttpListWatch implements ListWatchSource {
 
   async watch(opts: { resourceVersion: string; timeoutSeconds: number; inactivityMs: number }, onEvent: (e: RawWatchEvent) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {
     const url = this.http.url(this.path, {
-      watch: 1, resourceVersion: opts.resourceVersion, allowWatchBookmarks: true, timeoutSeconds: opts.timeoutSeconds,
+      ...this.selectors, watch: 1, resourceVersion: opts.resourceVersion, allowWatchBookmarks: true, timeoutSeconds: opts.timeoutSeconds,
     });
     const { headers, dispatcher } = await this.http.auth(url, HttpMethod.GET);
     headers['Accept'] = this.accept;
