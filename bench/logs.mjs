@@ -2,7 +2,7 @@
 // Log viewer throughput: how many lines per second the LogViewer sustains while following a fast log in
 // Chromium, and the longest frame while it does (requestAnimationFrame sampling in the page).
 //   node bench/logs.mjs [--rates 2000,10000,30000,100000] [--seconds 10] [--keep-cluster]
-// Runs on a cluster of its own ("wh-logs-bench", base port 37100; the shared test cluster is never
+// Runs on a cluster of its own ("wh-logs-bench", base port 28600; the shared test cluster is never
 // touched): a pod whose log is KWOK's default.log for that cluster, which this script appends CRI lines
 // to at each rate in turn. The app's core runs in a child process (bench/lib/host.mjs) behind serve mode,
 // the renderer is built from source. Figures only: nothing here passes or fails.
@@ -28,8 +28,8 @@ const t0 = Date.now();
 const log = (m) => process.stderr.write(`[bench logs ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${m}\n`);
 const mb = (b) => Math.round(b / 1048576);
 
-log('starting cluster wh-logs-bench (base port 37100)');
-const cluster = await startCluster({ name: 'wh-logs-bench', basePort: 37100, seed: false, log: (m) => log(`cluster: ${m}`) });
+log('starting cluster wh-logs-bench (base port 28600)');
+const cluster = await startCluster({ name: 'wh-logs-bench', basePort: 28600, seed: false, log: (m) => log(`cluster: ${m}`) });
 const ctx = cluster.contexts.admin;
 const k = (argv, input) => kubectl(argv, { kubeconfig: cluster.kubeconfigPath, context: ctx, ...(input ? { input } : {}) });
 // Every container KWOK has no log file for reads default.log; this bench owns that file in its cluster.

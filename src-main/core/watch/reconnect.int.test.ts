@@ -90,8 +90,9 @@ describe('reconnect: the engine converges after the API server process is killed
   let ctx: string;
 
   beforeAll(async () => {
-    // A cluster of our own on other ports: this test kills its API server.
-    cluster = await startCluster({ name: 'wh-restart-test', basePort: 36000, seed: false });
+    // A cluster of our own on other ports (below the ephemeral range 32768+, where random listeners
+    // could take them): this test kills its API server.
+    cluster = await startCluster({ name: 'wh-restart-test', basePort: 28400, seed: false });
     core = newCore([cluster.kubeconfigPath]);
     direct = newCore([cluster.kubeconfigPath]);
     ctx = cluster.contexts.admin;
