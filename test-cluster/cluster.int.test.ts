@@ -115,7 +115,9 @@ describe('default test cluster', () => {
     await expect(admin(['exec', '-n', 'demo', pod, '-c', 'web', '--', 'sh', '-c', 'exit 3'])).rejects.toThrow(/exit status 3/);
   });
 
-  it.skipIf(!existsSync('/usr/bin/script'))('execs an interactive shell with a TTY (kubectl exec -it)', async () => {
+  // KWOK's exec sometimes gives the shell a non-tty stdin on the first try (seen once in ~10 full runs,
+  // with the machine loaded); a retry tells that race apart from a real regression.
+  it.skipIf(!existsSync('/usr/bin/script'))('execs an interactive shell with a TTY (kubectl exec -it)', { retry: 2 }, async () => {
     const pod = await firstPod('demo', 'app=web');
     const cmd = `${kubectlPath()} --kubeconfig=${kubeconfig} --context=wheelhouse-admin exec -it -n demo ${pod} -c web -- sh`;
     // `script` gives kubectl a terminal; we type into it once the remote shell shows its prompt. (`cat |`:
