@@ -1,12 +1,10 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
-import { objectPath } from '../cluster/resourcePath';
-import { requireAccess } from './accessCheck';
+import { readWorkloadForPatch } from './workloadForPatch';
 import type { WorkloadRef } from './rolloutHistory';
-import { kubectlName, kubectlQuoted, WORKLOAD_RESOURCES } from './workloadResource';
+import { kubectlName, kubectlQuoted } from './workloadResource';
 import { STRATEGIC_MERGE_PATCH, writeQuery } from './writeOptions';
 import { ContractError } from '../../../shared/contract/contractError';
 import type { ChangeResult } from '../../../shared/contract/actions';
-import type { Workload } from '../../../shared/rollout/workloadShapes';
 
 /** `kubectl rollout pause`: `{"spec":{"paused":true}}`. Only Deployments can pause. */
 export function rolloutPause(http: KubeHttp, t: WorkloadRef): Promise<ChangeResult> {
@@ -23,13 +21,7 @@ export function rolloutResume(http: KubeHttp, t: WorkloadRef): Promise<ChangeRes
 
 async function setPaused(http: KubeHttp, t: WorkloadRef, paused: boolean): Promise<ChangeResult> {
   if (t.kind !== 'Deployment') throw new ContractError('refused', paused ? 'pausing is not supported' : 'resuming is not supported');
-  const resource = WORKLOAD_RESOURCES[t.kind];
-  await requireAccess(http, [
-    { verb: 'get', group: resource.group, resource: resource.resource, namespace: t.namespace, name: t.name },
-    { verb: 'patch', group: resource.group, resource: resource.resource, namespace: t.namespace, name: t.name },
-  ]);
-  const path = objectPath(resource, t.namespace, t.name);
-  const obj: Workload = await http.request('GET', path);
+  const { path, obj } = await readWorkloadForPatch(http, t);
   if (!!obj.spec?.paused === paused) {
     // kubectl exits with an error here without writing; nothing changes either way.
     return { changed: false, message: `${kubectlQuoted(t.kind, t.name)} ${paused ? 'is already paused' : 'is not paused'}` };
