@@ -56,11 +56,11 @@ export interface ServeFixture {
 }
 
 /** A Core on the test cluster's kubeconfig and serve mode on a random loopback port. */
-export async function startServe(opts: { kubeconfig?: string } = {}): Promise<ServeFixture> {
-  ensureBuilt();
+export async function startServe(opts: { kubeconfig?: string; staticDir?: string } = {}): Promise<ServeFixture> {
+  if (!opts.staticDir) ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-e2e-'));
   const core = new Core({ dataDir, kubeconfigFiles: [opts.kubeconfig ?? testKubeconfig()], watchKubeconfig: false });
-  const handle = await startServeServer({ handlers: coreHandlers(core), staticDir: rendererDir });
+  const handle = await startServeServer({ handlers: coreHandlers(core), staticDir: opts.staticDir ?? rendererDir });
   return {
     core, handle, dataDir,
     url: handle.url, openUrl: handle.openUrl, token: handle.token,

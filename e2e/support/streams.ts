@@ -5,10 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Core } from '../../src-main/core/core';
-import { coreHandlers } from '../../src-main/core/service';
-import { startServeServer } from '../../src-main/transport/serveServer';
-import { projectRoot, testKubeconfig, type ServeFixture } from './browser';
+import { projectRoot, startServe, type ServeFixture } from './browser';
 
 let builtDir: string | undefined;
 
@@ -24,20 +21,8 @@ export function buildRendererPrivately(): string {
 }
 
 /** A Core on the test cluster and serve mode over the privately built renderer. */
-export async function startStreamsServe(opts: { kubeconfig?: string } = {}): Promise<ServeFixture> {
-  const staticDir = buildRendererPrivately();
-  const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-e2e-streams-'));
-  const core = new Core({ dataDir, kubeconfigFiles: [opts.kubeconfig ?? testKubeconfig()], watchKubeconfig: false });
-  const handle = await startServeServer({ handlers: coreHandlers(core), staticDir });
-  return {
-    core, handle, dataDir,
-    url: handle.url, openUrl: handle.openUrl, token: handle.token,
-    async close() {
-      await handle.close();
-      await core.dispose();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+export function startStreamsServe(opts: { kubeconfig?: string } = {}): Promise<ServeFixture> {
+  return startServe({ ...opts, staticDir: buildRendererPrivately() });
 }
 
 /** Removes the private renderer build (call from afterAll of the last spec that used it). */
