@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: Wheelhouse at scale, side by side with kubectl, on a benchmark cluster of its own.
 //   node bench/run.mjs [--tier 10k|50k|3k-ns] [--churn-minutes 3] [--p2-seconds 15] [--p5-seconds 8] [--only p1,p2,p3,p4,p5]
-//                      [--fresh] [--keep-cluster] [--renderer DIR] [--cpu-prof]
+//                      [--fresh] [--keep-cluster] [--renderer DIR] [--cpu-prof] [--out FILE]
 // Starts the test cluster "wh-bench" (base port 28500; the shared test cluster is never touched), fills
 // the tier (objects that exist are kept, so a second run skips the slow part), measures P1–P5, prints a
 // table and writes bench/results/latest.json. Figures only: nothing here passes or fails a build.
@@ -36,6 +36,7 @@ const { values: args } = parseArgs({
     'keep-cluster': { type: 'boolean', default: false },
     renderer: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
 });
 if (!TIERS[args.tier]) throw new Error(`--tier must be one of ${Object.keys(TIERS).join(', ')}`);
@@ -232,9 +233,11 @@ async function main() {
     result.profiles = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => ({ file: f, ...summarizeProfileFile(path.join(profDir, f), { top: 8 }) }));
   }
   result.table = table(result);
-  writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+  // Partial or experimental runs write elsewhere (--out) so latest.json stays the last full run.
+  const out = args.out ? path.resolve(args.out) : path.join(RESULTS, 'latest.json');
+  writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   console.log(render(result));
-  console.log('\nbench/results/latest.json written.');
+  console.log(`\n${path.relative(process.cwd(), out)} written.`);
 }
 
 main().catch((err) => { console.error(err); process.exit(1); });
