@@ -1,43 +1,11 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { parseAnsi, spanPresentation, type AnsiSpan } from './ansi';
-import { findRanges, highlight, SearchIndex, type BufferedLine } from './logBuffer';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { SearchIndex, type BufferedLine } from './logBuffer';
 import type { LogFeed } from './logFeed';
+import { FixedLogRows } from './FixedLogRows';
+import { LOG_ROW_HEIGHT as ROW, type LogLineOptions } from './LogLine';
+import type { LogRowsHandle, LogRowsProps } from './logRows';
+import { WrappedLogRows } from './WrappedLogRows';
 import './logs.css';
-
-const ROW = 18;
-const spansCache = new WeakMap<BufferedLine, AnsiSpan[]>();
-const spansOf = (l: BufferedLine) => {
-  let s = spansCache.get(l);
-  if (!s) { s = parseAnsi(l.text); spansCache.set(l, s); }
-  return s;
-};
-
-// Distinguishable on light and dark backgrounds (Tableau 10, slightly darkened).
-const SOURCE_COLORS = ['#2f6fb0', '#d9730d', '#2e9e44', '#c83a3a', '#8657b8', '#8c564b', '#c2418f', '#5f6b7a', '#8f9a12', '#0f9aa8'];
-
-/** A stable colour per pod name (FNV-1a hash into a fixed palette). */
-export function sourceColor(name: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
-  return SOURCE_COLORS[(h >>> 0) % SOURCE_COLORS.length];
-}
-
-const LineText = memo(function LineText({ line, query, current }: { line: BufferedLine; query: string; current: boolean }) {
-  const spans = spansOf(line);
-  const sensitive = query !== query.toLowerCase();
-  const segments = highlight(spans, query ? findRanges(line.plain, sensitive ? query : query.toLowerCase(), sensitive) : []);
-  return (
-    <span className="log-text">
-      {segments.map((seg, i) => {
-        const p = spanPresentation(seg.style);
-        const style = Object.keys(p.css).length ? p.css : undefined;
-        if (seg.mark) return <mark key={i} className={`${current ? 'log-match current' : 'log-match'} ${p.className}`} style={style}>{seg.text}</mark>;
-        return p.className || style ? <span key={i} className={p.className} style={style}>{seg.text}</span> : seg.text;
-      })}
-    </span>
-  );
-});
 
 export function lineForExport(l: BufferedLine, withTs: boolean): string {
   const src = l.pod ? `[${l.pod}/${l.container}] ` : '';
@@ -95,31 +63,8 @@ export function LogPane({ feed, version, wrap, showTs, showSource, fileName, dow
   const currentIdx = current === undefined ? -1 : matches.indexOf(current);
 
   const count = buffer.length;
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW,
-    overscan: 30,
-    getItemKey: (i) => buffer.at(i)?.n ?? i,
-  });
-
-  // Follow the end: after each render with new lines, stay at the bottom unless the user paused.
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el || !following) return;
-    el.scrollTop = el.scrollHeight;
-  }, [version, following, wrap, count]);
-
-  // …and when the pane itself changes size (window resized, panel dragged).
-  const followingRef = useRef(following);
-  useEffect(() => { followingRef.current = following; }, [following]);
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => { if (followingRef.current) el.scrollTop = el.scrollHeight; });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const rowsRef = useRef<LogRowsHandle>(null);
+  const options = useMemo<LogLineOptions>(() => ({ query, current, showTs, showSource: !!showSource }), [query, current, showTs, showSource]);
 
   const onScroll = useCallback(() => {
     const el = scrollRef.current;
@@ -138,13 +83,13 @@ export function LogPane({ feed, version, wrap, showTs, showSource, fileName, dow
     if (i < 0) return;
     feed.setPaused(true);
     userAt.current = 0;
-    virtualizer.scrollToIndex(i, { align: 'center' });
+    rowsRef.current?.scrollToIndex(i);
   };
   const step = (dir: 1 | -1) => {
     if (!matches.length) return;
     let k: number;
     if (currentIdx >= 0) k = (currentIdx + dir + matches.length) % matches.length;
-    else if (dir === 1) { const firstVisible = virtualizer.getVirtualItems()[0]?.index ?? 0; const n0 = buffer.at(firstVisible)?.n ?? 0; k = matches.findIndex((m) => m >= n0); if (k < 0) k = 0; }
+    else if (dir === 1) { const firstVisible = rowsRef.current?.firstVisibleIndex() ?? 0; const n0 = buffer.at(firstVisible)?.n ?? 0; k = matches.findIndex((m) => m >= n0); if (k < 0) k = 0; }
     else k = matches.length - 1;
     goTo(matches[k]);
   };
@@ -159,7 +104,14 @@ export function LogPane({ feed, version, wrap, showTs, showSource, fileName, dow
 
   const downloadVisible = () => downloadText(fileName, buffer.toArray().map((l) => `${lineForExport(l, showTs)}\n`));
 
-  const items = virtualizer.getVirtualItems();
+  const rowsProps: LogRowsProps = {
+    buffer, count, version, following, options, scrollRef, handle: rowsRef,
+    scrollProps: {
+      className: `log-scroll${wrap ? ' wrap' : ''}`, 'data-testid': 'log-scroll', tabIndex: 0,
+      onScroll, onWheel: markUser, onPointerDown, onPointerUp, onKeyDown: markUser, onTouchMove: markUser,
+    },
+    children: count === 0 && <div className="log-empty muted">{feed.status.closed || feed.status.state === 'ended' ? 'The log is empty.' : 'No lines yet.'}</div>,
+  };
   return (
     <div className="log-pane" data-testid="log-pane" aria-label={label}
       data-lines-received={buffer.lastN + 1 + feed.pendingCount} data-lines-dropped={buffer.dropped}
@@ -188,24 +140,7 @@ export function LogPane({ feed, version, wrap, showTs, showSource, fileName, dow
       {feed.status.serverDropped > 0 && (
         <div className="log-dropped" role="status">{feed.status.serverDropped} line(s) over 1 MiB were left out</div>
       )}
-      <div ref={scrollRef} className={`log-scroll${wrap ? ' wrap' : ''}`} data-testid="log-scroll" tabIndex={0}
-        onScroll={onScroll} onWheel={markUser} onPointerDown={onPointerDown} onPointerUp={onPointerUp} onKeyDown={markUser} onTouchMove={markUser}>
-        <div className="log-inner" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((it) => {
-            const line = buffer.at(it.index);
-            if (!line) return null;
-            return (
-              <div key={it.key} className="log-row" data-index={it.index} ref={wrap ? virtualizer.measureElement : undefined}
-                style={{ transform: `translateY(${it.start}px)`, ...(wrap ? {} : { height: ROW }) }}>
-                {showSource && line.pod && <span className="log-source" style={{ color: sourceColor(line.pod) }}>{line.pod}{line.container ? `/${line.container}` : ''}</span>}
-                {showTs && line.ts && <span className="log-ts">{line.ts}</span>}
-                <LineText line={line} query={query} current={line.n === current} />
-              </div>
-            );
-          })}
-        </div>
-        {count === 0 && <div className="log-empty muted">{feed.status.closed || feed.status.state === 'ended' ? 'The log is empty.' : 'No lines yet.'}</div>}
-      </div>
+      {wrap ? <WrappedLogRows {...rowsProps} /> : <FixedLogRows {...rowsProps} />}
       {!following && (
         <button className="log-resume primary" onClick={resume} data-testid="log-resume">
           Resume following{feed.pendingCount ? ` (${feed.pendingCount.toLocaleString()} new)` : ''}

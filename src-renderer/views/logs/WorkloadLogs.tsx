@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { WorkloadLogsParams, WorkloadOwnerKind } from '../../../shared/contract';
 import { useLogFeed } from './logFeed';
-import { LogPane, sourceColor } from './LogPane';
+import { LogPane } from './LogPane';
+import { sourceColor } from './LogLine';
 
 export interface WorkloadLogsProps {
   context: string;

@@ -37,6 +37,16 @@ describe('parseAnsi', () => {
     expect(hasAnsi('\u2067x\u2069')).toBe(true);
   });
 
+  it('hasAnsi flags exactly the characters the parser changes', () => {
+    const special = (c: number) => (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f) || c === 0x061c
+      || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064)
+      || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
+    for (let c = 0; c <= 0xffff; c++) {
+      const text = `a${String.fromCharCode(c)}b`;
+      if (hasAnsi(text) !== special(c)) throw new Error(`U+${c.toString(16)}: hasAnsi ${hasAnsi(text)}`);
+    }
+  });
+
   it('keeps markup as text: nothing is interpreted as HTML', () => {
     const spans = parseAnsi(`${E}[31m<script>alert(1)</script>${E}[0m`);
     expect(spans).toEqual([{ text: '<script>alert(1)</script>', style: { fg: 1 } }]);
