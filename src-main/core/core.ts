@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ClusterConnection } from './cluster/clusterConnection';
 import { kubeconfigFiles } from './kubeconfig/kubeconfigFiles';
-import { describeContext, kubeConfigFor, loadKubeconfig, UnknownContextError, type LoadedKubeconfig } from './kubeconfig/kubeconfigLoader';
+import { describeContext, loadKubeconfig, resolveContext, UnknownContextError, type LoadedKubeconfig } from './kubeconfig/kubeconfigLoader';
 import { watchKubeconfigFiles } from './kubeconfig/kubeconfigWatcher';
 import { PrefsStore } from './prefsStore';
 import { WatchHub } from './watch/watchHub';
@@ -81,13 +81,13 @@ export class Core {
   connection(context: string): ClusterConnection {
     const existing = this.connections.get(context);
     if (existing) return existing.conn;
-    let kc;
+    let target;
     try {
-      kc = kubeConfigFor(this.loaded, context);
+      target = resolveContext(this.loaded, context);
     } catch (err: any) {
       throw new ContractError(err instanceof UnknownContextError ? 'unknown-context' : 'invalid-kubeconfig', err.message);
     }
-    const conn = new ClusterConnection(context, kc);
+    const conn = new ClusterConnection(context, target);
     this.connections.set(context, { conn, fingerprint: this.fingerprint(context) });
     return conn;
   }

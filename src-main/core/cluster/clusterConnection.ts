@@ -1,7 +1,7 @@
-import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeHttp } from './kubeHttp';
 import { ApiError, CredentialError, deepMessage, isNetworkError, isTlsError, toContractError } from './apiError';
 import type { ApiResourceInfo, ClusterStatus, ConnectionState } from '../../../shared/contract/clusters';
+import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
 
 type Listener = (s: ClusterStatus) => void;
 
@@ -17,8 +17,8 @@ export class ClusterConnection {
   private discoveryCache: { at: number; value: ApiResourceInfo[] } | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
 
-  constructor(readonly context: string, readonly kc: KubeConfig) {
-    this.http = new KubeHttp(kc);
+  constructor(readonly context: string, target: ResolvedContext) {
+    this.http = new KubeHttp(target);
     this.status = { context, state: 'idle', since: new Date().toISOString() };
   }
 
@@ -72,6 +72,7 @@ export class ClusterConnection {
     clearInterval(this.probeTimer);
     this.probeTimer = undefined;
     this.listeners.clear();
+    this.http.close();
   }
 }
 

@@ -1,8 +1,11 @@
-import type { KubeConfig } from '@kubernetes/client-node';
-import { ExecAuth } from '@kubernetes/client-node/dist/exec_auth.js';
-import { RequestContext, HttpMethod } from '@kubernetes/client-node/dist/gen/http/http.js';
-import { fetch, type Dispatcher } from 'undici';
+import { fetch, Headers } from 'undici';
+import type { ClientOptions as WebSocketOptions } from 'ws';
+import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
 import { ApiError, CredentialError } from './apiError';
+import { ConnectionPool } from './connectionPool';
+import { ContextAuth, type RequestCredentials, type TlsMaterial } from './contextAuth';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
@@ -16,18 +19,20 @@ export interface RequestOptions {
 }
 
 /**
- * HTTP to one context's API server on @kubernetes/client-node's plumbing: it resolves TLS, tokens,
- * exec plugins and OIDC (applySecurityAuthentication) and gives an undici dispatcher; we make the
- * request ourselves so that status codes, Retry-After and streaming are ours to handle.
+ * HTTP to one context's API server: credentials resolved per request (ContextAuth: tokens, exec
+ * plugins, auth providers) over connections kept per context (ConnectionPool). Status codes,
+ * Retry-After and streaming are the caller's to handle.
  */
 export class KubeHttp {
-  constructor(private readonly kc: KubeConfig) {}
+  private readonly auth: ContextAuth;
+  private readonly pool: ConnectionPool;
 
-  get server(): string {
-    const c = this.kc.getCurrentCluster();
-    if (!c) throw new Error('context has no cluster');
-    return c.server.replace(/\/+$/, '');
+  constructor(private readonly target: ResolvedContext) {
+    this.auth = new ContextAuth(target.cluster, target.user);
+    this.pool = new ConnectionPool(target.cluster);
   }
+
+  get server(): string { return this.target.cluster.server.replace(/\/+$/, ''); }
 
   url(path: string, query?: RequestOptions['query']): URL {
     const u = new URL(this.server + path);
@@ -36,44 +41,33 @@ export class KubeHttp {
   }
 
   /** The exec credential plugin command of this context's user, if any. */
-  get execCommand(): string | undefined {
-    const exec: any = (this.kc.getCurrentUser() as any)?.exec;
-    return exec ? [exec.command, ...(exec.args ?? [])].join(' ') : undefined;
-  }
+  get execCommand(): string | undefined { return this.auth.execCommand; }
 
-  /** Auth headers and the TLS dispatcher, from client-node (exec plugins run here, in the main process). */
-  async auth(url: URL, method: HttpMethod): Promise<{ headers: Record<string, string>; dispatcher: Dispatcher | undefined }> {
-    const ctx = new RequestContext(url.toString(), method);
+  /** This request's credentials; exec plugins run here, in the main process. */
+  private async credentials(): Promise<RequestCredentials> {
     try {
-      await this.kc.applySecurityAuthentication(ctx);
+      return await this.auth.resolve();
     } catch (err: any) {
-      const what = this.execCommand ? `The credential plugin \`${this.execCommand}\` failed` : 'Getting credentials failed';
-      const stderr = String(err?.message ?? err).trim();
-      throw new CredentialError(`${what}: ${stderr || 'no error output'}`, this.execCommand, stderr);
+      if (err instanceof CredentialError) throw err;
+      const message = String(err?.message ?? err).trim();
+      throw new CredentialError(`Getting credentials failed: ${message || 'no error output'}`, this.execCommand, message);
     }
-    return { headers: ctx.getHeaders(), dispatcher: ctx.getDispatcher() as Dispatcher | undefined };
   }
 
   /**
    * Forgets cached exec-plugin credentials, so the next request runs the plugin again (after a 401 the
    * cached token may have been revoked before its stated expiry).
    */
-  invalidateCredentials(): boolean {
-    const exec = (this.kc as any).authenticators?.find((a: unknown) => a instanceof ExecAuth);
-    const user = this.kc.getCurrentUser();
-    if (!exec || !user || !(user as any).exec) return false;
-    delete exec.tokenCache?.[user.name];
-    return true;
-  }
+  invalidateCredentials(): boolean { return this.auth.invalidate(); }
 
-  async request<T = any>(method: keyof typeof HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
+  async request<T = any>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
     const res = await this.raw(method, path, opts);
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
   /** Sends a request and throws ApiError for non-2xx answers; a 401 refreshes exec credentials and retries once. */
-  async raw(method: keyof typeof HttpMethod, path: string, opts: RequestOptions = {}) {
+  async raw(method: HttpMethod, path: string, opts: RequestOptions = {}) {
     try {
       return await this.rawOnce(method, path, opts);
     } catch (err) {
@@ -82,25 +76,66 @@ export class KubeHttp {
     }
   }
 
-  private async rawOnce(method: keyof typeof HttpMethod, path: string, opts: RequestOptions) {
+  private async rawOnce(method: HttpMethod, path: string, opts: RequestOptions) {
     const url = this.url(path, opts.query);
-    const { headers, dispatcher } = await this.auth(url, HttpMethod[method]);
-    headers['Accept'] = opts.accept ?? 'application/json';
+    const { headers: pairs, tls } = await this.credentials();
+    const headers = new Headers(pairs);
+    headers.set('Accept', opts.accept ?? 'application/json');
     let body: string | undefined;
     if (opts.body !== undefined) {
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-      headers['Content-Type'] = opts.contentType ?? 'application/json';
+      headers.set('Content-Type', opts.contentType ?? 'application/json');
     }
+    // The API server's own notion of a long-running request: watches and followed logs.
+    const longRunning = isTruthy(opts.query?.watch) || isTruthy(opts.query?.follow);
     const signals: AbortSignal[] = [];
     if (opts.signal) signals.push(opts.signal);
     if (opts.timeoutMs) signals.push(AbortSignal.timeout(opts.timeoutMs));
     const res = await fetch(url, {
-      method, headers, body, dispatcher,
+      method, headers, body, dispatcher: this.pool.dispatcher(tls, longRunning),
       signal: signals.length ? AbortSignal.any(signals) : undefined,
     });
     if (res.status >= 300) throw await apiErrorFrom(res);
     return res;
   }
+
+  /** Options for a WebSocket to this server (exec, port-forward): the same credentials and TLS as requests. */
+  async webSocketOptions(): Promise<WebSocketOptions> {
+    const { headers: pairs, tls } = await this.credentials();
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of pairs) {
+      const prev = headers[k];
+      headers[k] = prev === undefined ? v : [...(Array.isArray(prev) ? prev : [prev]), v];
+    }
+    const opts: WebSocketOptions = { ...tls, headers: headers as WebSocketOptions['headers'] };
+    if (this.target.cluster.proxyUrl) opts.agent = await proxyAgentFor(this.target.cluster, tls);
+    return opts;
+  }
+
+  /** Ends this context's connections (the connection is being dropped). */
+  close(): void { this.pool.destroy(); }
+}
+
+const isTruthy = (v: unknown) => v !== undefined && v !== false && v !== 0 && v !== 'false' && v !== '0';
+
+/**
+ * An https.Agent through the cluster's proxy-url for WebSockets (undici's proxy agents cover plain
+ * requests). Rare enough to borrow client-node's, loaded on first use: its module pulls in the
+ * generated API, which nothing else needs.
+ */
+async function proxyAgentFor(cluster: ResolvedContext['cluster'], tls: TlsMaterial): Promise<WebSocketOptions['agent']> {
+  const { KubeConfig } = await import('@kubernetes/client-node/dist/config.js');
+  const kc = new KubeConfig();
+  const b64 = (b?: Buffer) => b?.toString('base64');
+  kc.loadFromOptions({
+    clusters: [{ name: cluster.name, server: cluster.server, proxyUrl: cluster.proxyUrl, caData: b64(tls.ca), skipTLSVerify: tls.rejectUnauthorized === false, tlsServerName: tls.servername }],
+    users: [{ name: 'tls', certData: b64(tls.cert), keyData: b64(tls.key) }],
+    contexts: [{ name: 'websocket', cluster: cluster.name, user: 'tls' }],
+    currentContext: 'websocket',
+  });
+  const opts: { agent?: WebSocketOptions['agent'] } = {};
+  await kc.applyToHTTPSOptions(opts as any);
+  return opts.agent;
 }
 
 export async function apiErrorFrom(res: { status: number; statusText: string; headers: { get(n: string): string | null }; text(): Promise<string> }): Promise<ApiError> {

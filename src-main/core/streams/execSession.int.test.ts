@@ -23,7 +23,7 @@ describe('exec sessions', () => {
   function open(opts: { command?: string[]; tty?: boolean; cols?: number; rows?: number } = {}) {
     const conn = core.connection(ADMIN);
     const sink = recordingSink<ExecEvent>();
-    const s = new ExecSession(conn.kc, conn.http, {
+    const s = new ExecSession(conn.http, {
       context: ADMIN, namespace: 'demo', pod, container: 'api', tty: opts.tty ?? true, cols: opts.cols ?? 80, rows: opts.rows ?? 24,
       ...(opts.command ? { command: opts.command } : {}),
     }, sink);
@@ -33,7 +33,7 @@ describe('exec sessions', () => {
   /** Whether a process whose command line contains `marker` runs where the container's commands run. */
   async function running(marker: string): Promise<boolean> {
     const conn = core.connection(ADMIN);
-    const r = await execOnce(conn.kc, 'demo', pod, 'api', ['sh', '-c', `for p in /proc/[0-9]*; do tr '\\0' ' ' < $p/cmdline 2>/dev/null; echo; done | grep -c -- '^${marker} $' || true`]);
+    const r = await execOnce(conn.http, 'demo', pod, 'api', ['sh', '-c', `for p in /proc/[0-9]*; do tr '\\0' ' ' < $p/cmdline 2>/dev/null; echo; done | grep -c -- '^${marker} $' || true`]);
     // Whole command lines only: this script, grep and (on KWOK, where everything is one host) kubectl carry the marker too.
     return Number(r.stdout.trim()) > 0;
   }
@@ -97,7 +97,7 @@ describe('exec sessions', () => {
     expect(exitOf(sink.events)).toBeDefined();
     await eventually(async () => !(await running(marker)), 20_000, 'the command to be gone');
     const conn = core.connection(ADMIN);
-    const alive = await execOnce(conn.kc, 'demo', pod, 'api', ['sh', '-c', `kill -0 ${pid} 2>/dev/null && echo alive || echo gone`]);
+    const alive = await execOnce(conn.http, 'demo', pod, 'api', ['sh', '-c', `kill -0 ${pid} 2>/dev/null && echo alive || echo gone`]);
     // This exec is answered, so the runtime that ran the shell (KWOK here) is still there.
     expect(alive, JSON.stringify(alive)).toMatchObject({ stdout: 'gone\n' });
   });
@@ -122,7 +122,7 @@ describe('exec sessions', () => {
   it('falls back to v4.channel.k8s.io where v5 is not spoken: same answers, exit code, and close', async () => {
     const conn = core.connection(ADMIN);
     const sink = recordingSink<ExecEvent>();
-    const s = new ExecSession(conn.kc, conn.http, { context: ADMIN, namespace: 'demo', pod, container: 'api', tty: true, cols: 90, rows: 20 }, sink, () => {}, ['v4.channel.k8s.io']);
+    const s = new ExecSession(conn.http, { context: ADMIN, namespace: 'demo', pod, container: 'api', tty: true, cols: 90, rows: 20 }, sink, () => {}, ['v4.channel.k8s.io']);
     await s.start();
     expect(s.protocol).toBe('v4.channel.k8s.io');
     await eventually(() => text(sink.events).length > 0, 20_000, 'the prompt');
@@ -135,7 +135,7 @@ describe('exec sessions', () => {
 
     const marker = `sleep 6${Math.floor(Math.random() * 1e5)}`;
     const sink2 = recordingSink<ExecEvent>();
-    const s2 = new ExecSession(conn.kc, conn.http, { context: ADMIN, namespace: 'demo', pod, container: 'api', tty: true, cols: 80, rows: 24 }, sink2, () => {}, ['v4.channel.k8s.io']);
+    const s2 = new ExecSession(conn.http, { context: ADMIN, namespace: 'demo', pod, container: 'api', tty: true, cols: 80, rows: 24 }, sink2, () => {}, ['v4.channel.k8s.io']);
     await s2.start();
     s2.input({ type: 'stdin', data: `${marker}\r` });
     await eventually(() => running(marker), 20_000, 'the command to run');
@@ -146,7 +146,7 @@ describe('exec sessions', () => {
   it('a command in a missing container fails readably', async () => {
     const { s } = open();
     const conn = core.connection(ADMIN);
-    const bad = new ExecSession(conn.kc, conn.http, { context: ADMIN, namespace: 'demo', pod, container: 'nope', tty: true, cols: 80, rows: 24 }, recordingSink<ExecEvent>());
+    const bad = new ExecSession(conn.http, { context: ADMIN, namespace: 'demo', pod, container: 'nope', tty: true, cols: 80, rows: 24 }, recordingSink<ExecEvent>());
     await expect(bad.start()).rejects.toThrow(/no container nope/);
     void s;
   });

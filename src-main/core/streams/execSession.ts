@@ -1,6 +1,7 @@
 import { PassThrough, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
+import type { KubeConfig, V1Status } from '@kubernetes/client-node';
+import { Exec } from '@kubernetes/client-node/dist/exec.js';
 import { WebSocketHandler } from '@kubernetes/client-node/dist/web-socket-handler.js';
 import WebSocket from 'ws';
 import { ApiError, deepMessage } from '../cluster/apiError';
@@ -82,14 +83,30 @@ export async function resolveContainer(http: Pick<KubeHttp, 'request'>, namespac
   return chosen;
 }
 
+/** What sessions need of a context's connection: GETs, and WebSocket options with its credentials. */
+export type ExecHttp = Pick<KubeHttp, 'request' | 'server' | 'webSocketOptions'>;
+
+/**
+ * client-node's WebSocketHandler asks a KubeConfig for just the server and the options of the socket
+ * (client-node's exec.js and web-socket-handler.js import neither its KubeConfig nor the generated API).
+ */
+function webSocketConfig(http: ExecHttp): KubeConfig {
+  const config: Pick<KubeConfig, 'getCurrentCluster' | 'applyToHTTPSOptions'> = {
+    getCurrentCluster: () => ({ name: 'context', server: http.server, skipTLSVerify: false }),
+    applyToHTTPSOptions: async (opts) => { Object.assign(opts, await http.webSocketOptions()); },
+  };
+  return config as KubeConfig;
+}
+
 /** Runs a command to completion without a terminal (used to hang a shell up; handy in tests). */
-export async function execOnce(kc: KubeConfig, namespace: string, pod: string, container: string, command: string[], timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string; message?: string }> {
+export async function execOnce(http: ExecHttp, namespace: string, pod: string, container: string, command: string[], timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string; message?: string }> {
   const stdout = new Collect();
   const stderr = new Collect();
   const streams = { stdin: new PassThrough(), stdout, stderr };
   return new Promise((resolve, reject) => {
     let ws: WebSocket | undefined;
     const timer = setTimeout(() => { ws?.terminate(); reject(new Error(`exec ${command.join(' ')} timed out`)); }, timeoutMs);
+    const kc = webSocketConfig(http);
     new Exec(kc, new WebSocketHandler(kc, undefined, streams))
       .exec(namespace, pod, container, command, stdout, stderr, null, false, (status) => {
         clearTimeout(timer);
@@ -162,8 +179,7 @@ export class ExecSession {
   protocol = '';
 
   constructor(
-    private readonly kc: KubeConfig,
-    private readonly http: Pick<KubeHttp, 'request'>,
+    private readonly http: ExecHttp,
     private readonly params: Params,
     private readonly sink: StreamSink<ExecEvent> & { end(error?: ContractError): void },
     private readonly onDone: () => void = () => {},
@@ -187,8 +203,9 @@ export class ExecSession {
       if (!p.command && p.tty) this.pidScan = Buffer.alloc(0);
       const only = this.protocols;
       const factory = only ? (uri: string, _offered: string[], opts: WebSocket.ClientOptions) => new WebSocket(uri, only, opts) : undefined;
-      const handler = new WebSocketHandler(this.kc, factory, { stdin: this.stdin, stdout: this.stdout, stderr: this.stderr });
-      const ws = await new Exec(this.kc, handler).exec(
+      const kc = webSocketConfig(this.http);
+      const handler = new WebSocketHandler(kc, factory, { stdin: this.stdin, stdout: this.stdout, stderr: this.stderr });
+      const ws = await new Exec(kc, handler).exec(
         p.namespace, p.pod, this.container, command, this.stdout, p.tty ? null : this.stderr, this.stdin, p.tty,
         (status) => { const r = exitCodeOf(status); this.finish(r, r.code !== null ? 'exited' : this.closing ? 'closed' : 'error'); },
       );
@@ -298,7 +315,7 @@ export class ExecSession {
     }
     const p = this.params;
     if (this.pid !== undefined) {
-      await execOnce(this.kc, p.namespace, p.pod, this.container, ['sh', '-c', killTreeScript(this.pid)], 15_000).catch(() => undefined);
+      await execOnce(this.http, p.namespace, p.pod, this.container, ['sh', '-c', killTreeScript(this.pid)], 15_000).catch(() => undefined);
       if (await this.waitExit(2_000)) return;
     } else if (p.tty) {
       // Ctrl-U clears a half-typed line, Ctrl-D then ends a shell at its prompt.

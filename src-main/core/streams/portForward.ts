@@ -1,6 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import type { KubeConfig } from '@kubernetes/client-node';
 import WebSocket from 'ws';
 import { ApiError } from '../cluster/apiError';
 import type { KubeHttp } from '../cluster/kubeHttp';
@@ -10,7 +9,7 @@ import type { PortForwardInfo, PortForwardStartParams } from '../../../shared/co
 type StartParams = Omit<PortForwardStartParams, 'localPort'> & { localPort?: number };
 
 /** What port-forwards need of a context's connection. */
-export interface ForwardConnection { http: Pick<KubeHttp, 'request' | 'server'>; kc: KubeConfig }
+export interface ForwardConnection { http: Pick<KubeHttp, 'request' | 'server' | 'webSocketOptions'> }
 
 interface Target { pod: string; targetPort: number; url?: string }
 
@@ -123,15 +122,14 @@ class Forward {
     });
     socket.on('error', () => socket.destroy());
     try {
-      const { http, kc } = this.conn();
+      const { http } = this.conn();
       if (this.stale) {
         // A Service's pod went away: pick another ready one.
         const t = await resolveTarget(http, this.params, this.info.localPort);
         this.stale = false;
         this.info = { ...this.info, pod: t.pod, targetPort: t.targetPort };
       }
-      const opts: WebSocket.ClientOptions & { headers?: Record<string, string> } = {};
-      await kc.applyToHTTPSOptions(opts as any);
+      const opts = await http.webSocketOptions();
       if (socket.destroyed) return;
       const path = `${podPath(this.params.namespace, this.info.pod)}/portforward?ports=${this.info.targetPort}`;
       this.tunnel(socket, new WebSocket(wsUrl(http.server, path), ['v4.channel.k8s.io'], opts));

@@ -84,7 +84,7 @@ export function streamHandlers(core: Core): Handlers {
       },
       'exec.session': (p, sink) => {
         const conn = core.connection(p.context);
-        const session = new ExecSession(conn.kc, conn.http, p, sink, () => sessions.delete(session));
+        const session = new ExecSession(conn.http, p, sink, () => sessions.delete(session));
         sessions.add(session);
         sink.onInput((d) => session.input(d));
         session.start().catch((err) => { sessions.delete(session); sink.end(toContractError(err)); });

@@ -1,9 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { KubeHttp } from '../cluster/kubeHttp';
-import { apiErrorFrom } from '../cluster/kubeHttp';
-import { fetch } from 'undici';
-import { HttpMethod } from '@kubernetes/client-node/dist/gen/http/http.js';
 import { ApiError } from '../cluster/apiError';
 import type { TableColumn } from '../../../shared/contract/resources';
 import type { ResourcePath } from '../cluster/resourcePath';
@@ -90,11 +87,6 @@ export class HttpListWatch implements ListWatchSource {
   }
 
   async watch(opts: { resourceVersion: string; timeoutSeconds: number; inactivityMs: number }, onEvent: (e: RawWatchEvent) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {
-    const url = this.http.url(this.path, {
-      ...this.selectors, watch: 1, resourceVersion: opts.resourceVersion, allowWatchBookmarks: true, timeoutSeconds: opts.timeoutSeconds,
-    });
-    const { headers, dispatcher } = await this.http.auth(url, HttpMethod.GET);
-    headers['Accept'] = this.accept;
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -109,8 +101,10 @@ export class HttpListWatch implements ListWatchSource {
     };
     try {
       arm();
-      const res = await fetch(url, { method: 'GET', headers, dispatcher, signal: controller.signal });
-      if (res.status !== 200) throw await apiErrorFrom(res);
+      const res = await this.http.raw('GET', this.path, {
+        query: { ...this.selectors, watch: 1, resourceVersion: opts.resourceVersion, allowWatchBookmarks: true, timeoutSeconds: opts.timeoutSeconds },
+        accept: this.accept, signal: controller.signal,
+      });
       arm();
       onOpen?.();
       body = Readable.fromWeb(res.body as any);
