@@ -2,6 +2,7 @@
 // `npm run bench`: Wheelhouse at scale, side by side with kubectl, on a benchmark cluster of its own.
 //   node bench/run.mjs [--tier 10k|50k|3k-ns] [--churn-minutes 3] [--p2-seconds 15] [--p5-seconds 8] [--only p1,p2,p3,p4,p5]
 //                      [--fresh] [--keep-cluster] [--renderer DIR] [--cpu-prof] [--out FILE]
+//                      [--cluster wh-bench --base-port 28500] (another name keeps a second tier filled beside the first)
 // Starts the test cluster "wh-bench" (base port 28500; the shared test cluster is never touched), fills
 // the tier (objects that exist are kept, so a second run skips the slow part), measures P1–P5, prints a
 // table and writes bench/results/latest.json. Figures only: nothing here passes or fails a build.
@@ -37,6 +38,8 @@ const { values: args } = parseArgs({
     renderer: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
     out: { type: 'string' },
+    cluster: { type: 'string', default: 'wh-bench' },
+    'base-port': { type: 'string', default: '28500' },
   },
 });
 if (!TIERS[args.tier]) throw new Error(`--tier must be one of ${Object.keys(TIERS).join(', ')}`);
@@ -121,7 +124,7 @@ async function main() {
   const result = { date: new Date().toISOString(), tier: args.tier, machine: machine(), loadAverage: { start: loadAverage() } };
   log(`machine: ${result.machine.cores} cores, ${result.machine.memoryGiB} GiB, ${result.machine.cpuModel}; load average ${JSON.stringify(result.loadAverage.start)}`);
   await buildHost();
-  const cluster = await startCluster({ name: 'wh-bench', basePort: 28500, seed: false, fresh: args.fresh, log: (m) => log(`cluster: ${m}`) });
+  const cluster = await startCluster({ name: args.cluster, basePort: Number(args['base-port']), seed: false, fresh: args.fresh, log: (m) => log(`cluster: ${m}`) });
   const kubeconfig = cluster.kubeconfigPath;
   const context = cluster.contexts.admin;
   const client = new KubeClient(loadKubeconfig(kubeconfig, context), { connections: 64 });
