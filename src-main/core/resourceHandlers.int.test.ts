@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { subscribeEventsForObject } from './resourceHandlers';
-import { applyWatchEvent, emptyLiveList, type LiveListState } from '../../shared/model/liveList';
+import { LiveList, type LiveListState } from '../../shared/model/liveList';
 import { ADMIN, eventually, useTestNamespace } from '../testing/testCluster';
 import type { KubeEventRow } from '../../shared/contract/resources';
 
@@ -19,8 +19,9 @@ describe('events.forObject against the real API server', () => {
     await event('before', mine, 'Before');
     await event('noise', other, 'Noise');
 
-    let state: LiveListState<KubeEventRow> = emptyLiveList();
-    const stop = subscribeEventsForObject(http, { context: ADMIN, namespace: t.ns, uid: mine.metadata.uid }, (e) => { state = applyWatchEvent(state, e); });
+    const list = new LiveList<KubeEventRow>();
+    let state: LiveListState<KubeEventRow> = list.state;
+    const stop = subscribeEventsForObject(http, { context: ADMIN, namespace: t.ns, uid: mine.metadata.uid }, (e) => { state = list.apply(e); });
     try {
       await eventually(() => state.synced && state.items.size === 1, 20_000, 'snapshot with the one existing event');
       expect([...state.items.values()][0]).toMatchObject({ reason: 'Before', message: 'Before happened', source: 'wheelhouse-test', involvedObject: { name: 'mine', kind: 'ConfigMap' } });

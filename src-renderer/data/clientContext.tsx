@@ -2,7 +2,8 @@ import { createContext, useContext, useEffect, useMemo, useState, useSyncExterna
 import { QueryClient, QueryClientProvider, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import { ContractClient } from './contractClient';
 import { ipcChannel, webSocketChannel } from './frameChannel';
-import { applyWatchEvent, emptyLiveList, type LiveListState } from '../../shared/model/liveList';
+import type { LiveListState } from '../../shared/model/liveList';
+import { liveListStore } from './liveListStore';
 import type { MethodName, Params, Result, TopicName, TopicParams, TopicEvent } from '../../shared/contract';
 import type { WatchParams } from '../../shared/contract/resources';
 
@@ -57,28 +58,10 @@ export function useTopicValue<T extends TopicName>(topic: T, params: TopicParams
 export function useLiveList<T>(params: WatchParams | undefined): LiveListState<T> {
   const client = useClient();
   const key = JSON.stringify(params);
-  const store = useMemo(() => {
-    let state = emptyLiveList<T>();
-    const listeners = new Set<() => void>();
-    const set = (s: LiveListState<T>) => { state = s; listeners.forEach((l) => l()); };
-    let sub: { close(): void } | undefined;
-    return {
-      get: () => state,
-      subscribe(l: () => void) {
-        listeners.add(l);
-        if (!sub && params) {
-          sub = client.subscribe('resources.watch', params, {
-            onEvent: (e) => set(applyWatchEvent(state, e)),
-            onEnd: (err) => set({ ...state, error: err?.message ?? 'subscription ended' }),
-          });
-        }
-        return () => {
-          listeners.delete(l);
-          if (listeners.size === 0) { sub?.close(); sub = undefined; }
-        };
-      },
-    };
+  const store = useMemo(
+    () => liveListStore<T>(params && ((h) => client.subscribe('resources.watch', params, h))),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, key]);
+    [client, key],
+  );
   return useSyncExternalStore(store.subscribe, store.get);
 }

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { subscribeResources } from './resourceSubscription';
-import { applyWatchEvent, emptyLiveList, type LiveListState } from '../../../shared/model/liveList';
+import { LiveList, type LiveListState } from '../../../shared/model/liveList';
 import { ADMIN, eventually, newCore, randomName, readKubeconfig, tempDir, testKubeconfig } from '../../testing/testCluster';
 import { TcpProxy } from '../../testing/tcpProxy';
 import type { Core } from '../core';
@@ -11,10 +11,11 @@ import type { WatchEvent } from '../../../shared/contract/resources';
 import { startCluster } from '../../../test-cluster/cluster-lib.mjs';
 
 function follow(core: Core, ns: string, context = ADMIN) {
-  let state: LiveListState<any> = emptyLiveList();
+  const list = new LiveList<any>();
+  let state: LiveListState<any> = list.state;
   const freshness: string[] = [];
   const off = subscribeResources(core.hub, { context, group: '', version: 'v1', resource: 'configmaps', namespace: ns, projection: 'topology' },
-    (e: WatchEvent) => { state = applyWatchEvent(state, e); if (e.type === 'freshness' || e.type === 'snapshot') freshness.push(e.freshness.state); });
+    (e: WatchEvent) => { state = list.apply(e); if (e.type === 'freshness' || e.type === 'snapshot') freshness.push(e.freshness.state); });
   return { get state() { return state; }, freshness, off };
 }
 

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscribeResources } from './resourceSubscription';
-import { applyWatchEvent, emptyLiveList, type LiveListState } from '../../../shared/model/liveList';
+import { LiveList, type LiveListState } from '../../../shared/model/liveList';
 import { ADMIN, eventually, newCore, randomName } from '../../testing/testCluster';
 import type { Core } from '../core';
 import type { WatchEvent } from '../../../shared/contract/resources';
 
 /** What a subscriber ends up believing, built exactly as the renderer builds it. */
 function subscriber(core: Core, namespace: string) {
-  let state: LiveListState<any> = emptyLiveList();
+  const list = new LiveList<any>();
+  let state: LiveListState<any> = list.state;
   const unsubscribe = subscribeResources(core.hub, { context: ADMIN, group: '', version: 'v1', resource: 'configmaps', namespace, projection: 'topology' },
-    (e: WatchEvent) => { state = applyWatchEvent(state, e); });
+    (e: WatchEvent) => { state = list.apply(e); });
   return { get state() { return state; }, unsubscribe };
 }
 

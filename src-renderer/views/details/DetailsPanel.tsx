@@ -52,7 +52,9 @@ export function DetailsPanel({ context, target, onClose, onSelect }: DetailsPane
   if (kind && ROLLOUT_KINDS.has(kind)) tabs.push('rollout');
   const [tab, setTab] = useState<Tab>('overview');
   const shown: Tab = tabs.includes(tab) ? tab : 'overview';
-  const warnings = useMemo(() => [...events.items.values()].filter((e) => e.type === 'Warning').length, [events.items]);
+  // Counted each render: one object's events are few, and the list's Map is updated in place.
+  let warnings = 0;
+  for (const e of events.items.values()) if (e.type === 'Warning') warnings++;
 
   const [width, setWidth] = useState(() => Number(localStorage.getItem(WIDTH_KEY)) || 560);
   // Escape closes the panel, except where it means something else (a shell, a text field, a menu).

@@ -1,33 +1,16 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { useClient } from '../../data/clientContext';
-import { applyWatchEvent, emptyLiveList, type LiveListState } from '../../../shared/model/liveList';
+import type { LiveListState } from '../../../shared/model/liveList';
+import { liveListStore } from '../../data/liveListStore';
 import type { KubeEventRow } from '../../../shared/contract/resources';
 
 /** Events about one object, live (the core list+watches them by involvedObject.uid). */
 export function useObjectEvents(context: string, namespace: string | undefined, uid: string | undefined): LiveListState<KubeEventRow> {
   const client = useClient();
-  const store = useMemo(() => {
-    let state = emptyLiveList<KubeEventRow>();
-    const listeners = new Set<() => void>();
-    const set = (s: LiveListState<KubeEventRow>) => { state = s; listeners.forEach((l) => l()); };
-    let sub: { close(): void } | undefined;
-    return {
-      get: () => state,
-      subscribe(l: () => void) {
-        listeners.add(l);
-        if (!sub && uid) {
-          sub = client.subscribe('events.forObject', namespace ? { context, namespace, uid } : { context, uid }, {
-            onEvent: (e) => set(applyWatchEvent(state, e)),
-            onEnd: (err) => set({ ...state, error: err?.message ?? 'subscription ended' }),
-          });
-        }
-        return () => {
-          listeners.delete(l);
-          if (listeners.size === 0) { sub?.close(); sub = undefined; }
-        };
-      },
-    };
-  }, [client, context, namespace, uid]);
+  const store = useMemo(
+    () => liveListStore<KubeEventRow>(uid ? (h) => client.subscribe('events.forObject', namespace ? { context, namespace, uid } : { context, uid }, h) : undefined),
+    [client, context, namespace, uid],
+  );
   return useSyncExternalStore(store.subscribe, store.get);
 }
 

@@ -5,7 +5,8 @@ import type { TableColumn, TableRow } from '../../../shared/contract/resources';
 import { humanDuration } from '../../../shared/model/humanDuration';
 import { matchesSelector, parseLabelSelector, type Requirement } from '../../../shared/model/labelSelector';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
-import { NAMESPACE_COL, sortRows } from './tableSort';
+import { NAMESPACE_COL } from './tableSort';
+import { RowOrder } from './rowOrder';
 import { canvasMeasure, columnWidths, namespaceWidth, type TextMeasure } from './columnWidths';
 import { useNow } from './useNow';
 import { visibleText } from './visibleText';
@@ -36,6 +37,8 @@ const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 30;
 /** How long a changed row stays highlighted (the CSS animation fades it over this time). */
 const FLASH_MS = 1600;
+/** A row that changes again sooner than this keeps fading: restarting costs a restyle and hides nothing new. */
+const FLASH_RESTART_MS = 500;
 
 /**
  * Any resource as `kubectl get` prints it: the server's Table columns (CRD printer columns too),
@@ -53,42 +56,49 @@ export function ResourceTable(p: ResourceTableProps) {
   const ageIndex = columns.findIndex((c) => c.name === 'Age');
   const visible = useMemo(() => columns.map((c, i) => ({ c, i })).filter(({ c }) => wide || c.priority === 0).map((x) => x.i), [columns, wide]);
 
-  const all = useMemo(() => [...list.items.values()], [list.items]);
-  const showNamespace = useMemo(() => p.namespace === undefined && all.some((r) => r.namespace), [all, p.namespace]);
+  const total = list.items.size;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const showNamespace = useMemo(() => p.namespace === undefined && someNamespaced(list.items), [list.items, list.version, p.namespace]);
 
   const { reqs, selectorError } = useMemo(() => {
     try { return { reqs: parseLabelSelector(selector) as Requirement[], selectorError: undefined }; } catch (e) { return { reqs: [] as Requirement[], selectorError: (e as Error).message }; }
   }, [selector]);
 
-  const rows = useMemo(() => {
+  const keep = useMemo(() => {
     const f = filter.trim().toLowerCase();
-    const kept = all.filter((r) =>
+    return (r: TableRow) =>
       (!f || r.name.toLowerCase().includes(f) || (r.namespace ?? '').toLowerCase().includes(f) || r.cells.some((c) => cellText(c).toLowerCase().includes(f)))
-      && matchesSelector(r.labels, reqs));
-    return sortRows(kept, sort.col, sort.desc, columns, ageIndex);
-  }, [all, filter, reqs, sort, columns, ageIndex]);
+      && matchesSelector(r.labels, reqs);
+  }, [filter, reqs]);
+  // Kept across renders: each change of the list re-places only the rows it touched.
+  const [order] = useState(() => new RowOrder());
+  const rows = order.update(list, { col: sort.col, desc: sort.desc, columns, ageIndex }, keep);
 
   // Widths follow content, re-sampled when the row count changes by a power of two, not on every change.
-  const sizeBucket = list.synced ? Math.ceil(Math.log2(all.length + 1)) : -1;
+  const sizeBucket = list.synced ? Math.ceil(Math.log2(total + 1)) : -1;
   const measure = useTableFonts();
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const widths = useMemo(() => columnWidths(columns, visible, all, measure), [columns, visible, sizeBucket, measure]);
+  const widths = useMemo(() => columnWidths(columns, visible, [...list.items.values()], measure), [columns, visible, sizeBucket, measure]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const nsWidth = useMemo(() => namespaceWidth(all, measure), [sizeBucket, measure]);
+  const nsWidth = useMemo(() => namespaceWidth([...list.items.values()], measure), [sizeBucket, measure]);
   // Rows get an explicit width (no max-content sizing per row): cheaper layout when many rows mount at once.
   const layout = useMemo(() => {
     const ns = showNamespace ? nsWidth : 0;
     return { cols: visible, widths, nsWidth: ns, total: ns + widths.reduce((a, b) => a + b, 0) };
   }, [visible, widths, showNamespace, nsWidth]);
 
-  // Changed rows flash and fade (a CSS animation). Each change flips the row between two identical
-  // animations, which restarts it; entries expire so a row scrolled back into view stays calm.
+  // Changed rows flash and fade (a compositor animation of an overlay's opacity). A change flips the row
+  // between two identical animations, which restarts it, unless the last restart was moments ago;
+  // entries expire so a row scrolled back into view stays calm.
   const flashes = useRef(new Map<string, { at: number; n: number }>());
   const seenVersion = useRef(-1);
   if (seenVersion.current !== list.version) {
     seenVersion.current = list.version;
     const t = Date.now();
-    for (const uid of list.changed) flashes.current.set(uid, { at: t, n: (flashes.current.get(uid)?.n ?? 0) + 1 });
+    for (const uid of list.changed) {
+      const f = flashes.current.get(uid);
+      if (!f || t - f.at >= FLASH_RESTART_MS) flashes.current.set(uid, { at: t, n: (f?.n ?? 0) + 1 });
+    }
     for (const [uid, f] of flashes.current) if (t - f.at > FLASH_MS) flashes.current.delete(uid);
   }
 
@@ -125,6 +135,8 @@ export function ResourceTable(p: ResourceTableProps) {
     }
   };
 
+  // The same element while freshness is unchanged, so React skips it (its time formatting is not free).
+  const badge = useMemo(() => <FreshnessBadge freshness={list.freshness} />, [list.freshness]);
   const toggleSort = (col: number) => setSort((s) => ({ col, desc: s.col === col ? !s.desc : false }));
   const state = list.freshness?.state;
   const blocked = state === 'forbidden' || state === 'unauthorized';
@@ -136,14 +148,14 @@ export function ResourceTable(p: ResourceTableProps) {
     <div className="table-view">
       <div className="toolbar">
         <h2>{p.title}</h2>
-        <span className="count" data-testid="row-count">{list.synced ? `${rows.length}${rows.length !== all.length ? ` of ${all.length}` : ''}` : ''}</span>
+        <span className="count" data-testid="row-count">{list.synced ? `${rows.length}${rows.length !== total ? ` of ${total}` : ''}` : ''}</span>
         <input ref={filterRef} className="filter" placeholder="Filter by text  ( / )" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter rows"
           onKeyDown={(e) => { if (e.key === 'Escape') setFilter(''); if (e.key === 'ArrowDown') scrollRef.current?.focus(); }} />
         <input className={`filter ${selectorError ? 'invalid' : ''}`} placeholder="Label selector, e.g. app=web" value={selector} onChange={(e) => setSelector(e.target.value)}
           aria-label="Label selector" aria-invalid={!!selectorError} title={selectorError ?? 'Label selector, as kubectl -l takes it'} />
         <label className="toggle" title="Show the columns kubectl prints with -o wide"><input type="checkbox" checked={wide} onChange={(e) => setWide(e.target.checked)} data-testid="wide-toggle" /> Wide</label>
         {p.ignoredNamespace && <span className="rt-scope" title={`${p.title} are cluster-scoped: the namespace picker (${p.ignoredNamespace}) does not apply.`}>cluster-scoped</span>}
-        <FreshnessBadge freshness={list.freshness} />
+        {badge}
       </div>
       {selectorError && <div className="rt-hint rt-hint-bad" role="status">Label selector: {selectorError}</div>}
       <div className="table-scroll rt-scroll" ref={scrollRef} data-testid="resource-table" role="grid" aria-label={p.title} aria-rowcount={rows.length}
@@ -174,14 +186,19 @@ export function ResourceTable(p: ResourceTableProps) {
             detail={list.freshness?.reason} testId="table-forbidden" />
         )}
         {!list.error && !blocked && !list.synced && <TableState tone="muted" title={`Loading ${what}${where}…`} busy />}
-        {!list.error && !blocked && list.synced && all.length === 0 && <TableState tone="muted" title={`No ${what}${where}`} testId="table-empty" />}
-        {!list.error && !blocked && list.synced && all.length > 0 && rows.length === 0 && (
+        {!list.error && !blocked && list.synced && total === 0 && <TableState tone="muted" title={`No ${what}${where}`} testId="table-empty" />}
+        {!list.error && !blocked && list.synced && total > 0 && rows.length === 0 && (
           <TableState tone="muted" title={`No ${what} match`} detail={[filter && `text “${filter}”`, selector && `selector “${selector}”`].filter(Boolean).join(' and ')}
             action={{ label: 'Clear filters', run: () => { setFilter(''); setSelector(''); } }} testId="table-nomatch" />
         )}
       </div>
     </div>
   );
+}
+
+function someNamespaced(items: ReadonlyMap<string, TableRow>): boolean {
+  for (const r of items.values()) if (r.namespace) return true;
+  return false;
 }
 
 let sharedMeasure: TextMeasure | undefined;

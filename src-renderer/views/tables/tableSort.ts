@@ -26,9 +26,9 @@ export function parseHumanDuration(s: string): number | undefined {
   return (((y * 365 + d) * 24 + h) * 60 + min) * 60 + sec;
 }
 
-type Key = { missing: boolean; num: number; str: string };
+export type SortKey = { missing: boolean; num: number; str: string };
 
-function keyOf(v: unknown, type: string | undefined): Key {
+function keyOf(v: unknown, type: string | undefined): SortKey {
   if (v === null || v === undefined || v === '' || v === '<none>' || v === '<unknown>' || v === '<invalid>') return { missing: true, num: 0, str: '' };
   if (type === 'integer' || type === 'number') {
     const n = Number(v);
@@ -40,12 +40,39 @@ function keyOf(v: unknown, type: string | undefined): Key {
   return { missing: false, num: Number.NaN, str: naturalKey(str) };
 }
 
-function compareKeys(a: Key, b: Key): number {
+function compareKeys(a: SortKey, b: SortKey): number {
   const aNum = !Number.isNaN(a.num) && a.str === '';
   const bNum = !Number.isNaN(b.num) && b.str === '';
   if (aNum && bNum) return a.num - b.num;
   if (aNum !== bNum) return aNum ? -1 : 1;
   return cmp(a.str, b.str);
+}
+
+/** What the table is sorted by. `col` is a column index or NAMESPACE_COL; Age sorts by creation time. */
+export interface SortSpec { col: number; desc: boolean; columns: TableColumn[]; ageIndex: number }
+
+/** A row with its sort keys, computed once per row object rather than once per comparison. */
+export interface KeyedRow { row: TableRow; key: SortKey; ns: string; name: string }
+
+/** The row's keys under `spec`; the namespace and name keys of `prev` (the same row object) are reused. */
+export function keyRow(row: TableRow, spec: SortSpec, prev?: KeyedRow): KeyedRow {
+  const { col, columns, ageIndex } = spec;
+  let key: SortKey;
+  if (col === NAMESPACE_COL) key = { missing: !row.namespace, num: Number.NaN, str: naturalKey(row.namespace ?? '') };
+  else if (col === ageIndex && row.creationTimestamp) key = { missing: false, num: -Date.parse(row.creationTimestamp), str: '' };
+  else key = keyOf(row.cells[col], columns[col]?.type);
+  const same = prev?.row === row;
+  return { row, key, ns: same ? prev.ns : naturalKey(row.namespace ?? ''), name: same ? prev.name : naturalKey(row.name) };
+}
+
+/**
+ * The table's order: by the sort key in the chosen direction, empty cells last in either direction,
+ * ties broken by namespace, name and uid (always ascending), so it is total and never flickers.
+ */
+export function compareKeyed(a: KeyedRow, b: KeyedRow, desc: boolean): number {
+  if (a.key.missing !== b.key.missing) return a.key.missing ? 1 : -1;
+  const c = a.key.missing ? 0 : compareKeys(a.key, b.key) * (desc ? -1 : 1);
+  return c || cmp(a.ns, b.ns) || cmp(a.name, b.name) || cmp(a.row.uid, b.row.uid);
 }
 
 /**
@@ -55,19 +82,6 @@ function compareKeys(a: Key, b: Key): number {
  * Keys are computed once per row (not per comparison), which keeps 10k rows cheap.
  */
 export function sortRows(rows: TableRow[], col: number, desc: boolean, columns: TableColumn[], ageIndex: number): TableRow[] {
-  const type = columns[col]?.type;
-  const decorated = rows.map((r) => {
-    let key: Key;
-    if (col === NAMESPACE_COL) key = { missing: !r.namespace, num: Number.NaN, str: naturalKey(r.namespace ?? '') };
-    else if (col === ageIndex && r.creationTimestamp) key = { missing: false, num: -Date.parse(r.creationTimestamp), str: '' };
-    else key = keyOf(r.cells[col], type);
-    return { r, key, ns: naturalKey(r.namespace ?? ''), name: naturalKey(r.name) };
-  });
-  const dir = desc ? -1 : 1;
-  decorated.sort((a, b) => {
-    if (a.key.missing !== b.key.missing) return a.key.missing ? 1 : -1;
-    const c = a.key.missing ? 0 : compareKeys(a.key, b.key) * dir;
-    return c || cmp(a.ns, b.ns) || cmp(a.name, b.name) || cmp(a.r.uid, b.r.uid);
-  });
-  return decorated.map((d) => d.r);
+  const spec: SortSpec = { col, desc, columns, ageIndex };
+  return rows.map((r) => keyRow(r, spec)).sort((a, b) => compareKeyed(a, b, desc)).map((k) => k.row);
 }
