@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { SearchIndex, type BufferedLine } from './logBuffer';
-import type { LogFeed } from './logFeed';
+import { useFeedVersion, type LogFeed } from './logFeed';
 import { FixedLogRows } from './FixedLogRows';
 import { LOG_ROW_HEIGHT as ROW, type LogLineOptions } from './LogLine';
 import type { LogRowsHandle, LogRowsProps } from './logRows';
 import { WrappedLogRows } from './WrappedLogRows';
+import { formatCount } from './formatCount';
 import './logs.css';
 
 export function lineForExport(l: BufferedLine, withTs: boolean): string {
@@ -27,7 +28,6 @@ export function downloadText(name: string, parts: BlobPart[]): void {
 
 export interface LogPaneProps {
   feed: LogFeed;
-  version: number;
   wrap: boolean;
   showTs: boolean;
   /** Prefix lines with their pod/container (workload logs). */
@@ -44,7 +44,8 @@ export interface LogPaneProps {
  * "resume" button with the count of lines that arrived meanwhile), search with highlight and
  * next/previous, and an "older lines dropped" marker when the ring buffer let lines go.
  */
-export function LogPane({ feed, version, wrap, showTs, showSource, fileName, downloads, label }: LogPaneProps) {
+export function LogPane({ feed, wrap, showTs, showSource, fileName, downloads, label }: LogPaneProps) {
+  const version = useFeedVersion(feed);
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -134,7 +135,7 @@ export function LogPane({ feed, version, wrap, showTs, showSource, fileName, dow
       </div>
       {buffer.dropped > 0 && (
         <div className="log-dropped" data-testid="log-dropped" role="status">
-          {buffer.dropped.toLocaleString()} older line{buffer.dropped === 1 ? '' : 's'} dropped (this view keeps the latest {buffer.capacity.toLocaleString()})
+          {formatCount(buffer.dropped)} older line{buffer.dropped === 1 ? '' : 's'} dropped (this view keeps the latest {formatCount(buffer.capacity)})
         </div>
       )}
       {feed.status.serverDropped > 0 && (
@@ -143,7 +144,7 @@ export function LogPane({ feed, version, wrap, showTs, showSource, fileName, dow
       {wrap ? <WrappedLogRows {...rowsProps} /> : <FixedLogRows {...rowsProps} />}
       {!following && (
         <button className="log-resume primary" onClick={resume} data-testid="log-resume">
-          Resume following{feed.pendingCount ? ` (${feed.pendingCount.toLocaleString()} new)` : ''}
+          Resume following{feed.pendingCount ? ` (${formatCount(feed.pendingCount)} new)` : ''}
         </button>
       )}
     </div>

@@ -4,6 +4,7 @@ import type { LogsFollowParams } from '../../../shared/contract';
 import { useLogFeed } from './logFeed';
 import { downloadText, LogPane } from './LogPane';
 import { stripAnsi } from './ansi';
+import { formatCount } from './formatCount';
 
 export interface LogViewerProps {
   context: string;
@@ -49,8 +50,7 @@ export function LogViewer({ context, namespace, pod, container: initial, capacit
     context, namespace, pod, container, previous, timestamps: true,
     tailLines: tail === 'all' ? undefined : Number(tail), sinceSeconds: SINCE_SECONDS[since],
   } : undefined;
-  const { feed, version } = useLogFeed('logs.follow', params, capacity);
-  const st = feed.status;
+  const { feed, status: st } = useLogFeed('logs.follow', params, capacity);
 
   const downloadWhole = () => {
     if (!params || downloading !== undefined) return;
@@ -102,11 +102,11 @@ export function LogViewer({ context, namespace, pod, container: initial, capacit
         </span>
       </div>
       {podQuery.error && <div className="error-banner" role="alert">{(podQuery.error as Error).message}</div>}
-      <LogPane feed={feed} version={version} wrap={wrap} showTs={showTs} label={`Logs of ${pod}/${container ?? ''}`}
+      <LogPane feed={feed} wrap={wrap} showTs={showTs} label={`Logs of ${pod}/${container ?? ''}`}
         fileName={`${pod}-${container ?? 'log'}-visible.log`}
         downloads={downloading === undefined
           ? <button onClick={downloadWhole} disabled={!params} data-testid="log-download-whole">Download whole log</button>
-          : <button onClick={() => cancelDownload.current?.()}>Cancel download ({downloading.toLocaleString()} lines)</button>} />
+          : <button onClick={() => cancelDownload.current?.()}>Cancel download ({formatCount(downloading)} lines)</button>} />
     </div>
   );
 }

@@ -24,8 +24,7 @@ export function WorkloadLogs({ context, namespace, selector, owner, container, t
   const params: WorkloadLogsParams | undefined = selector || owner
     ? { context, namespace, ...(owner ? { owner } : { selector }), ...(container ? { container } : {}), tailLines }
     : undefined;
-  const { feed, version } = useLogFeed('logs.workload', params, capacity);
-  const st = feed.status;
+  const { feed, status: st } = useLogFeed('logs.workload', params, capacity);
   const title = owner ? `${owner.kind} ${owner.name}` : selector ?? '';
   return (
     <div className="log-viewer" data-testid="workload-logs">
@@ -47,7 +46,7 @@ export function WorkloadLogs({ context, namespace, selector, owner, container, t
           ))}
         </div>
       )}
-      <LogPane feed={feed} version={version} wrap={wrap} showTs={showTs} showSource label={`Logs of ${title}`}
+      <LogPane feed={feed} wrap={wrap} showTs={showTs} showSource label={`Logs of ${title}`}
         fileName={`${(owner?.name ?? 'workload').replace(/[^\w.-]+/g, '_')}-logs.log`} />
     </div>
   );

@@ -45,6 +45,9 @@ const visible = (c: number) => `⟦U+${c.toString(16).toUpperCase().padStart(4, 
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const SPECIAL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+/** A run of characters the parser keeps as they are (the complement of SPECIAL), matched where it starts. */
+// eslint-disable-next-line no-control-regex -- see SPECIAL
+const ORDINARY_RUN = /[^\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/y;
 
 /** True when the text has anything the parser would change (escapes, controls, invisible characters). */
 export function hasAnsi(text: string): boolean {
@@ -93,7 +96,11 @@ function applySgr(style: AnsiStyle, params: number[]): AnsiStyle {
   return s;
 }
 
-const sameStyle = (a: AnsiStyle, b: AnsiStyle) => JSON.stringify(a) === JSON.stringify(b);
+const sameColor = (a: AnsiColor | undefined, b: AnsiColor | undefined) =>
+  a === b || (typeof a === 'object' && typeof b === 'object' && a[0] === b[0] && a[1] === b[1] && a[2] === b[2]);
+const sameStyle = (a: AnsiStyle, b: AnsiStyle) => a === b || (sameColor(a.fg, b.fg) && sameColor(a.bg, b.bg)
+  && !a.bold === !b.bold && !a.dim === !b.dim && !a.italic === !b.italic && !a.underline === !b.underline
+  && !a.inverse === !b.inverse && !a.strike === !b.strike);
 
 /** Parses one line into styled spans (adjacent spans of equal style merged; empty spans dropped). */
 export function parseAnsi(text: string): AnsiSpan[] {
@@ -110,6 +117,10 @@ export function parseAnsi(text: string): AnsiSpan[] {
   };
   let i = 0;
   while (i < text.length) {
+    // Ordinary text is copied a run at a time, not a character at a time.
+    ORDINARY_RUN.lastIndex = i;
+    const run = ORDINARY_RUN.exec(text);
+    if (run) { buf += run[0]; i += run[0].length; continue; }
     const ch = text[i];
     const code = text.charCodeAt(i);
     if (ch === ESC || code === 0x9b || code === 0x9d) {

@@ -36,10 +36,10 @@ export class LogBuffer {
 
   push(lines: readonly IncomingLine[]): void {
     for (const l of lines) {
-      const line: BufferedLine = { n: this.next++, text: l.text, plain: hasAnsi(l.text) ? stripAnsi(l.text) : l.text };
-      if (l.ts !== undefined) line.ts = l.ts;
-      if (l.pod !== undefined) line.pod = l.pod;
-      if (l.container !== undefined) line.container = l.container;
+      // Every field set at once: all lines share one object shape, whichever fields they have.
+      const line: BufferedLine = {
+        n: this.next++, ts: l.ts, text: l.text, plain: hasAnsi(l.text) ? stripAnsi(l.text) : l.text, pod: l.pod, container: l.container,
+      };
       const at = (this.head + this.size) % this.capacity;
       this.items[at] = line;
       if (this.size < this.capacity) this.size++;

@@ -110,6 +110,7 @@ export class LogFeed {
   };
 
   getVersion = (): number => this.version;
+  getStatus = (): FeedStatus => this.status;
 
   dispose(): void {
     if (this.frame !== undefined && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);
@@ -117,8 +118,12 @@ export class LogFeed {
   }
 }
 
-/** Subscribes a LogFeed to a log topic; a new feed (empty) whenever the params change. */
-export function useLogFeed<T extends LogTopic>(topic: T, params: TopicParams<T> | undefined, capacity = 50_000): { feed: LogFeed; version: number } {
+/**
+ * Subscribes a LogFeed to a log topic; a new feed (empty) whenever the params change. The caller
+ * re-renders when the status changes, not on every batch of lines: only the pane showing the lines
+ * does that (useFeedVersion), so a viewer's toolbar and queries stay out of the per-frame work.
+ */
+export function useLogFeed<T extends LogTopic>(topic: T, params: TopicParams<T> | undefined, capacity = 50_000): { feed: LogFeed; status: FeedStatus } {
   const client = useClient();
   const key = JSON.stringify(params);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -134,6 +139,11 @@ export function useLogFeed<T extends LogTopic>(topic: T, params: TopicParams<T> 
     return () => { sub.close(); feed.dispose(); };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [feed]);
-  const version = useSyncExternalStore(feed.subscribe, feed.getVersion);
-  return { feed, version };
+  const status = useSyncExternalStore(feed.subscribe, feed.getStatus);
+  return { feed, status };
+}
+
+/** The feed's version: a new value in each animation frame in which lines or status changed. */
+export function useFeedVersion(feed: LogFeed): number {
+  return useSyncExternalStore(feed.subscribe, feed.getVersion);
 }

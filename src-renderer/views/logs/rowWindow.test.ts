@@ -33,6 +33,12 @@ describe('rowWindow', () => {
   });
 });
 
+describe('slotCount', () => {
+  it('stays the same for small changes of the viewport', () => {
+    expect(slotCount(18, 826, 10)).toBe(slotCount(18, 800, 10));
+  });
+});
+
 describe('endScrollTop', () => {
   it('is the list height minus the viewport, never negative', () => {
     expect(endScrollTop(100, 18, 180)).toBe(1620);

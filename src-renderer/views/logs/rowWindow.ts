@@ -41,5 +41,9 @@ export function endScrollTop(count: number, rowHeight: number, viewportHeight: n
  * creating rows on every batch.
  */
 export function slotCount(rowHeight: number, viewportHeight: number, overscan: number): number {
-  return Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1 + 2 * overscan;
+  const needed = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1 + 2 * overscan;
+  // Rounded up, so that a banner appearing or a small resize keeps the keys (and the DOM rows).
+  return Math.ceil(needed / SLOT_STEP) * SLOT_STEP;
 }
+
+const SLOT_STEP = 32;
