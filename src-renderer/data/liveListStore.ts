@@ -10,36 +10,48 @@ export interface ExternalStore<S> {
 interface WatchHandlers { onEvent(e: WatchEvent): void; onEnd(err?: Error): void }
 
 /**
- * A frame's wait at most: requestAnimationFrame does not run in a hidden page, where the list still
- * has to move on (a background window's state is current when it comes back), just not per frame.
+ * Stands in for the next frame where requestAnimationFrame does not run (a hidden page): the list
+ * still moves on there, just not per frame.
  */
-const HIDDEN_FLUSH_MS = 250;
+const HIDDEN_FRAME_MS = 250;
 
 /**
  * A live list as a store for useSyncExternalStore. The subscription opens with the first listener and
- * closes with the last. Events are applied at most once per animation frame: whatever arrived within a
- * frame (several core batches under churn) becomes one change and one render.
+ * closes with the last. Events are applied at most once per animation frame: the first change after a
+ * quiet frame at once (in a microtask, so one socket message is one change), anything arriving after
+ * it at the next frame, before that frame paints. Under churn a frame costs one change and one render
+ * however many batches arrived in it.
  */
 export function liveListStore<T>(open: ((h: WatchHandlers) => { close(): void }) | undefined): ExternalStore<LiveListState<T>> {
   const list = new LiveList<T>();
   const listeners = new Set<() => void>();
   let sub: { close(): void } | undefined;
-  let frame: number | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set from a flush until the next frame: later events wait for that frame. */
+  let frame: { raf: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  let flushQueued = false;
 
-  const cancel = () => {
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    frame = timer = undefined;
+  const endFrameWait = () => {
+    if (!frame) return;
+    cancelAnimationFrame(frame.raf);
+    clearTimeout(frame.timer);
+    frame = undefined;
   };
   const flush = () => {
-    cancel();
-    if (list.flush()) listeners.forEach((l) => l());
+    flushQueued = false;
+    if (!list.flush()) return;
+    // Until the next frame, whatever arrives waits for it.
+    endFrameWait();
+    frame = { raf: requestAnimationFrame(nextFrame), timer: setTimeout(nextFrame, HIDDEN_FRAME_MS) };
+    listeners.forEach((l) => l());
   };
-  const schedule = () => {
-    if (frame !== undefined) return;
-    frame = requestAnimationFrame(flush);
-    timer = setTimeout(flush, HIDDEN_FLUSH_MS);
+  function nextFrame() {
+    endFrameWait();
+    flush();
+  }
+  const changed = () => {
+    if (frame || flushQueued) return;
+    flushQueued = true;
+    queueMicrotask(flush);
   };
 
   return {
@@ -48,13 +60,13 @@ export function liveListStore<T>(open: ((h: WatchHandlers) => { close(): void })
       listeners.add(l);
       if (!sub && open) {
         sub = open({
-          onEvent: (e) => { list.push(e); schedule(); },
-          onEnd: (err) => { list.fail(err?.message ?? 'subscription ended'); flush(); },
+          onEvent: (e) => { list.push(e); changed(); },
+          onEnd: (err) => { list.fail(err?.message ?? 'subscription ended'); changed(); },
         });
       }
       return () => {
         listeners.delete(l);
-        if (listeners.size === 0) { sub?.close(); sub = undefined; cancel(); }
+        if (listeners.size === 0) { sub?.close(); sub = undefined; endFrameWait(); }
       };
     },
   };
