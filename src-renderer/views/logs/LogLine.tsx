@@ -1,15 +1,25 @@
 import { memo } from 'react';
-import { parseAnsi, spanPresentation, type AnsiSpan } from './ansi';
+import { clipSpans, parseAnsi, spanPresentation, type AnsiSpan } from './ansi';
+import { formatCount } from './formatCount';
 import { findRanges, highlight, type BufferedLine } from './logBuffer';
 
 /** Height of one unwrapped log row in px (the CSS line-height of .log-row). */
 export const LOG_ROW_HEIGHT = 18;
 
+/**
+ * Characters of a line put on screen; the rest is counted, and kept for search, copy-all and
+ * download. Laying out a 1 MiB line took tens of ms in every frame it was in view (as VS Code's
+ * editor.stopRenderingLineAfter, whose default this is).
+ */
+const SHOWN_CHARS = 10_000;
+
+interface ShownText { spans: AnsiSpan[]; omitted: number }
+
 // Parsed once per line, and only for lines that are rendered.
-const spansCache = new WeakMap<BufferedLine, AnsiSpan[]>();
-const spansOf = (l: BufferedLine) => {
-  let s = spansCache.get(l);
-  if (!s) { s = parseAnsi(l.text); spansCache.set(l, s); }
+const shownCache = new WeakMap<BufferedLine, ShownText>();
+const shownOf = (l: BufferedLine) => {
+  let s = shownCache.get(l);
+  if (!s) { s = clipSpans(parseAnsi(l.text), SHOWN_CHARS); shownCache.set(l, s); }
   return s;
 };
 
@@ -33,7 +43,7 @@ export interface LogLineOptions {
 }
 
 const LineText = memo(function LineText({ line, query, current }: { line: BufferedLine; query: string; current: boolean }) {
-  const spans = spansOf(line);
+  const { spans, omitted } = shownOf(line);
   const sensitive = query !== query.toLowerCase();
   const segments = highlight(spans, query ? findRanges(line.plain, sensitive ? query : query.toLowerCase(), sensitive) : []);
   return (
@@ -44,6 +54,7 @@ const LineText = memo(function LineText({ line, query, current }: { line: Buffer
         if (seg.mark) return <mark key={i} className={`${current ? 'log-match current' : 'log-match'} ${p.className}`} style={style}>{seg.text}</mark>;
         return p.className || style ? <span key={i} className={p.className} style={style}>{seg.text}</span> : seg.text;
       })}
+      {omitted > 0 && <span className="log-omitted"> … {formatCount(omitted)} more characters (download to see the whole line)</span>}
     </span>
   );
 });

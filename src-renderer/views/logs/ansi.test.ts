@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssColor, hasAnsi, parseAnsi, spanPresentation, stripAnsi } from './ansi';
+import { clipSpans, cssColor, hasAnsi, parseAnsi, spanPresentation, stripAnsi } from './ansi';
 
 const E = '\x1b';
 
@@ -68,5 +68,15 @@ describe('presentation', () => {
     expect(spanPresentation({ fg: [1, 2, 3], inverse: true })).toEqual({ className: 'ansi-fg-inverse', css: { backgroundColor: 'rgb(1, 2, 3)' } });
     expect(cssColor(232)).toBe('rgb(8, 8, 8)');
     expect(cssColor(15)).toBe('#ffffff');
+  });
+});
+
+describe('clipSpans', () => {
+  it('keeps the first characters with their styles and counts the rest', () => {
+    const spans = parseAnsi(`${E}[31mERROR${E}[0m some text`);
+    expect(clipSpans(spans, 100)).toEqual({ spans, omitted: 0 });
+    expect(clipSpans(spans, 5)).toEqual({ spans: [{ text: 'ERROR', style: { fg: 1 } }], omitted: 10 });
+    expect(clipSpans(spans, 7)).toEqual({ spans: [{ text: 'ERROR', style: { fg: 1 } }, { text: ' s', style: {} }], omitted: 8 });
+    expect(clipSpans(spans, 0)).toEqual({ spans: [], omitted: 15 });
   });
 });

@@ -167,6 +167,20 @@ export function parseAnsi(text: string): AnsiSpan[] {
   return spans;
 }
 
+/** The first `limit` characters of styled spans, and how many characters were left out. */
+export function clipSpans(spans: readonly AnsiSpan[], limit: number): { spans: AnsiSpan[]; omitted: number } {
+  const out: AnsiSpan[] = [];
+  let kept = 0;
+  let omitted = 0;
+  for (const span of spans) {
+    const room = limit - kept;
+    if (room >= span.text.length) { out.push(span); kept += span.text.length; continue; }
+    if (room > 0) { out.push({ text: span.text.slice(0, room), style: span.style }); kept = limit; }
+    omitted += span.text.length - Math.max(0, room);
+  }
+  return { spans: out, omitted };
+}
+
 /** The text with every escape and control character removed (for search, copy and download). */
 export function stripAnsi(text: string): string {
   if (!hasAnsi(text)) return text;
