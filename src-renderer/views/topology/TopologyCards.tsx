@@ -1,9 +1,9 @@
 import { createContext, memo, useContext, useEffect, useRef, useState } from 'react';
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { ObjectNode, PodGroupNode } from '../../../shared/topology/graph';
 import type { HealthStatus } from '../../../shared/topology/health';
 import type { TopoObject } from '../../../shared/topology/topologyObject';
-import type { NamespaceFlowNode, ObjectFlowNode, PodGroupFlowNode } from './flowModel';
+import type { CardData, NamespaceFlowNode, ObjectFlowNode, PodGroupFlowNode } from './flowModel';
 import { KindIcon } from './KindIcon';
 import { kindLabel } from './topologyKinds';
 import { objectFootnote, objectSummary, podGroupSummary, REPLICATED_KINDS, replicaStats, ROLLOUT_KINDS, rolloutProgress } from './cardText';
@@ -25,26 +25,40 @@ export interface TopologyActions {
 
 export const TopologyActionsContext = createContext<TopologyActions | null>(null);
 
-/** Below this zoom, cards drop their detail lines: smaller DOM, and text too small to read anyway. */
+/**
+ * Level of detail by zoom. `full` cards carry every line; `low` keeps the head and the name (drawn
+ * larger, so it stays readable); `overview` is a plain block in the health colour: below it nothing
+ * is legible anyway, and that is where hundreds of cards mount at once while zooming out.
+ */
+export type CardDetail = 'full' | 'low' | 'overview';
 export const LOW_DETAIL_ZOOM = 0.45;
-const lowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
+export const OVERVIEW_ZOOM = 0.2;
+export const cardDetail = (s: ReactFlowState): CardDetail => {
+  const zoom = s.transform[2];
+  return zoom >= LOW_DETAIL_ZOOM ? 'full' : zoom >= OVERVIEW_ZOOM ? 'low' : 'overview';
+};
 
 const stop = (e: { stopPropagation(): void }) => e.stopPropagation();
 
-function Handles() {
-  return (
-    <>
-      <Handle type="target" id="t-left" position={Position.Left} isConnectable={false} />
-      <Handle type="source" id="s-right" position={Position.Right} isConnectable={false} />
-      <Handle type="target" id="t-top" position={Position.Top} isConnectable={false} />
-      <Handle type="source" id="s-top" position={Position.Top} isConnectable={false} />
-      <Handle type="target" id="t-bottom" position={Position.Bottom} isConnectable={false} />
-      <Handle type="source" id="s-bottom" position={Position.Bottom} isConnectable={false} />
-      <Handle type="target" id="t-right" position={Position.Right} isConnectable={false} />
-      <Handle type="source" id="s-left" position={Position.Left} isConnectable={false} />
-    </>
-  );
-}
+/**
+ * The handles edges join, as plain markup where flowModel's CARD_HANDLES says they are. React Flow
+ * routes edges from the nodes' `handles` and never needs to measure these; they are here so a
+ * measurement, should one happen, finds the same handles. Not <Handle>: each of those subscribes to the
+ * flow store, eight per card, and every pan or zoom frame would run all their selectors.
+ */
+const HANDLE_SPECS: { id: string; type: 'source' | 'target'; position: Position }[] = [
+  { id: 't-left', type: 'target', position: Position.Left }, { id: 's-left', type: 'source', position: Position.Left },
+  { id: 's-right', type: 'source', position: Position.Right }, { id: 't-right', type: 'target', position: Position.Right },
+  { id: 't-top', type: 'target', position: Position.Top }, { id: 's-top', type: 'source', position: Position.Top },
+  { id: 't-bottom', type: 'target', position: Position.Bottom }, { id: 's-bottom', type: 'source', position: Position.Bottom },
+];
+const handles = (
+  <>
+    {HANDLE_SPECS.map((h) => (
+      <div key={h.id} className={`react-flow__handle react-flow__handle-${h.position} ${h.type}`} data-handleid={h.id} data-handlepos={h.position} />
+    ))}
+  </>
+);
 
 export function HealthPill({ health }: { health: HealthStatus }) {
   return (
@@ -129,18 +143,33 @@ function ReplicaBody({ n, data }: { n: ObjectNode; data: ObjectFlowNode['data'] 
   );
 }
 
+/**
+ * The `overview` card: one element, its colour the health; the same test ids and data as the full card.
+ * No handle markup: React Flow routes edges from the nodes' `handles`, and these mount by the hundred.
+ */
+function OverviewCard({ id, kind, name, health, data, selected, extra }: {
+  id: string; kind: string; name: string; health: HealthStatus; data: CardData; selected: boolean; extra: (string | false | undefined)[];
+}) {
+  return (
+    <div className={cardClass('topo-card overview', { health }, data, selected, extra)} data-testid="topology-node" data-id={id} data-kind={kind} data-name={name}
+      data-health={health.status} title={name} />
+  );
+}
+
 export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps<ObjectFlowNode>) {
   const n = data.node as ObjectNode;
   const o = n.object;
-  const low = useStore(lowDetail);
+  const detail = useStore(cardDetail);
   const actions = useContext(TopologyActionsContext);
+  if (detail === 'overview') return <OverviewCard id={n.id} kind={o.kind} name={o.name} health={n.health} data={data} selected={selected} extra={[n.dimmed && 'dimmed', o.deleting && 'deleting']} />;
+  const low = detail === 'low';
   const replicated = REPLICATED_KINDS.has(o.kind) && o.replicas;
   const footnote = low || replicated ? '' : objectFootnote(n);
   const summary = low || replicated ? '' : objectSummary(n, data.usedBy);
   return (
     <div className={cardClass('topo-card', n, data, selected, [n.dimmed && 'dimmed', o.deleting && 'deleting', low && 'low'])}
       data-testid="topology-node" data-id={n.id} data-kind={o.kind} data-name={o.name} data-health={n.health.status}>
-      <Handles />
+      {handles}
       <div className="card-head">
         <KindIcon kind={o.kind} />
         <span className="card-kind">{kindLabel(o.kind)}</span>
@@ -168,11 +197,13 @@ export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps
 
 export const PodGroupCard = memo(function PodGroupCard({ data, selected }: NodeProps<PodGroupFlowNode>) {
   const g = data.node as PodGroupNode;
-  const low = useStore(lowDetail);
+  const detail = useStore(cardDetail);
+  if (detail === 'overview') return <OverviewCard id={g.id} kind="PodGroup" name={g.name} health={g.health} data={data} selected={selected} extra={['pod-group']} />;
+  const low = detail === 'low';
   return (
     <div className={cardClass('topo-card pod-group', g, data, selected, [low && 'low'])} data-testid="topology-node" data-id={g.id} data-kind="PodGroup" data-name={g.name}
       data-health={g.health.status} title="Click to show every pod">
-      <Handles />
+      {handles}
       <div className="card-head">
         <KindIcon kind="PodGroup" />
         <span className="card-kind">{g.count} pods</span>

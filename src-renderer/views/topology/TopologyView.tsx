@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
-  Background, BackgroundVariant, ControlButton, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
+  Background, BackgroundVariant, ControlButton, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
   applyNodeChanges, getViewportForBounds, type NodeChange, type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -19,6 +19,7 @@ import { useTopologyObjects } from './useTopologyObjects';
 import { KindIcon } from './KindIcon';
 import { isTestHooksEnabled, TopologyTestHooks } from './TopologyTestHooks';
 import { useTopologyGraph } from './useTopologyGraph';
+import { TopologyMinimap } from './TopologyMinimap';
 
 export interface TopologySelection { group: string; version: string; resource: string; namespace?: string; name: string; uid: string }
 
@@ -33,7 +34,7 @@ const healthColor: Record<HealthStatusCode, string> = {
   Healthy: 'var(--ok)', Progressing: 'var(--accent)', Degraded: 'var(--bad)', Suspended: 'var(--suspended)', Missing: 'var(--warn)', Unknown: 'var(--muted)',
 };
 
-/** Module-level, so the minimap's thousands of memoized rectangles never re-render for a new function. */
+/** Module-level, so the minimap's paths are drawn again only when the nodes change. */
 const minimapColor = (n: TopologyFlowNode) => (n.type === 'namespace' ? 'transparent' : healthColor[n.data.node.health.status]);
 
 /** Room for the panels floating over the canvas: focus bar (top), controls (left), legend (bottom). */
@@ -150,21 +151,30 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   // From our own positions, not React Flow's measurements, which culled nodes never get.
   const canvasRef = useRef<HTMLDivElement>(null);
   const fitted = useRef(new Set<string>());
-  useEffect(() => {
+  const fitAll = useCallback((duration?: number) => {
     const el = canvasRef.current;
-    const shownNodes = derivedNodes.filter((n) => !n.hidden && n.type !== 'namespace');
-    if (!ready || !graph.loaded || !el || shownNodes.length === 0 || fitted.current.has(key)) return;
-    fitted.current.add(key);
     const boxes = derivedNodes.filter((n) => !n.hidden);
+    if (!el || boxes.length === 0) return;
     const x0 = Math.min(...boxes.map((n) => n.position.x));
     const y0 = Math.min(...boxes.map((n) => n.position.y));
     const x1 = Math.max(...boxes.map((n) => n.position.x + (n.width ?? CARD_WIDTH)));
     const y1 = Math.max(...boxes.map((n) => n.position.y + (n.height ?? CARD_HEIGHT)));
+    void rf.setViewport(getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, 0.05, 1, FIT_PADDING), { duration });
+  }, [derivedNodes, rf]);
+  useEffect(() => {
+    const shownNodes = derivedNodes.filter((n) => !n.hidden && n.type !== 'namespace');
+    if (!ready || !graph.loaded || !canvasRef.current || shownNodes.length === 0 || fitted.current.has(key)) return;
+    fitted.current.add(key);
     // A big graph fitted whole would put thousands of cards in the viewport, and React Flow draws DOM:
     // start at a readable zoom at the top-left instead; the minimap and search reach the rest.
-    if (shownNodes.length > LARGE_GRAPH_NODES) void rf.setViewport({ x: 60 - x0 * LARGE_GRAPH_ZOOM, y: 56 - y0 * LARGE_GRAPH_ZOOM, zoom: LARGE_GRAPH_ZOOM });
-    else void rf.setViewport(getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, 0.05, 1, FIT_PADDING));
-  }, [ready, graph.loaded, derivedNodes, key, rf]);
+    if (shownNodes.length > LARGE_GRAPH_NODES) {
+      const x0 = Math.min(...shownNodes.map((n) => n.position.x));
+      const y0 = Math.min(...shownNodes.map((n) => n.position.y));
+      void rf.setViewport({ x: 60 - x0 * LARGE_GRAPH_ZOOM, y: 56 - y0 * LARGE_GRAPH_ZOOM, zoom: LARGE_GRAPH_ZOOM });
+    } else {
+      fitAll();
+    }
+  }, [ready, graph.loaded, derivedNodes, key, rf, fitAll]);
 
   const centreOn = useCallback((id: string) => {
     const p = positionOf(id);
@@ -322,13 +332,15 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             proOptions={{ hideAttribution: true }}
           >
             <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-            <Controls showInteractive={false}>
+            <Controls showInteractive={false} showFitView={false}>
+              <ControlButton onClick={() => fitAll(300)} className="react-flow__controls-fitview" title="Fit the whole graph" aria-label="Fit view">
+                <svg viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true"><path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" /></svg>
+              </ControlButton>
               <ControlButton onClick={() => setShowMinimap((v) => !v)} title={showMinimap ? 'Hide the minimap' : 'Show the minimap'} aria-label="Toggle the minimap" data-testid="toggle-minimap">
                 <svg viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true"><rect x="2" y="3" width="12" height="10" rx="1.5" style={{ fill: "none" }} /><rect x="8" y="8" width="4" height="3" style={{ stroke: "none" }} /></svg>
               </ControlButton>
             </Controls>
-            {showMinimap && <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap" style={{ width: 180, height: 120 }}
-              nodeColor={minimapColor} />}
+            {showMinimap && <TopologyMinimap nodes={derivedNodes} colorOf={minimapColor} />}
             {selectedObject && (
               <Panel position="top-left" className="focus-panel" data-testid="focus-panel">
                 <span className="focus-title"><KindIcon kind={selectedObject.kind} size={18} /> <b className="crumb-name">{selectedObject.name}</b></span>

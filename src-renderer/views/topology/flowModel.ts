@@ -241,6 +241,8 @@ export function toFlowEdges(input: FlowEdgesInput, prev: ReadonlyMap<string, Top
     out.push({
       id: e.id, source: e.source, target: e.target, sourceHandle, targetHandle, className, hidden,
       data: { kind: e.kind }, selectable: false, focusable: false, zIndex: active ? 1 : 0,
+      // Edges take no clicks: no invisible 20 px hit path beside each one.
+      interactionWidth: 0,
     });
   }
   return out;
