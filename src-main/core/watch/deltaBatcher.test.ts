@@ -28,4 +28,23 @@ describe('DeltaBatcher', () => {
     expect(out[0]).toHaveLength(10);
     vi.useRealTimers();
   });
+  it('sends the first change after a quiet interval at once, then at most one flush per interval', () => {
+    vi.useFakeTimers();
+    const out: unknown[][] = [];
+    const b = new DeltaBatcher<number>((u) => out.push(u), 30);
+    b.upsert('a', 1);
+    b.upsert('b', 2); // same turn of the event loop: joins the first flush
+    vi.advanceTimersByTime(1);
+    expect(out).toEqual([[1, 2]]);
+    b.upsert('a', 3);
+    vi.advanceTimersByTime(10);
+    expect(out).toHaveLength(1); // within the interval of the last flush: waits
+    vi.advanceTimersByTime(20);
+    expect(out).toEqual([[1, 2], [3]]);
+    vi.advanceTimersByTime(100); // quiet again
+    b.upsert('c', 4);
+    vi.advanceTimersByTime(1);
+    expect(out).toEqual([[1, 2], [3], [4]]);
+    vi.useRealTimers();
+  });
 });

@@ -28,11 +28,18 @@ export function subscribeResources(
     context: params.context, group: params.group, version: params.version, resource: params.resource,
     namespace: params.namespace, representation: params.projection === 'table' ? 'table' : 'object',
   });
+  // Each watch connection brings a new (usually identical) column list: send it only when its content
+  // changed, since the renderer re-sorts the whole table on new columns.
   let columnsSent: unknown;
+  let columnsSentJson = '';
   const batcher = new DeltaBatcher<unknown>((upserts, deletes) => {
     const cols = informer.reflector.tableColumns;
     const e: WatchEvent = { type: 'delta', upserts, deletes };
-    if (cols && cols !== columnsSent) { e.columns = cols; columnsSent = cols; }
+    if (cols && cols !== columnsSent) {
+      columnsSent = cols;
+      const json = JSON.stringify(cols);
+      if (json !== columnsSentJson) { e.columns = cols; columnsSentJson = json; }
+    }
     emit(e);
   }, opts.batchMs ?? 33, () => !(opts.congested?.() ?? false));
 
@@ -40,6 +47,7 @@ export function subscribeResources(
     onSync(items, columns, freshness) {
       batcher.clear();
       columnsSent = columns;
+      columnsSentJson = columns ? JSON.stringify(columns) : '';
       const e: WatchEvent = { type: 'snapshot', items: items.map((i) => project(params.projection, i)), freshness };
       if (columns) e.columns = columns;
       emit(e);
