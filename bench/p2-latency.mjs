@@ -6,13 +6,27 @@
 //    figure carries the server's jitter;
 //  - for the app also the moment the core's own watch delivered the event (a tap on the very informer the
 //    table uses, in the host process): the app's part alone — batching, WebSocket, React, paint.
-// In the page a MutationObserver sees the DOM change (t_dom) and the
-// requestAnimationFrame callback after it stands for the frame that paints it (t_frame); for kubectl, the
-// moment the line reaches our end of its stdout pipe.
+// In the page a MutationObserver sees the DOM change (t_dom); t_frame is the end of the frame that paints
+// it: a task posted after that frame's rendering steps (from inside the frame when the change was made by a
+// requestAnimationFrame callback, else after the next frame). For kubectl, the moment the line reaches our
+// end of its stdout pipe.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { churn, benchSeq } from './fixture/churn.mjs';
 import { percentile, round } from './lib/stats.mjs';
+import { processCpuSeconds } from './lib/machine.mjs';
+
+/**
+ * Churns and reports, next to it, the API server's CPU per accepted patch: on a shared 2-core box that
+ * is what caps the achievable rate.
+ */
+async function churnMeasured(client, opts, apiServerPid) {
+  const before = apiServerPid ? processCpuSeconds(apiServerPid) : undefined;
+  const c = await churn(client, opts);
+  const after = apiServerPid ? processCpuSeconds(apiServerPid) : undefined;
+  if (before !== undefined && after !== undefined && c.ok > 0) c.apiServerCpuMsPerPatch = round(((after - before) * 1000) / c.ok, 1);
+  return c;
+}
 
 /** Installed in the page: records every new bench-<seq> value a visible row shows. */
 function installObserver() {
@@ -21,6 +35,16 @@ function installObserver() {
   if (!root) throw new Error('no resource table');
   w.__whObs = [];
   const last = new Map();
+  // Whether a change happened inside a frame (a rAF callback or the microtasks after it, where React
+  // commits a useSyncExternalStore update) decides which frame paints it. The flag stays up until a task
+  // after the frame's rendering.
+  let inFrame = false;
+  const afterRendering = (fn) => { const ch = new MessageChannel(); ch.port1.onmessage = () => fn(); ch.port2.postMessage(0); };
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((ts) => {
+    if (!inFrame) { inFrame = true; afterRendering(() => { inFrame = false; }); }
+    cb(ts);
+  });
   const scan = () => {
     const t = performance.timeOrigin + performance.now();
     const found = [];
@@ -36,7 +60,10 @@ function installObserver() {
     }
     if (found.length === 0) return;
     w.__whObs.push(...found);
-    requestAnimationFrame(() => { const tf = performance.timeOrigin + performance.now(); for (const f of found) f.frame = tf; });
+    const stamp = () => { const tf = performance.timeOrigin + performance.now(); for (const f of found) f.frame = tf; };
+    // The observer runs as a microtask of the task that changed the DOM: inside a frame, a posted task runs
+    // after that frame's style, layout and paint; otherwise the next frame paints it.
+    if (inFrame) afterRendering(stamp); else raf(() => afterRendering(stamp));
   };
   new MutationObserver(scan).observe(root, { subtree: true, childList: true, characterData: true });
 }
@@ -78,13 +105,13 @@ export function latencies(records, observations, field = 't', anchor = 'respAt')
 const summary = (lat, churned) => ({
   p50: round(percentile(lat.ms, 50), 1), p99: round(percentile(lat.ms, 99), 1), max: round(Math.max(...lat.ms), 1),
   samples: lat.ms.length, missing: lat.missing, requestedRate: churned.requestedRate, achievedRate: round(churned.achievedRate, 1),
-  skipped: churned.skipped, errors: churned.errors,
+  skipped: churned.skipped, errors: churned.errors, apiServerCpuMsPerPatch: churned.apiServerCpuMsPerPatch,
 });
 
 /**
  * Measures the app's pods table at each rate.
  * @param {{ page: import('playwright-core').Page, host: any, client: any, namespace: string | undefined, rates: number[], durationMs: number,
- *   targets?: number, firstSeq: number, log: (m: string) => void }} o
+ *   targets?: number, firstSeq: number, apiServerPid?: number, log: (m: string) => void }} o
  */
 export async function measureTable(o) {
   const { page } = o;
@@ -97,7 +124,7 @@ export async function measureTable(o) {
   for (const rate of o.rates) {
     await page.evaluate(() => { /** @type {any} */ (window).__whObs.length = 0; });
     await o.host.call('tap', { namespace: o.namespace });
-    const c = await churn(o.client, { targets, rate, durationMs: o.durationMs, firstSeq: seq });
+    const c = await churnMeasured(o.client, { targets, rate, durationMs: o.durationMs, firstSeq: seq }, o.apiServerPid);
     seq = c.nextSeq;
     await page.waitForTimeout(2000);
     const obs = await page.evaluate(() => /** @type {any} */ (window).__whObs);
@@ -113,7 +140,8 @@ export async function measureTable(o) {
       appFrame: summary(latencies(c.records, obs, 'frame', 'coreAt'), churned),
       appDom: summary(latencies(c.records, obs, 't', 'coreAt'), churned),
     };
-    o.log(`P2 table${o.namespace ? ` ns=${o.namespace}` : ' all namespaces'} @${rate}/s (achieved ${round(c.achievedRate, 1)}/s): ` +
+    o.log(`P2 table${o.namespace ? ` ns=${o.namespace}` : ' all namespaces'} @${rate}/s (achieved ${round(c.achievedRate, 1)}/s, ` +
+      `API server ${c.apiServerCpuMsPerPatch ?? '?'} ms CPU per patch): ` +
       `PATCH response→frame p50 ${results[rate].frame.p50} ms, p99 ${results[rate].frame.p99} ms; core watch→frame p50 ${results[rate].appFrame.p50} ms, ` +
       `p99 ${results[rate].appFrame.p99} ms (${results[rate].frame.samples} samples, ${results[rate].frame.missing} unseen)`);
   }
@@ -123,7 +151,7 @@ export async function measureTable(o) {
 /**
  * The same churn against `kubectl get pods -A -w`: each stdout line is timestamped as it arrives.
  * @param {{ kubectlPath: string, kubeconfig: string, context: string, client: any, namespace: string, rates: number[],
- *   durationMs: number, firstSeq: number, expectedPods: number, log: (m: string) => void }} o
+ *   durationMs: number, firstSeq: number, expectedPods: number, apiServerPid?: number, log: (m: string) => void }} o
  */
 export async function measureKubectl(o) {
   const child = spawn(o.kubectlPath, [`--kubeconfig=${o.kubeconfig}`, `--context=${o.context}`, 'get', 'pods', '-A', '-w'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -153,7 +181,7 @@ export async function measureKubectl(o) {
     const results = {};
     for (const rate of o.rates) {
       obs.length = 0;
-      const c = await churn(o.client, { targets, rate, durationMs: o.durationMs, firstSeq: seq });
+      const c = await churnMeasured(o.client, { targets, rate, durationMs: o.durationMs, firstSeq: seq }, o.apiServerPid);
       seq = c.nextSeq;
       await new Promise((r) => setTimeout(r, 2000));
       results[rate] = summary(latencies(c.records, [...obs], 't', 'respAt'), { ...c, requestedRate: rate });

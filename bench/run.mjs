@@ -7,7 +7,7 @@
 // the tier (objects that exist are kept, so a second run skips the slow part), measures P1–P5, prints a
 // table and writes bench/results/latest.json. Figures only: nothing here passes or fails a build.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCluster } from '../test-cluster/cluster-lib.mjs';
@@ -139,6 +139,7 @@ async function main() {
     const p2ns = tier.namespaces.find((n) => n !== TOPOLOGY_NAMESPACE) ?? TOPOLOGY_NAMESPACE;
     const ns0 = p2ns.name;
     let seq = Date.now() % 1_000_000_000;
+    const apiServerPid = Number(readFileSync(path.join(cluster.stateDir, 'pids', 'kube-apiserver.pid'), 'utf8').trim()) || undefined;
 
     if (only.has('p1')) {
       result.loadAverage.p1 = loadAverage();
@@ -154,11 +155,11 @@ async function main() {
       result.loadAverage.p2 = loadAverage();
       const durationMs = Number(args['p2-seconds']) * 1000;
       const { page, context: bctx } = await openApp(browser, host, `#/c/${encodeURIComponent(context)}/r/_/v1/pods?ns=${ns0}`);
-      const t = await measureTable({ page, host, client, namespace: ns0, rates: [50, 200], durationMs, firstSeq: seq, log });
+      const t = await measureTable({ page, host, client, namespace: ns0, rates: [50, 200], durationMs, firstSeq: seq, apiServerPid, log });
       seq = t.nextSeq;
       await bctx.close();
       const k = await measureKubectl({ kubectlPath: KUBECTL, kubeconfig, context, client, namespace: ns0, rates: [50, 200], durationMs, firstSeq: seq,
-        expectedPods: totals.pods, log });
+        expectedPods: totals.pods, apiServerPid, log });
       seq = k.nextSeq;
       result.p2 = { table: { namespace: ns0, pods: p2ns.replicas.reduce((a, b) => a + b, 0), ...t }, kubectl: k };
     }
@@ -177,7 +178,7 @@ async function main() {
       p4.withTable = summarize(await memorySnapshot(host, cdp));
       log(`P4 + all-namespaces pods table open: main RSS ${p4.withTable.rssMB} MB, heap ${p4.withTable.heapUsedMB} MB; renderer JS heap ${p4.withTable.rendererHeapMB} MB`);
       if (only.has('p2')) {
-        const all = await measureTable({ page, host, client, namespace: undefined, rates: [200], durationMs: Number(args['p2-seconds']) * 1000, firstSeq: seq, log });
+        const all = await measureTable({ page, host, client, namespace: undefined, rates: [200], durationMs: Number(args['p2-seconds']) * 1000, firstSeq: seq, apiServerPid, log });
         seq = all.nextSeq;
         result.p2 = { ...result.p2, tableAll: all };
       }
