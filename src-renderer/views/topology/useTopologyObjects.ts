@@ -46,13 +46,16 @@ export function useTopologyObjects(context: string, namespace: string | undefine
   const total = lists.reduce((n, l) => n + l.items.size, 0);
   const allSettled = lists.every(settled);
 
-  const [timedOut, setTimedOut] = useState(false);
+  // Only while a list is still pending: once all have settled, no timer fires a needless update later
+  // (in the middle of a pan, say).
+  const scopeId = `${context}|${namespace ?? '*'}`;
+  const [timedOutFor, setTimedOutFor] = useState<string>();
   useEffect(() => {
-    setTimedOut(false);
-    const t = setTimeout(() => setTimedOut(true), READY_TIMEOUT_MS);
+    if (allSettled) return;
+    const t = setTimeout(() => setTimedOutFor(scopeId), READY_TIMEOUT_MS);
     return () => clearTimeout(t);
-  }, [context, namespace]);
-  const ready = allSettled || timedOut;
+  }, [scopeId, allSettled]);
+  const ready = allSettled || timedOutFor === scopeId;
 
   // Coalesce: the key the graph is built from moves at most every rebuildIntervalMs(total).
   const [builtKey, setBuiltKey] = useState(versionKey);
