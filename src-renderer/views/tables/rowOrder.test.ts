@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RowOrder, type RowFilter } from './rowOrder';
 import { NAMESPACE_COL, sortRows, type SortSpec } from './tableSort';
 import { LiveList } from '../../../shared/model/liveList';
@@ -101,6 +101,35 @@ describe('RowOrder', () => {
     expect(second).not.toBe(first);
     expect(first).toHaveLength(2);
     expect(second).toHaveLength(3);
+  });
+
+  it('overwrites a changed row in its map entry under churn, deleting only rows that leave', () => {
+    // A Map keeps a deleted entry in its hash table until the table is rebuilt, so a delete and re-add
+    // per change grows the table under sustained churn; an overwrite keeps it the size of the rows.
+    const rnd = random(5);
+    const list = new LiveList<TableRow>();
+    list.apply({ type: 'snapshot', items: Array.from({ length: 200 }, (_, i) => makeRow(rnd, `p${i}`)), columns, freshness: { state: 'live', since: '2026-01-01T00:00:00Z' } });
+    const order = new RowOrder();
+    const spec: SortSpec = { col: 2, desc: false, columns, ageIndex: 4 };
+    order.update(list.state, spec, everything);
+    const deletes = vi.spyOn(Map.prototype, 'delete');
+    try {
+      let deleted = 0;
+      for (let i = 0; i < 1000; i++) {
+        list.apply({ type: 'delta', upserts: [{ ...makeRow(rnd, `p${i % 200}`), cells: ['web', 1, `bench-${i}`, '5m', '1d'] }], deletes: [] });
+        deletes.mockClear();
+        order.update(list.state, spec, everything);
+        deleted += deletes.mock.calls.length;
+      }
+      expect(deleted).toBe(0);
+      list.apply({ type: 'delta', upserts: [], deletes: ['p7'] });
+      deletes.mockClear();
+      const rows = order.update(list.state, spec, everything);
+      expect(deletes.mock.calls.map((c) => c[0])).toEqual(['p7']);
+      expect(uids(rows)).toEqual(expected(list, spec, everything));
+    } finally {
+      deletes.mockRestore();
+    }
   });
 
   it('re-places a changed row among 10k without recomputing the keys of the others', () => {

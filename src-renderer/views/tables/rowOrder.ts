@@ -64,10 +64,15 @@ export class RowOrder {
         const at = this.indexOf(prev);
         this.keyed.splice(at, 1);
         rows.splice(at, 1);
-        this.byUid.delete(uid);
       }
       const row = list.items.get(uid);
-      if (!row || !filter(row)) return;
+      if (!row || !filter(row)) {
+        // Only a row that leaves is deleted from the map. A kept row's entry is overwritten: a delete and
+        // re-add per change would leave a deleted entry in the map's hash table each time, and under churn
+        // the table grows to hold them (10k rows: a 230 KB table doubles once the holes fill it).
+        if (prev) this.byUid.delete(uid);
+        return;
+      }
       const k = keyRow(row, spec, prev);
       const at = this.insertionPoint(k);
       this.keyed.splice(at, 0, k);
