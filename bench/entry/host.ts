@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { Core } from '../../src-main/core/core';
 import { coreHandlers } from '../../src-main/core/service';
 import { subscribeResources } from '../../src-main/core/watch/resourceSubscription';
@@ -36,7 +37,10 @@ const KINDS = [
 const out = (o: unknown) => process.stdout.write(JSON.stringify(o) + '\n');
 const mem = () => {
   const m = process.memoryUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers };
+  // Per V8 space: optimized code (code_space) grows while the JIT tiers functions up under a new load,
+  // which heapUsed alone cannot tell apart from retained objects (old_space, large_object_space).
+  const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]));
+  return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, spaces };
 };
 
 function newCore(): Core {
