@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { ClusterConnection } from './cluster/clusterConnection';
 import { kubeconfigFiles } from './kubeconfig/kubeconfigFiles';
 import { describeContext, loadKubeconfig, resolveContext, UnknownContextError, type LoadedKubeconfig } from './kubeconfig/kubeconfigLoader';
@@ -33,6 +34,8 @@ export class Core {
   readonly onDispose: (() => Promise<void> | void)[] = [];
 
   constructor(readonly options: CoreOptions) {
+    // undici's fetch records a resource-timing entry per request (up to 250 kept) that nothing reads.
+    performance.setResourceTimingBufferSize(0);
     this.files = options.kubeconfigFiles ?? kubeconfigFiles();
     this.prefs = new PrefsStore(join(options.dataDir, 'prefs.json'));
     this.loaded = loadKubeconfig(this.files);
