@@ -252,7 +252,8 @@ function spec(c, name) {
           // The endpoint reconciler would publish 127.0.0.1 as the kubernetes Service endpoint, which
           // Endpoints validation rejects (loopback); we listen on loopback only, so publish none.
           '--endpoint-reconciler-type=none',
-          '--allow-privileged=true', '--profiling=false', '--v=0',
+          '--allow-privileged=true', `--profiling=${process.env.WHEELHOUSE_APISERVER_PROFILING === '1'}`, '--v=0',
+          // ^ WHEELHOUSE_APISERVER_PROFILING=1 serves /debug/pprof (bench/apiserver-profile.mjs).
         ],
       };
     case 'kube-controller-manager':
