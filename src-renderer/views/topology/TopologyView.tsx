@@ -19,7 +19,6 @@ import { useTopologyObjects } from './useTopologyObjects';
 import { KindIcon } from './KindIcon';
 import { isTestHooksEnabled, TopologyTestHooks } from './TopologyTestHooks';
 import { useTopologyGraph } from './useTopologyGraph';
-import { useHeldWhileMoving } from './useHeldWhileMoving';
 import { TopologyMinimap } from './TopologyMinimap';
 
 export interface TopologySelection { group: string; version: string; resource: string; namespace?: string; name: string; uid: string }
@@ -44,9 +43,6 @@ const FIT_PADDING = { top: '56px', left: '60px', right: '28px', bottom: '64px' }
 /** Above this many cards the first view is not "fit everything" but a readable corner. */
 const LARGE_GRAPH_NODES = 400;
 const LARGE_GRAPH_ZOOM = 0.6;
-
-/** The longest a live graph update waits for a pan or zoom to end. */
-const GESTURE_HOLD_MS = 2_000;
 
 const EDGE_LEGEND: { kind: string; label: string }[] = [
   { kind: 'owns', label: 'owns' }, { kind: 'selects', label: 'selects' }, { kind: 'routes', label: 'routes' },
@@ -106,10 +102,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   // Built and placed in the topology worker; nodes that the scope has seen keep their spot, only
   // new ones are placed, and positions outlive the view (a table and back finds every node in place).
   const graph = useTopologyGraph({ objects: graphObjects, ready, scopeKey: key, scope, expandedGroups, expandedReplicaSets: expandedRs });
-  const { move } = graph;
-  // A graph update that arrives while the user pans or zooms waits for the gesture's end (2 s at most).
-  const placed = useMemo(() => ({ topology: graph.topology, positionOf: graph.positionOf }), [graph.topology, graph.positionOf]);
-  const { shown: { topology, positionOf }, onMoveStart, onMoveEnd } = useHeldWhileMoving(placed, GESTURE_HOLD_MS);
+  const { topology, positionOf, move } = graph;
 
   const visible = useCallback((n: TopoNode) => passesFilters(n, filters), [filters]);
   const hiddenIds = useMemo(() => new Set(topology.nodes.filter((n) => !visible(n)).map((n) => n.id)), [topology, visible]);
@@ -326,8 +319,6 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             onNodeClick={onNodeClick}
             onNodeDoubleClick={onNodeDoubleClick}
             onNodeDragStop={onNodeDragStop}
-            onMoveStart={onMoveStart}
-            onMoveEnd={onMoveEnd}
             onPaneClick={() => setSelectedId(undefined)}
             onlyRenderVisibleElements
             nodesConnectable={false}

@@ -46,16 +46,13 @@ export function useTopologyObjects(context: string, namespace: string | undefine
   const total = lists.reduce((n, l) => n + l.items.size, 0);
   const allSettled = lists.every(settled);
 
-  // Only while a list is still pending: once all have settled, no timer fires a needless update later
-  // (in the middle of a pan, say).
-  const scopeId = `${context}|${namespace ?? '*'}`;
-  const [timedOutFor, setTimedOutFor] = useState<string>();
+  const [timedOut, setTimedOut] = useState(false);
   useEffect(() => {
-    if (allSettled) return;
-    const t = setTimeout(() => setTimedOutFor(scopeId), READY_TIMEOUT_MS);
+    setTimedOut(false);
+    const t = setTimeout(() => setTimedOut(true), READY_TIMEOUT_MS);
     return () => clearTimeout(t);
-  }, [scopeId, allSettled]);
-  const ready = allSettled || timedOutFor === scopeId;
+  }, [context, namespace]);
+  const ready = allSettled || timedOut;
 
   // Coalesce: the key the graph is built from moves at most every rebuildIntervalMs(total).
   const [builtKey, setBuiltKey] = useState(versionKey);
