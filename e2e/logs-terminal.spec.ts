@@ -109,8 +109,10 @@ describe('logs and terminals in the browser (serve mode, real cluster)', () => {
       const seen = new Set(Array.from(document.querySelectorAll('[data-testid="log-scroll"] .log-source')).map((e) => (e.textContent ?? '').split('/')[0]));
       return names.every((n: string) => seen.has(n));
     }, pods, { timeout: 30_000 });
-    const sources = await page.$$eval('[data-testid="log-sources"] .src', (els) => els.map((e) => e.textContent));
-    for (const p of pods) expect(sources).toContain(`${p}/web`);
+    // The list of sources is its own event from the core (sent when the pods are listed), independent
+    // of the lines: it may land a frame after the lines do.
+    await expect.poll(() => page.$$eval('[data-testid="log-sources"] .src', (els) => els.map((e) => e.textContent)), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(pods.map((p) => `${p}/web`)));
     await page.screenshot({ path: 'test-results/workload-logs.png' });
     expect(page.errors).toEqual([]);
   });
