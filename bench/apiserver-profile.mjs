@@ -9,10 +9,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { churn } from './fixture/churn.mjs';
+import { churnMeasured } from './fixture/churn.mjs';
 import { BENCH_DIR } from './lib/build.mjs';
 import { KubeClient, loadKubeconfig } from './lib/kube.mjs';
-import { processCpuSeconds } from './lib/machine.mjs';
 import { round } from './lib/stats.mjs';
 
 const { values: args } = parseArgs({
@@ -33,7 +32,6 @@ const seconds = Number(args.seconds);
 try {
   const { items } = await client.listAll(`/api/v1/namespaces/${args.namespace}/pods`);
   const targets = items.slice(0, 20).map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name }));
-  const cpu0 = processCpuSeconds(apiServerPid);
   // The profile covers the churn window: both start together.
   const profile = client.pool.request({ method: 'GET', path: `/debug/pprof/profile?seconds=${seconds}`, headersTimeout: (seconds + 30) * 1000 })
     .then(async (res) => {
@@ -41,8 +39,7 @@ try {
       if (res.statusCode !== 200) throw new Error(`pprof → ${res.statusCode}: ${body.toString().slice(0, 300)} (start the cluster with WHEELHOUSE_APISERVER_PROFILING=1)`);
       return body;
     });
-  const c = await churn(client, { targets, rate: Number(args.rate), durationMs: seconds * 1000, firstSeq: Date.now() % 1e9 });
-  const cpu1 = processCpuSeconds(apiServerPid);
+  const c = await churnMeasured(client, { targets, rate: Number(args.rate), durationMs: seconds * 1000, firstSeq: Date.now() % 1e9 }, apiServerPid);
   const data = await profile;
   const dir = path.join(BENCH_DIR, 'results', 'profiles');
   mkdirSync(dir, { recursive: true });
@@ -50,7 +47,7 @@ try {
   writeFileSync(file, data);
   const binary = path.join(JSON.parse(readFileSync(path.join(stateDir, 'cluster.json'), 'utf8')).binDir, 'kube-apiserver');
   console.log(JSON.stringify({ requestedRate: Number(args.rate), achievedRate: round(c.achievedRate, 1), ok: c.ok, skipped: c.skipped,
-    apiServerCpuMsPerPatch: round(((cpu1 - cpu0) * 1000) / c.ok, 1), apiServerCores: round((cpu1 - cpu0) / c.seconds, 2), profile: path.relative(process.cwd(), file) }));
+    apiServerCpuMsPerPatch: c.apiServerCpuMsPerPatch, apiServerCores: round(c.apiServerCpuSeconds / c.seconds, 2), profile: path.relative(process.cwd(), file) }));
   for (const mode of ['-top', '-top -cum']) {
     console.log(`\n# go tool pprof ${mode} (${args.top} lines)`);
     console.log(execFileSync('go', ['tool', 'pprof', ...mode.split(' '), `-nodecount=${args.top}`, binary, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));

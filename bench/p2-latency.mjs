@@ -12,21 +12,8 @@
 // end of its stdout pipe.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { churn, benchSeq } from './fixture/churn.mjs';
+import { benchSeq, churnMeasured } from './fixture/churn.mjs';
 import { percentile, round } from './lib/stats.mjs';
-import { processCpuSeconds } from './lib/machine.mjs';
-
-/**
- * Churns and reports, next to it, the API server's CPU per accepted patch: on a shared 2-core box that
- * is what caps the achievable rate.
- */
-async function churnMeasured(client, opts, apiServerPid) {
-  const before = apiServerPid ? processCpuSeconds(apiServerPid) : undefined;
-  const c = await churn(client, opts);
-  const after = apiServerPid ? processCpuSeconds(apiServerPid) : undefined;
-  if (before !== undefined && after !== undefined && c.ok > 0) c.apiServerCpuMsPerPatch = round(((after - before) * 1000) / c.ok, 1);
-  return c;
-}
 
 /** Installed in the page: records every new bench-<seq> value a visible row shows. */
 function installObserver() {
