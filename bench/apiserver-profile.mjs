@@ -39,7 +39,7 @@ try {
       if (res.statusCode !== 200) throw new Error(`pprof → ${res.statusCode}: ${body.toString().slice(0, 300)} (start the cluster with WHEELHOUSE_APISERVER_PROFILING=1)`);
       return body;
     });
-  const c = await churnMeasured(client, { targets, rate: Number(args.rate), durationMs: seconds * 1000, firstSeq: Date.now() % 1e9 }, apiServerPid);
+  const c = await churnMeasured(client, { targets, rate: Number(args.rate), durationMs: seconds * 1000, firstSeq: Date.now() % 1e9 }, { [apiServerPid]: 'kube-apiserver' });
   const data = await profile;
   const dir = path.join(BENCH_DIR, 'results', 'profiles');
   mkdirSync(dir, { recursive: true });

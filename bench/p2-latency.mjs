@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { benchSeq, churnMeasured } from './fixture/churn.mjs';
 import { percentile, round } from './lib/stats.mjs';
+import { cpuBreakdown } from './lib/report.mjs';
 
 /** Installed in the page: records every new bench-<seq> value a visible row shows. */
 function installObserver() {
@@ -93,12 +94,13 @@ const summary = (lat, churned) => ({
   p50: round(percentile(lat.ms, 50), 1), p99: round(percentile(lat.ms, 99), 1), max: round(Math.max(...lat.ms), 1),
   samples: lat.ms.length, missing: lat.missing, requestedRate: churned.requestedRate, achievedRate: round(churned.achievedRate, 1),
   skipped: churned.skipped, errors: churned.errors, apiServerCpuMsPerPatch: churned.apiServerCpuMsPerPatch,
+  cpuMsPerPatch: churned.cpuMsPerPatch, machineBusyCores: churned.machineBusyCores,
 });
 
 /**
  * Measures the app's pods table at each rate.
  * @param {{ page: import('playwright-core').Page, host: any, client: any, namespace: string | undefined, rates: number[], durationMs: number,
- *   targets?: number, firstSeq: number, apiServerPid?: number, log: (m: string) => void }} o
+ *   targets?: number, firstSeq: number, cpuGroups?: { named: Record<number, string>, more?: (p: any) => string | undefined }, log: (m: string) => void }} o
  */
 export async function measureTable(o) {
   const { page } = o;
@@ -111,7 +113,7 @@ export async function measureTable(o) {
   for (const rate of o.rates) {
     await page.evaluate(() => { /** @type {any} */ (window).__whObs.length = 0; });
     await o.host.call('tap', { namespace: o.namespace });
-    const c = await churnMeasured(o.client, { targets, rate, durationMs: o.durationMs, firstSeq: seq }, o.apiServerPid);
+    const c = await churnMeasured(o.client, { targets, rate, durationMs: o.durationMs, firstSeq: seq }, o.cpuGroups?.named, o.cpuGroups?.more);
     seq = c.nextSeq;
     await page.waitForTimeout(2000);
     const obs = await page.evaluate(() => /** @type {any} */ (window).__whObs);
@@ -128,7 +130,7 @@ export async function measureTable(o) {
       appDom: summary(latencies(c.records, obs, 't', 'coreAt'), churned),
     };
     o.log(`P2 table${o.namespace ? ` ns=${o.namespace}` : ' all namespaces'} @${rate}/s (achieved ${round(c.achievedRate, 1)}/s, ` +
-      `API server ${c.apiServerCpuMsPerPatch ?? '?'} ms CPU per patch): ` +
+      `CPU per patch ${cpuBreakdown(c)}): ` +
       `PATCH response→frame p50 ${results[rate].frame.p50} ms, p99 ${results[rate].frame.p99} ms; core watch→frame p50 ${results[rate].appFrame.p50} ms, ` +
       `p99 ${results[rate].appFrame.p99} ms (${results[rate].frame.samples} samples, ${results[rate].frame.missing} unseen)`);
   }
@@ -138,13 +140,16 @@ export async function measureTable(o) {
 /**
  * The same churn against `kubectl get pods -A -w`: each stdout line is timestamped as it arrives.
  * @param {{ kubectlPath: string, kubeconfig: string, context: string, client: any, namespace: string, rates: number[],
- *   durationMs: number, firstSeq: number, expectedPods: number, apiServerPid?: number, log: (m: string) => void }} o
+ *   durationMs: number, firstSeq: number, expectedPods: number, cpuGroups?: { named: Record<number, string>, more?: (p: any) => string | undefined }, log: (m: string) => void }} o
  */
 export async function measureKubectl(o) {
   const child = spawn(o.kubectlPath, [`--kubeconfig=${o.kubeconfig}`, `--context=${o.context}`, 'get', 'pods', '-A', '-w'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const obs = [];
   let lines = 0;
   let lastLine = 0;
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d) => { stderr = (stderr + d).slice(-2000); });
+  const exited = () => `kubectl -w exited ${child.exitCode}${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`;
   const rl = createInterface({ input: child.stdout });
   rl.on('line', (line) => {
     const t = performance.timeOrigin + performance.now();
@@ -159,7 +164,7 @@ export async function measureKubectl(o) {
     const t0 = Date.now();
     while (!(lines >= o.expectedPods && Date.now() - lastLine > 1500)) {
       if (Date.now() - t0 > 180_000) throw new Error(`kubectl -w printed only ${lines} lines in 180 s`);
-      if (child.exitCode !== null) throw new Error(`kubectl -w exited ${child.exitCode}`);
+      if (child.exitCode !== null) throw new Error(exited());
       await new Promise((r) => setTimeout(r, 250));
     }
     const { items } = await o.client.listAll(`/api/v1/namespaces/${o.namespace}/pods`);
@@ -168,11 +173,13 @@ export async function measureKubectl(o) {
     const results = {};
     for (const rate of o.rates) {
       obs.length = 0;
-      const c = await churnMeasured(o.client, { targets, rate, durationMs: o.durationMs, firstSeq: seq }, o.apiServerPid);
+      const c = await churnMeasured(o.client, { targets, rate, durationMs: o.durationMs, firstSeq: seq }, { ...o.cpuGroups?.named, [child.pid]: 'kubectl' }, o.cpuGroups?.more);
       seq = c.nextSeq;
       await new Promise((r) => setTimeout(r, 2000));
       results[rate] = summary(latencies(c.records, [...obs], 't', 'respAt'), { ...c, requestedRate: rate });
-      o.log(`P2 kubectl get pods -A -w @${rate}/s (achieved ${round(c.achievedRate, 1)}/s): p50 ${results[rate].p50} ms, p99 ${results[rate].p99} ms (${results[rate].samples} samples)`);
+      // kubectl ends its watch when the server closes it (or the list was too slow for the watch cache).
+      if (child.exitCode !== null) results[rate].kubectlExited = exited();
+      o.log(`P2 kubectl get pods -A -w @${rate}/s (achieved ${round(c.achievedRate, 1)}/s; CPU per patch ${cpuBreakdown(c)}): p50 ${results[rate].p50} ms, p99 ${results[rate].p99} ms (${results[rate].samples} samples)${results[rate].kubectlExited ? `; ${results[rate].kubectlExited}` : ''}`);
     }
     return { results, nextSeq: seq };
   } finally {

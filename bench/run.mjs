@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: Wheelhouse at scale, side by side with kubectl, on a benchmark cluster of its own.
-//   node bench/run.mjs [--tier 10k|50k|3k-ns] [--churn-minutes 3] [--p2-seconds 15] [--p5-seconds 8] [--only p1,p2,p3,p4,p5]
+//   node bench/run.mjs [--tier 10k|50k|3k-ns] [--churn-minutes 3] [--churn-warmup-minutes 2] [--p2-seconds 15] [--p5-seconds 8] [--only p1,p2,p3,p4,p5]
 //                      [--fresh] [--keep-cluster] [--renderer DIR] [--cpu-prof] [--out FILE]
 //                      [--cluster wh-bench --base-port 28500] (another name keeps a second tier filled beside the first)
 // Starts the test cluster "wh-bench" (base port 28500; the shared test cluster is never touched), fills
 // the tier (objects that exist are kept, so a second run skips the slow part), measures P1–P5, prints a
 // table and writes bench/results/latest.json. Figures only: nothing here passes or fails a build.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCluster } from '../test-cluster/cluster-lib.mjs';
@@ -21,6 +21,7 @@ import { KubeClient, loadKubeconfig } from './lib/kube.mjs';
 import { loadAverage, machine, versions } from './lib/machine.mjs';
 import { median, mb, round } from './lib/stats.mjs';
 import { summarizeProfileFile } from './lib/profile.mjs';
+import { controlPlanePids } from './lib/procCpu.mjs';
 import { goals, render, table } from './lib/report.mjs';
 import { measureKubectl, measureTable } from './p2-latency.mjs';
 import { measureTopology } from './p3-topology.mjs';
@@ -30,6 +31,7 @@ const { values: args } = parseArgs({
   options: {
     tier: { type: 'string', default: '10k' },
     'churn-minutes': { type: 'string', default: '3' },
+    'churn-warmup-minutes': { type: 'string', default: '2' },
     'p2-seconds': { type: 'string', default: '15' },
     'p5-seconds': { type: 'string', default: '8' },
     only: { type: 'string', default: 'p1,p2,p3,p4,p5' },
@@ -139,7 +141,7 @@ async function main() {
     const p2ns = tier.namespaces.find((n) => n !== TOPOLOGY_NAMESPACE) ?? TOPOLOGY_NAMESPACE;
     const ns0 = p2ns.name;
     let seq = Date.now() % 1_000_000_000;
-    const apiServerPid = Number(readFileSync(path.join(cluster.stateDir, 'pids', 'kube-apiserver.pid'), 'utf8').trim()) || undefined;
+    const pids = controlPlanePids(cluster.stateDir);
 
     if (only.has('p1')) {
       result.loadAverage.p1 = loadAverage();
@@ -149,17 +151,20 @@ async function main() {
     if (args.renderer) process.env.WH_BENCH_RENDERER = path.resolve(args.renderer);
     host = await startServeHost(kubeconfig, context, { nodeArgs: nodeProf('serve-host') });
     browser = await launchBrowser();
+    // P2's CPU per event covers the app too: its core (the serve host) and this run's Chromium processes.
+    pids[host.pid] = 'app core';
+    const cpuGroups = { named: pids, more: (p) => (p.descends(process.pid) && /chrom/i.test(p.cmdline) ? 'chromium' : undefined) };
     result.versions = versions({ kubectlPath: KUBECTL, serverVersion, chromium: browser.version() });
 
     if (only.has('p2')) {
       result.loadAverage.p2 = loadAverage();
       const durationMs = Number(args['p2-seconds']) * 1000;
       const { page, context: bctx } = await openApp(browser, host, `#/c/${encodeURIComponent(context)}/r/_/v1/pods?ns=${ns0}`);
-      const t = await measureTable({ page, host, client, namespace: ns0, rates: [50, 200], durationMs, firstSeq: seq, apiServerPid, log });
+      const t = await measureTable({ page, host, client, namespace: ns0, rates: [50, 200], durationMs, firstSeq: seq, cpuGroups, log });
       seq = t.nextSeq;
       await bctx.close();
       const k = await measureKubectl({ kubectlPath: KUBECTL, kubeconfig, context, client, namespace: ns0, rates: [50, 200], durationMs, firstSeq: seq,
-        expectedPods: totals.pods, apiServerPid, log });
+        expectedPods: totals.pods, cpuGroups, log });
       seq = k.nextSeq;
       result.p2 = { table: { namespace: ns0, pods: p2ns.replicas.reduce((a, b) => a + b, 0), ...t }, kubectl: k };
     }
@@ -178,7 +183,7 @@ async function main() {
       p4.withTable = summarize(await memorySnapshot(host, cdp));
       log(`P4 + all-namespaces pods table open: main RSS ${p4.withTable.rssMB} MB, heap ${p4.withTable.heapUsedMB} MB; renderer JS heap ${p4.withTable.rendererHeapMB} MB`);
       if (only.has('p2')) {
-        const all = await measureTable({ page, host, client, namespace: undefined, rates: [200], durationMs: Number(args['p2-seconds']) * 1000, firstSeq: seq, apiServerPid, log });
+        const all = await measureTable({ page, host, client, namespace: undefined, rates: [200], durationMs: Number(args['p2-seconds']) * 1000, firstSeq: seq, cpuGroups, log });
         seq = all.nextSeq;
         result.p2 = { ...result.p2, tableAll: all };
       }
@@ -189,7 +194,8 @@ async function main() {
           const { items } = await client.listAll(`/api/v1/namespaces/${ns.name}/pods`);
           for (const p of items.slice(0, Math.ceil(400 / tier.namespaces.length))) targets.push({ namespace: ns.name, name: p.metadata.name });
         }
-        p4.churn = await growthUnderChurn({ host, cdp, client, targets, rate: 20, minutes: Number(args['churn-minutes']), firstSeq: seq, log });
+        p4.churn = await growthUnderChurn({ host, cdp, client, targets, rate: 20, minutes: Number(args['churn-minutes']),
+          warmUpMinutes: Number(args['churn-warmup-minutes']), firstSeq: seq, log });
         seq = p4.churn.nextSeq;
         delete p4.churn.nextSeq;
       }

@@ -143,6 +143,110 @@ describe('logs and terminals in the browser (serve mode, real cluster)', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('wrap mode: a long line wraps in its row, the rows stack without gaps, and following stays at the bottom', async () => {
+    const [hostile] = await podsOf('app=hostile-logs');
+    const page = await open(browser, serve, { pod: hostile, view: 'logs' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="log-scroll"] .log-row').length >= 8, undefined, { timeout: 30_000 });
+    // Lower than the wrapped log, so that it scrolls.
+    await page.setViewportSize({ width: 1400, height: 420 });
+    await page.check('[data-testid="log-wrap"]');
+    await page.waitForSelector('[data-testid="log-scroll"].wrap .log-window .log-row');
+    const rowsSel = '[data-testid="log-scroll"] .log-window .log-row';
+    // Rows in order, where they are on screen: each starts where the one before ends, the list's height is theirs.
+    const geometry = () => page.$eval('[data-testid="log-scroll"]', (el) => {
+      const rows = Array.from(el.querySelectorAll<HTMLElement>('.log-window .log-row')).map((r) => {
+        const b = r.getBoundingClientRect();
+        return { top: b.top, bottom: b.bottom, text: (r.querySelector('.log-text') as HTMLElement).innerText };
+      });
+      const inner = el.querySelector('.log-inner') as HTMLElement;
+      return {
+        rows, innerHeight: inner.getBoundingClientRect().height, viewBottom: el.getBoundingClientRect().top + el.clientHeight,
+        atEnd: el.scrollTop + el.clientHeight >= el.scrollHeight - 1, overflowX: el.scrollWidth - el.clientWidth,
+      };
+    });
+    const stacked = (g: Awaited<ReturnType<typeof geometry>>) => g.rows.every((r, i) => i === 0 || Math.abs(r.top - g.rows[i - 1].bottom) < 0.5);
+    let g = await geometry();
+    expect(g.rows).toHaveLength(8);
+    const long = g.rows.find((r) => r.text.includes('msg="long line"'))!;
+    expect(long.text).toContain('x'.repeat(5000));
+    const cols = await page.$eval(rowsSel, (r) => {
+      const probe = document.createElement('span');
+      probe.textContent = 'x'.repeat(100);
+      probe.style.cssText = 'position: absolute; white-space: pre';
+      r.appendChild(probe);
+      const w = probe.getBoundingClientRect().width / 100;
+      probe.remove();
+      const s = getComputedStyle(r);
+      return Math.floor((r.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)) / w);
+    });
+    expect(long.bottom - long.top).toBe(18 * Math.ceil(long.text.length / cols));
+    expect(g.overflowX).toBeLessThanOrEqual(0);
+    expect(stacked(g)).toBe(true);
+    expect(g.innerHeight).toBe(g.rows.at(-1)!.bottom - g.rows[0].top);
+    // The last line (the long one) ends at the bottom of the view.
+    expect(g.atEnd).toBe(true);
+    expect(Math.abs(long.bottom - g.viewBottom)).toBeLessThan(1);
+
+    // Narrower: the rows wrap again and the end stays in view.
+    await page.setViewportSize({ width: 700, height: 420 });
+    await expect.poll(async () => { const x = await geometry(); return x.rows.find((r) => r.text.includes('msg="long line"'))!.bottom - x.rows.find((r) => r.text.includes('msg="long line"'))!.top; }, { timeout: 5_000 })
+      .toBeGreaterThan(long.bottom - long.top);
+    g = await geometry();
+    expect(stacked(g)).toBe(true);
+    expect(g.atEnd).toBe(true);
+    expect(Math.abs(g.rows.at(-1)!.bottom - g.viewBottom)).toBeLessThan(1);
+
+    // A reader scrolled into the long line stays on the same text when the lines above it grow
+    // (timestamps shown).
+    const reading = () => page.$eval('[data-testid="log-scroll"]', (el) => {
+      const row = Array.from(el.querySelectorAll<HTMLElement>('.log-window .log-row')).find((r) => r.textContent!.includes('msg="long line"'))!;
+      return { longTop: row.getBoundingClientRect().top - el.getBoundingClientRect().top, scrollTop: el.scrollTop };
+    });
+    await page.hover('[data-testid="log-scroll"]');
+    await page.mouse.wheel(0, -300);
+    await page.waitForSelector('[data-testid="log-resume"]', { timeout: 5_000 });
+    let before = await reading();
+    for (let settled = false; !settled;) { await page.waitForTimeout(100); const now = await reading(); settled = now.scrollTop === before.scrollTop; before = now; }
+    expect(before.longTop).toBeLessThan(0);
+    await page.check('[data-testid="log-timestamps"]');
+    await page.waitForSelector('[data-testid="log-scroll"] .log-ts');
+    const after = await reading();
+    expect(after.scrollTop).toBeGreaterThan(before.scrollTop);
+    expect(Math.abs(after.longTop - before.longTop)).toBeLessThan(1);
+    g = await geometry();
+    expect(stacked(g)).toBe(true);
+    expect(g.innerHeight).toBe(g.rows.at(-1)!.bottom - g.rows[0].top);
+
+    // A live log in wrap mode with timestamps, narrow enough that its lines take two rows: new lines
+    // arrive at the bottom.
+    const [api] = await podsOf('app=api');
+    const live = await open(browser, serve, { pod: api, container: 'api', view: 'logs' });
+    await live.setViewportSize({ width: 520, height: 400 });
+    await live.check('[data-testid="log-wrap"]');
+    await live.check('[data-testid="log-timestamps"]');
+    const lastRow = () => live.$eval('[data-testid="log-scroll"]', (el) => {
+      const rows = Array.from(el.querySelectorAll<HTMLElement>('.log-window .log-row'));
+      const last = rows.at(-1)!.getBoundingClientRect();
+      return {
+        text: (rows.at(-1)!.querySelector('.log-text') as HTMLElement).innerText, height: last.height,
+        atEnd: el.scrollTop + el.clientHeight >= el.scrollHeight - 1, bottomGap: el.getBoundingClientRect().top + el.clientHeight - last.bottom,
+      };
+    });
+    await live.waitForFunction(() => /tick=\d+/.test(document.querySelector('[data-testid="log-scroll"] .log-window .log-row:last-child')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    const firstTick = Number(/tick=(\d+)/.exec((await lastRow()).text)![1]);
+    await live.waitForFunction((t) => {
+      const m = /tick=(\d+)/.exec(document.querySelector('[data-testid="log-scroll"] .log-window .log-row:last-child')?.textContent ?? '');
+      return m && Number(m[1]) > t;
+    }, firstTick, { timeout: 20_000 });
+    const end = await lastRow();
+    expect(end.height).toBeGreaterThanOrEqual(36);
+    expect(end.atEnd).toBe(true);
+    expect(Math.abs(end.bottomGap)).toBeLessThan(1);
+    expect(await live.$('[data-testid="log-resume"]')).toBeNull();
+    expect(page.errors).toEqual([]);
+    expect(live.errors).toEqual([]);
+  });
+
   it('a terminal: echo $((6*7)) reads 42, stty size follows a resize, exit 3 shows the status', async () => {
     const [pod] = await podsOf('app=api');
     const page = await open(browser, serve, { pod, container: 'api', view: 'terminal' });

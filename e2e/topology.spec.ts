@@ -128,14 +128,16 @@ describe('topology: the live graph of a namespace', () => {
   });
 
   it('draws the demo namespace with exactly the edges kubectl\'s objects imply (deploy→rs→pod, svc→pod, ing→svc, hpa→deploy, pod→cm/secret/pvc, pvc→pv)', async () => {
-    // Old ReplicaSets (scaled to 0) are collapsed into their Deployment; show them so every owner edge is drawn.
-    for (;;) {
-      const toggle = page.locator('[data-testid="toggle-old-rs"]', { hasText: 'old' }).filter({ hasNotText: 'hide' }).first();
-      if (await toggle.count() === 0) break;
-      await toggle.click();
-      await page.waitForTimeout(200);
-    }
     const { shown, ref } = await eventually(async () => {
+      // Old ReplicaSets (scaled to 0) are collapsed into their Deployment; show them so every owner edge
+      // is drawn. On every try: a slow list (the view draws what arrived after 8 s) brings its
+      // Deployments, and their collapsed old ReplicaSets, later than the first node.
+      for (;;) {
+        const toggle = page.locator('[data-testid="toggle-old-rs"]', { hasText: 'old' }).filter({ hasNotText: 'hide' }).first();
+        if (await toggle.count() === 0) break;
+        await toggle.click();
+        await page.waitForTimeout(200);
+      }
       const ref = await referenceEdges(NS);
       const shown = await shownGraph(page);
       const drawn = new Set(shown.edges.map(edgeKey));

@@ -313,17 +313,29 @@ function spec(c, name) {
   }
 }
 
-/** Fingerprint of every command line and config file, so `up` restarts a cluster started with older settings. */
-function specHash(c) {
+/**
+ * Fingerprint of every command line and config file, so `up` restarts a cluster started with older
+ * settings. The checkout's own folder is left out (a copy of the repo elsewhere runs the same
+ * cluster); `checkoutDir` puts it back for clusters started before it was left out.
+ */
+function specHash(c, checkoutDir = '<test-cluster>') {
   const h = createHash('sha256');
   for (const n of COMPONENTS) {
     const s = spec(c, n);
-    h.update(JSON.stringify({ args: s.args, env: s.env, bin: n === 'echo-server' ? 'node' : s.bin }));
+    const args = s.args.map((a) => a.split(TEST_CLUSTER_DIR).join(checkoutDir));
+    h.update(JSON.stringify({ args, env: s.env, bin: n === 'echo-server' ? 'node' : s.bin }));
   }
   h.update(kwokConfigYaml({ stateDir: c.stateDir, echoPort: c.ports.echo, clusterName: c.name }));
   h.update(schedulerConfig(c));
   h.update(fs.readFileSync(path.join(TEST_CLUSTER_DIR, 'echo-server.mjs')));
   return h.digest('hex').slice(0, 16);
+}
+
+/** A reused cluster's record gets the hash without the checkout's folder, so other checkouts agree it is current. */
+function recordPortableSpecHash(c) {
+  const saved = readJson(sd(c, 'cluster.json'));
+  const hash = specHash(c);
+  if (saved && saved.specHash !== hash) writeFileAtomic(sd(c, 'cluster.json'), JSON.stringify({ ...saved, specHash: hash }, null, 2) + '\n', 0o644);
 }
 
 // ── processes ──────────────────────────────────────────────────────────────────────────────────────
@@ -457,10 +469,24 @@ async function api(c, apiPath, opts = {}) {
   return { ...r, json };
 }
 
-async function readyz(c) {
+async function readyz(c, timeoutMs = 2000) {
   if (!fs.existsSync(pki(c, 'admin.crt'))) return { ok: false, status: 0, body: 'no pki' };
-  const r = await request(`${c.apiServerUrl}/readyz`, { ...adminTls(c), timeoutMs: 2000 });
+  const r = await request(`${c.apiServerUrl}/readyz`, { ...adminTls(c), timeoutMs });
   return { ok: r.status === 200 && r.body.trim() === 'ok', status: r.status, body: r.body };
+}
+
+/**
+ * /readyz for the verdict "healthy, reuse it" or "dead, restart it": on a loaded machine a live API
+ * server can take seconds to answer, and a wrong "dead" restarts a shared cluster under other suites.
+ * So a few tries with a long timeout before saying no; a refused connection still fails in seconds.
+ */
+async function readyzPatiently(c, { tries = 3, timeoutMs = 10_000, pauseMs = 1000 } = {}) {
+  let r = await readyz(c, timeoutMs);
+  for (let i = 1; i < tries && !r.ok; i++) {
+    await sleep(pauseMs);
+    r = await readyz(c, timeoutMs);
+  }
+  return r;
 }
 
 const probes = {
@@ -618,7 +644,7 @@ function processTable(c) {
 }
 
 async function nodesReady(c) {
-  const r = await api(c, '/api/v1/nodes');
+  const r = await api(c, '/api/v1/nodes', { timeoutMs: 10_000 });
   if (r.status !== 200 || !r.json) return { ready: 0, total: 0, names: [] };
   const names = r.json.items.filter((n) => n.status?.conditions?.some((k) => k.type === 'Ready' && k.status === 'True')).map((n) => n.metadata.name);
   return { ready: names.length, total: r.json.items.length, names };
@@ -630,10 +656,12 @@ async function nodesReady(c) {
 export async function clusterStatus(arg) {
   const c = resolveCluster(typeof arg === 'string' ? { name: arg } : arg);
   const processes = processTable(c);
-  const rz = processes.find((p) => p.name === 'kube-apiserver')?.alive ? await readyz(c) : { ok: false, status: 0, body: 'kube-apiserver not running' };
+  const rz = processes.find((p) => p.name === 'kube-apiserver')?.alive ? await readyzPatiently(c) : { ok: false, status: 0, body: 'kube-apiserver not running' };
   const nodes = rz.ok ? await nodesReady(c) : { ready: 0, total: 0, names: [] };
   const saved = readJson(sd(c, 'cluster.json'));
-  const current = saved?.binDir === c.binDir && saved?.specHash === specHash(c) && JSON.stringify(saved?.ports) === JSON.stringify(c.ports);
+  // A cluster started by this checkout before the hash left the checkout's folder out is current too.
+  const sameSpec = saved?.specHash === specHash(c) || saved?.specHash === specHash(c, TEST_CLUSTER_DIR);
+  const current = saved?.binDir === c.binDir && sameSpec && JSON.stringify(saved?.ports) === JSON.stringify(c.ports);
   const healthy = processes.every((p) => p.alive) && rz.ok && nodes.ready >= NODE_NAMES.length && current;
   return {
     name: c.name,
@@ -822,6 +850,7 @@ export async function startCluster(opts = {}) {
     const before = await clusterStatus({ name: c.name, stateDir: c.stateDir });
     if (before.healthy && !opts.fresh) {
       log(`cluster "${c.name}" is already up and healthy (${c.apiServerUrl})`);
+      recordPortableSpecHash(c);
       if (opts.seed) await maybeSeed(c, log, tm, opts.seed === 'force');
       return handle(c, { alreadyRunning: true, times: tm.times }, log);
     }

@@ -48,13 +48,13 @@ export function versions(o) {
   };
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
-export function processCpuSeconds(pid) {
+/** Busy and total CPU time of the whole machine so far (seconds, all cores), from /proc/stat. */
+export function machineCpuSeconds() {
   try {
-    // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100; // USER_HZ is 100 on Linux
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = f.reduce((a, b) => a + b, 0);
+    const idle = f[3] + (f[4] ?? 0); // idle + iowait
+    return { busy: (total - idle) / 100, total: total / 100 };
   } catch {
     return undefined;
   }

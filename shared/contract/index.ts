@@ -25,4 +25,5 @@ export * from './clusters';
 export * from './resources';
 export * from './actions';
 export * from './streams';
+export * from './packedLines';
 export * from './timeline';

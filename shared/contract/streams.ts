@@ -38,12 +38,28 @@ export const LogsFollowParams = z.object({
   timestamps: z.boolean().optional(),
   /** Keep streaming new lines (default true); false reads what is there and ends (downloads). */
   follow: z.boolean().optional(),
+  /**
+   * The viewer keeps only its latest N lines. When it falls further behind than that, the core keeps
+   * reading, sends only the newest N and says how many it skipped (`skipped`): the older ones would
+   * have left the viewer's buffer unseen. Absent (downloads): nothing is skipped; the core stops
+   * reading from the cluster until the renderer catches up.
+   */
+  keepLatest: z.number().int().min(1).max(1_000_000).optional(),
+  /** Lines packed for the wire (`packed` events instead of `lines`); see packedLines.ts. */
+  packed: z.boolean().optional(),
   ...logWindow,
 });
 export type LogsFollowParams = z.infer<typeof LogsFollowParams>;
 
 export const LogEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lines'), lines: z.array(LogLine) }),
+  /**
+   * Lines as two strings (packedLines.ts), when the params ask for it. Validating this shape is O(1):
+   * no per-line objects to check or copy; the receiver checks the parts against `count` as it unpacks.
+   */
+  z.object({ type: z.literal('packed'), count: z.number().int().min(1), text: z.string(), ts: z.string().optional() }),
+  /** Lines read and not sent, because the viewer fell further behind than `keepLatest` (see there). */
+  z.object({ type: z.literal('skipped'), count: z.number().int().min(1) }),
   z.object({ type: z.literal('state'), state: LogStreamState, message: z.string() }),
   /** Lines the core discarded (a single line above the size cap); never silent. */
   z.object({ type: z.literal('dropped'), count: z.number().int().min(0) }),

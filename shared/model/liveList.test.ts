@@ -83,4 +83,22 @@ describe('LiveList', () => {
     expect(l.state.error).toBe('subscription ended');
     expect(values(l)).toEqual([{ uid: 'a', v: 1 }]);
   });
+
+  it('a later snapshot ends a failure; a failure after the snapshot still shows', () => {
+    const l = new LiveList<Item>();
+    l.apply(snapshot({ uid: 'a', v: 1 }));
+    l.fail('subscription ended');
+    l.flush();
+    l.apply(snapshot({ uid: 'b', v: 1 }));
+    expect(l.state.error).toBeUndefined();
+    expect(values(l)).toEqual([{ uid: 'b', v: 1 }]);
+    // Within one flush the order decides: snapshot then failure is a failure.
+    l.push(snapshot({ uid: 'c', v: 1 }));
+    l.fail('gone again');
+    l.flush();
+    expect(l.state.error).toBe('gone again');
+    // A delta is not a new start: the failure stays.
+    l.apply(delta([{ uid: 'd', v: 1 }]));
+    expect(l.state.error).toBe('gone again');
+  });
 });

@@ -37,6 +37,8 @@ export class LiveList<T> {
   private columns: TableColumn[] | undefined;
   private freshness: Freshness | undefined;
   private error: string | undefined;
+  /** A snapshot since the last flush ended an earlier failure. */
+  private errorCleared = false;
 
   get state(): LiveListState<T> { return this.current; }
 
@@ -51,6 +53,10 @@ export class LiveList<T> {
     if (e.type !== 'freshness' && e.columns) this.columns = e.columns;
     if (e.type === 'freshness') return;
     if (e.type === 'snapshot') {
+      // The subscription is running again (a reopened store, a replayed subscription): an earlier
+      // failure no longer describes it. A failure after this snapshot is pushed later and still wins.
+      this.error = undefined;
+      this.errorCleared = true;
       this.resync = new Map();
       for (const it of e.items) this.resync.set(uidOf(it), it as T);
       this.upserts.clear();
@@ -67,15 +73,17 @@ export class LiveList<T> {
   }
 
   /** The subscription ended: said in the state at the next flush. */
-  fail(message: string): void { this.error = message; }
+  fail(message: string): void { this.error = message; this.errorCleared = false; }
 
   /** Applies what was pushed since the last flush as one change; false if there was nothing. */
   flush(): boolean {
     if (!this.pending) return false;
     const s = this.current;
     const next: LiveListState<T> = {
-      ...s, columns: this.columns ?? s.columns, freshness: this.freshness ?? s.freshness, error: this.error ?? s.error, changed: NONE, deleted: NONE,
+      ...s, columns: this.columns ?? s.columns, freshness: this.freshness ?? s.freshness, changed: NONE, deleted: NONE,
     };
+    if (this.error !== undefined) next.error = this.error;
+    else if (this.errorCleared) delete next.error;
     if (this.resync) {
       Object.assign(next, { items: this.resync, version: s.version + 1, synced: true });
     } else if (this.upserts.size || this.deletes.size) {
@@ -88,6 +96,7 @@ export class LiveList<T> {
     this.resync = undefined;
     this.upserts.clear();
     this.columns = this.freshness = this.error = undefined;
+    this.errorCleared = false;
     this.current = next;
     return true;
   }

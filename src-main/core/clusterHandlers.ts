@@ -1,5 +1,6 @@
 import type { Core } from './core';
 import type { Handlers } from '../transport/contractSession';
+import { toContractError } from './cluster/apiError';
 
 /** kubeconfig, connections, discovery, access reviews and prefs. */
 export function clusterHandlers(core: Core): Handlers {
@@ -44,12 +45,15 @@ export function clusterHandlers(core: Core): Handlers {
         return core.onKubeconfig((s) => sink.emit(s));
       },
       'cluster.watch': ({ context }, sink) => {
-        const conn = core.connection(context);
+        // A kubeconfig change gives the context a new connection: follow it (its state starts over).
+        const off = core.followConnection(context, (conn) => {
+          sink.emit(conn.status);
+          const offStatus = conn.onStatus((s) => sink.emit(s));
+          if (conn.status.state === 'idle') void conn.probe().then(() => conn.startProbing());
+          return offStatus;
+        }, (err) => sink.end(toContractError(err)));
         // The context a window shows is the one to reopen on next start.
         if (core.prefs.get().lastContext !== context) core.prefs.update((p) => { p.lastContext = context; });
-        sink.emit(conn.status);
-        const off = conn.onStatus((s) => sink.emit(s));
-        if (conn.status.state === 'idle') void conn.probe().then(() => conn.startProbing());
         return off;
       },
     },

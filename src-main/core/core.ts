@@ -29,6 +29,7 @@ export class Core {
   private loaded: LoadedKubeconfig;
   private readonly connections = new Map<string, { conn: ClusterConnection; fingerprint: string }>();
   private readonly kubeconfigListeners = new Set<(s: KubeconfigState) => void>();
+  private readonly changedContextListeners = new Set<(context: string) => void>();
   private disposers: (() => void)[] = [];
   /** Cleanups other parts of the core register (streams, port-forwards) to run on quit. */
   readonly onDispose: (() => Promise<void> | void)[] = [];
@@ -61,18 +62,44 @@ export class Core {
     return () => this.kubeconfigListeners.delete(l);
   }
 
-  /** Re-reads the files; contexts whose definition changed get a fresh connection. */
+  /**
+   * Re-reads the files; contexts whose definition changed get a fresh connection, and their open
+   * subscriptions move to it (or end with the reason, when the context is gone or no longer valid).
+   */
   reload(): void {
     this.loaded = loadKubeconfig(this.files);
     for (const [name, entry] of this.connections) {
       if (this.fingerprint(name) !== entry.fingerprint) {
         this.connections.delete(name);
         entry.conn.close();
-        void this.hub.stopContext(name);
+        void this.hub.reconnectContext(name);
+        for (const l of [...this.changedContextListeners]) l(name);
       }
     }
     const state = this.kubeconfig();
     for (const l of this.kubeconfigListeners) l(state);
+  }
+
+  /**
+   * For subscriptions that hold a context's connection: `attach` runs on it now, and again on the new
+   * connection after each kubeconfig change of that context (the detach it returned runs first);
+   * `gone` gets the reason when the context can no longer be connected to. Throws like `connection`.
+   */
+  followConnection(context: string, attach: (conn: ClusterConnection) => () => void, gone: (err: unknown) => void): () => void {
+    let detach = attach(this.connection(context));
+    const onChanged = (changed: string) => {
+      if (changed !== context) return;
+      detach();
+      detach = () => {};
+      let conn: ClusterConnection;
+      try { conn = this.connection(context); } catch (err) { gone(err); return; }
+      detach = attach(conn);
+    };
+    this.changedContextListeners.add(onChanged);
+    return () => {
+      this.changedContextListeners.delete(onChanged);
+      detach();
+    };
   }
 
   private fingerprint(name: string): string {

@@ -4,6 +4,7 @@ import { subscribeResources } from './watch/resourceSubscription';
 import { objectPath, collectionPath } from './cluster/resourcePath';
 import { maskSecret, stripManagedFields } from './objectSanitizer';
 import type { KubeHttp } from './cluster/kubeHttp';
+import { toContractError } from './cluster/apiError';
 import { HttpListWatch, type RawObject } from './watch/listWatch';
 import { SharedInformer } from './watch/informer';
 import { DeltaBatcher } from './watch/deltaBatcher';
@@ -26,8 +27,14 @@ export function resourceHandlers(core: Core): Handlers {
       },
     },
     topics: {
-      'resources.watch': (params, sink) => subscribeResources(core.hub, params, (e) => sink.emit(e), { congested: () => sink.congested() }),
-      'events.forObject': (params, sink) => subscribeEventsForObject(core.connection(params.context).http, params, (e) => sink.emit(e), () => sink.congested()),
+      'resources.watch': (params, sink) => subscribeResources(core.hub, params, (e) => sink.emit(e), {
+        congested: () => sink.congested(),
+        onEnd: (error) => sink.end(toContractError(error)),
+      }),
+      // After a kubeconfig change the events are listed afresh on the context's new connection (a new snapshot).
+      'events.forObject': (params, sink) => core.followConnection(params.context,
+        (conn) => subscribeEventsForObject(conn.http, params, (e) => sink.emit(e), () => sink.congested()),
+        (err) => sink.end(toContractError(err))),
     },
   };
 }

@@ -1,9 +1,9 @@
 // Test helpers for integration tests against the real test cluster (never a mock API server).
 import { afterAll, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { Core } from '../core/core';
 
 export const ADMIN = 'wheelhouse-admin';
@@ -61,4 +61,13 @@ export function useTestNamespace(prefix: string): { readonly core: Core; readonl
     await state.core.dispose();
   });
   return state;
+}
+
+/** A copy of kubeconfig `file` whose clusters are all reached through 127.0.0.1:<port> (e.g. a TcpProxy). */
+export function kubeconfigViaPort(file: string, port: number): string {
+  const kc = readKubeconfig(file);
+  for (const c of kc.clusters) c.cluster.server = c.cluster.server.replace(/:\d+$/, `:${port}`);
+  const out = join(tempDir(), 'kubeconfig');
+  writeFileSync(out, stringify(kc));
+  return out;
 }

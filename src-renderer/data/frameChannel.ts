@@ -34,14 +34,15 @@ export function webSocketChannel(url = defaultWsUrl()): FrameChannel {
   const frameListeners = new Set<(f: unknown) => void>();
   const linkListeners = new Set<(up: boolean) => void>();
   let ws: WebSocket | undefined;
-  let queue: string[] = [];
+  /** What waits for the socket to open: requests and subscriptions (see send). */
+  let queue: ClientFrame[] = [];
   let delay = 250;
   const connect = () => {
     const s = new WebSocket(url, ['wheelhouse']);
     ws = s;
     s.onopen = () => {
       delay = 250;
-      for (const m of queue) s.send(m);
+      for (const f of queue) s.send(JSON.stringify(f));
       queue = [];
       linkListeners.forEach((l) => l(true));
     };
@@ -60,9 +61,12 @@ export function webSocketChannel(url = defaultWsUrl()): FrameChannel {
   connect();
   return {
     send(frame) {
-      const m = JSON.stringify(frame);
-      if (ws?.readyState === WebSocket.OPEN) ws.send(m);
-      else if (frame.t === 'req' || frame.t === 'sub') queue.push(m);
+      if (ws?.readyState === WebSocket.OPEN) { ws.send(JSON.stringify(frame)); return; }
+      // Not connected. An unsubscribe takes its subscription out of the queue: sent on open, it would
+      // hold a watch in the core for the rest of the session with nobody listening. Anything else for
+      // a subscription is moot (the session it belonged to is gone; the client replays live ones).
+      if (frame.t === 'unsub') queue = queue.filter((q) => !(q.t === 'sub' && q.id === frame.id));
+      else if (frame.t === 'req' || frame.t === 'sub') queue.push(frame);
     },
     onFrame(cb) { frameListeners.add(cb); return () => frameListeners.delete(cb); },
     onLink(cb) { linkListeners.add(cb); return () => linkListeners.delete(cb); },

@@ -13,6 +13,24 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
   get isGone(): boolean { return this.status === 410 || this.reason === 'Expired' || this.reason === 'Gone'; }
+  /**
+   * The server has not reached the resourceVersion asked for (504 Timeout with cause
+   * ResourceVersionTooLarge; older servers only say so in the message), as client-go's
+   * isTooLargeResourceVersionError reads it.
+   */
+  get isResourceVersionTooLarge(): boolean {
+    const causes = (this.body as { details?: { causes?: { reason?: string }[] } } | undefined)?.details?.causes;
+    if (Array.isArray(causes) && causes.some((c) => c?.reason === 'ResourceVersionTooLarge')) return true;
+    return /too large resource version/i.test(this.message);
+  }
+}
+
+/** An ordinary request got no (complete) answer within its deadline; the request was aborted. */
+export class RequestTimeoutError extends Error {
+  constructor(readonly server: string, readonly method: string, readonly path: string, readonly timeoutMs: number) {
+    super(`The API server at ${server} did not answer ${method} ${path} within ${Math.round(timeoutMs / 1000)} s: it may be overloaded or unreachable. Check the cluster's health and this context's server address.`);
+    this.name = 'RequestTimeoutError';
+  }
 }
 
 /** Credentials could not be obtained (an exec plugin failed, a token file is missing). */
@@ -50,6 +68,7 @@ export function isTlsError(err: unknown): boolean {
 export function toContractError(err: unknown): ContractError {
   if (err instanceof ContractError) return err;
   if (err instanceof CredentialError) return new ContractError('exec-plugin-failed', err.message, err.stderr);
+  if (err instanceof RequestTimeoutError) return new ContractError('timeout', err.message);
   if (err instanceof ApiError) {
     const code = err.status === 401 ? 'unauthorized' : err.status === 403 ? 'forbidden' : err.status === 404 ? 'not-found'
       : err.status === 409 ? 'conflict' : err.status === 422 || err.status === 400 ? 'bad-request' : err.status === 504 ? 'timeout' : 'internal';

@@ -1,5 +1,5 @@
 import { KubeHttp } from './kubeHttp';
-import { ApiError, CredentialError, deepMessage, isNetworkError, isTlsError, toContractError } from './apiError';
+import { ApiError, CredentialError, RequestTimeoutError, deepMessage, isNetworkError, isTlsError, toContractError } from './apiError';
 import type { ApiResourceInfo, ClusterStatus, ConnectionState } from '../../../shared/contract/clusters';
 import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
 
@@ -78,6 +78,7 @@ export class ClusterConnection {
 
 export function describeFailure(err: unknown): [ConnectionState, string, string?] {
   if (err instanceof CredentialError) return ['error', err.message, err.stderr];
+  if (err instanceof RequestTimeoutError) return ['unreachable', err.message];
   if (err instanceof ApiError) {
     if (err.status === 401) return ['unauthorized', 'The API server rejected the credentials (401): the token or client certificate is invalid or expired.', err.message];
     if (err.status === 403) return ['ready', ''];

@@ -6,7 +6,8 @@ import type { TlsMaterial } from './contextAuth';
  * Ordinary requests share at most this many keep-alive connections (a burst such as discovery's ~25
  * parallel GETs queues instead of opening 25 TLS connections). Long-running requests are not counted:
  * over HTTP/1.1 each watch or followed log holds a connection for minutes, and a cap shared with
- * them would starve ordinary requests.
+ * them would starve ordinary requests. (undici 8 speaks HTTP/2 where the server offers it, as
+ * kube-apiserver does; then one connection carries all of them.)
  */
 const REQUEST_CONNECTIONS = 16;
 
@@ -38,6 +39,24 @@ export class ConnectionPool {
       if (old) { void old.requests.close().catch(() => {}); void old.streams.close().catch(() => {}); }
     }
     return longRunning ? this.current.streams : this.current.requests;
+  }
+
+  /**
+   * Sends later ordinary requests over new connections; the current ones finish what they carry (each
+   * request has its deadline) and close. For a connection that stopped answering.
+   */
+  replaceRequestConnections(): void {
+    const d = this.current;
+    if (!d) return;
+    const old = d.requests;
+    d.requests = this.create(d.tls, REQUEST_CONNECTIONS);
+    void old.close().catch(() => {});
+  }
+
+  /** The ordinary-request pool's counters for one origin (undici's PoolStats), for the debug log. */
+  requestStats(origin: string): { connected: number; running: number; pending: number } | undefined {
+    const stats = (this.current?.requests as { stats?: Record<string, { connected: number; running: number; pending: number }> } | undefined)?.stats;
+    return stats?.[origin];
   }
 
   /** Ends every connection, in-flight requests included (the context's connection is being dropped). */

@@ -1,7 +1,7 @@
 import { fetch, Headers } from 'undici';
 import type { ClientOptions as WebSocketOptions } from 'ws';
 import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
-import { ApiError, CredentialError } from './apiError';
+import { ApiError, CredentialError, RequestTimeoutError } from './apiError';
 import { ConnectionPool } from './connectionPool';
 import { ContextAuth, type RequestCredentials, type TlsMaterial } from './contextAuth';
 
@@ -14,9 +14,20 @@ export interface RequestOptions {
   contentType?: string;
   accept?: string;
   signal?: AbortSignal;
-  /** Whole-request timeout; cluster-wide LISTs may legitimately take 30 s (SIG scalability SLO). */
+  /**
+   * Whole-request deadline (waiting for a connection, the answer and its body), like kubectl's
+   * --request-timeout. Ordinary requests get DEFAULT_REQUEST_TIMEOUT_MS unless they name their own;
+   * 0 means none. Cluster-wide LIST pages may legitimately take 30 s (SIG scalability SLO): give them more.
+   */
   timeoutMs?: number;
 }
+
+/**
+ * An API server that accepts connections and never answers would otherwise hold each request (and one
+ * of the context's 16 request connections) until undici's 5-minute header timeout, queueing every
+ * later request behind it.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * HTTP to one context's API server: credentials resolved per request (ContextAuth: tokens, exec
@@ -26,6 +37,8 @@ export interface RequestOptions {
 export class KubeHttp {
   private readonly auth: ContextAuth;
   private readonly pool: ConnectionPool;
+  /** When an ordinary request last got an answer (any status) from this server. */
+  private lastAnswerAt = 0;
 
   constructor(private readonly target: ResolvedContext) {
     this.auth = new ContextAuth(target.cluster, target.user);
@@ -38,6 +51,11 @@ export class KubeHttp {
     const u = new URL(this.server + path);
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) u.searchParams.set(k, String(v));
     return u;
+  }
+
+  /** Ordinary requests running and queued on this context's connections (the debug log). */
+  poolStats(): { connected: number; running: number; pending: number } | undefined {
+    return this.pool.requestStats(new URL(this.server).origin);
   }
 
   /** The exec credential plugin command of this context's user, if any. */
@@ -88,13 +106,27 @@ export class KubeHttp {
     }
     // The API server's own notion of a long-running request: watches and followed logs.
     const longRunning = isTruthy(opts.query?.watch) || isTruthy(opts.query?.follow);
+    // Watches and logs keep their own bounds (inactivity timers, the server's timeoutSeconds); the API
+    // server applies no request timeout to pods/log either, followed or not.
+    const timeoutMs = opts.timeoutMs ?? (longRunning || /\/log$/.test(path) ? 0 : DEFAULT_REQUEST_TIMEOUT_MS);
     const signals: AbortSignal[] = [];
     if (opts.signal) signals.push(opts.signal);
-    if (opts.timeoutMs) signals.push(AbortSignal.timeout(opts.timeoutMs));
-    const res = await fetch(url, {
-      method, headers, body, dispatcher: this.pool.dispatcher(tls, longRunning),
-      signal: signals.length ? AbortSignal.any(signals) : undefined,
-    });
+    if (timeoutMs) signals.push(deadline(timeoutMs, () => new RequestTimeoutError(this.server, method, path, timeoutMs)));
+    const started = Date.now();
+    let res;
+    try {
+      res = await fetch(url, {
+        method, headers, body, dispatcher: this.pool.dispatcher(tls, longRunning),
+        signal: signals.length ? AbortSignal.any(signals) : undefined,
+      });
+    } catch (err) {
+      // Over HTTP/2 every ordinary request shares one connection, and aborting a request leaves that
+      // connection up: if it carried no answer at all while this request waited, it is presumed dead
+      // (client-go closes such connections after a failed HTTP/2 ping) and later requests get a new one.
+      if (err instanceof RequestTimeoutError && !longRunning && this.lastAnswerAt < started) this.pool.replaceRequestConnections();
+      throw err;
+    }
+    if (!longRunning) this.lastAnswerAt = Date.now();
     if (res.status >= 300) throw await apiErrorFrom(res);
     return res;
   }
@@ -114,6 +146,16 @@ export class KubeHttp {
 
   /** Ends this context's connections (the connection is being dropped). */
   close(): void { this.pool.destroy(); }
+}
+
+/**
+ * A signal that aborts with the given error after `ms` (fetch rejects, and a body being read fails,
+ * with that error). Not cleared when the request ends early: aborting a finished request does nothing.
+ */
+function deadline(ms: number, error: () => Error): AbortSignal {
+  const c = new AbortController();
+  setTimeout(() => c.abort(error()), ms).unref?.();
+  return c.signal;
 }
 
 const isTruthy = (v: unknown) => v !== undefined && v !== false && v !== 0 && v !== 'false' && v !== '0';

@@ -73,11 +73,15 @@ export function parseTimestamped(raw: string): LogLine {
   return { ts: m[1], text: raw.slice(m[0].length) };
 }
 
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z$/;
+
 /**
  * A sortable key for an RFC3339 timestamp: the kubelet prints a fixed nine-digit fraction, so its
  * stamps compare as text; this also pads shorter fractions so that hand-made ones sort right.
  */
 export function tsKey(ts: string): string {
+  // The kubelet's own form (nine-digit fraction, Z) is its key as it is.
+  if (ts.length === 30 && ts.charCodeAt(19) === 46 && ts.charCodeAt(29) === 90 && CANONICAL.test(ts)) return ts;
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?Z$/.exec(ts);
   if (m) return `${m[1]}.${(m[2] ?? '').padEnd(9, '0').slice(0, 9)}Z`;
   const ms = Date.parse(ts);
@@ -102,6 +106,8 @@ export class ResumePoint {
   private seenAtLast = 0;
   private skipAtLast = 0;
   private resuming = false;
+  // Lines of a busy log share their stamp in runs (many per millisecond): its key is computed once per run.
+  private keyOf = { ts: '', key: '' };
 
   get lastTimestamp(): string | undefined { return this.lastTs; }
 
@@ -114,7 +120,8 @@ export class ResumePoint {
   /** Whether to emit this line; records it when emitted. */
   accept(line: LogLine): boolean {
     if (line.ts === undefined) return true;
-    const key = tsKey(line.ts);
+    if (this.keyOf.ts !== line.ts) this.keyOf = { ts: line.ts, key: tsKey(line.ts) };
+    const key = this.keyOf.key;
     if (this.resuming && this.lastKey !== undefined) {
       if (key < this.lastKey) return false;
       if (key === this.lastKey && this.skipAtLast > 0) { this.skipAtLast--; return false; }

@@ -7,6 +7,7 @@ import { ADMIN, eventually, newCore, randomName, readKubeconfig, tempDir, testKu
 import { TcpProxy } from '../../testing/tcpProxy';
 import type { Core } from '../core';
 import type { LogEvent, LogsFollowParams } from '../../../shared/contract/streams';
+import { unpackLines } from '../../../shared/contract/packedLines';
 import { LogStream } from './logStream';
 import { contractSession, recordingSink, runningPods } from './streamTesting';
 
@@ -55,6 +56,21 @@ describe('logs: what kubectl logs prints, line for line', () => {
     expect(got).toEqual(expected);
     expect(got.some((l) => l.includes('\x1b[1;31m'))).toBe(true);
     expect(got.some((l) => l.includes('<script>alert(1)</script>'))).toBe(true);
+  });
+
+  it('packed through the contract (as the viewer asks): the same bytes, and one event per batch', async () => {
+    const expected = kubectlLines(await kubectl(['logs', '-n', 'demo', hostile, '-c', 'hostile', '--timestamps'], kc()));
+    const c = contractSession(core);
+    const sub = c.subscribe('logs.follow', { context: ADMIN, namespace: 'demo', pod: hostile, container: 'hostile', follow: false, packed: true, keepLatest: 50_000 });
+    await eventually(() => c.ended(sub), 30_000, 'the end of the log');
+    const events = c.events(sub);
+    expect(events.some((e) => e.type === 'lines')).toBe(false);
+    const got = events.filter((e) => e.type === 'packed').flatMap((e) => {
+      const u = unpackLines(e)!;
+      return u.texts.map((t, i) => `${u.ts![i]} ${t}`);
+    });
+    expect(got).toEqual(expected);
+    c.session.close();
   });
 
   it('tail and previous like kubectl --tail and --previous', async () => {

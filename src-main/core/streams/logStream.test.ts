@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../cluster/apiError';
 import { containerVerdict, LogStream, type LogHttp } from './logStream';
 import type { LogEvent } from '../../../shared/contract/streams';
@@ -82,6 +82,79 @@ describe('LogStream', () => {
     expect(texts[0]).toBe('line 0');
     expect(texts[49_999]).toBe('line 49999');
     expect(new Set(texts).size).toBe(50_000);
+  });
+
+  it('with keepLatest, keeps reading while the renderer lags and sends only the newest lines, counting the rest', async () => {
+    const { body } = lineBody(0, 30_000);
+    const http: LogHttp = {
+      raw: (async () => ({ body })) as any,
+      request: (async () => ({ status: { phase: 'Succeeded', containerStatuses: [{ name: 'app', state: { terminated: { exitCode: 0 } } }] } })) as any,
+    };
+    const sink = recordingSink(false);
+    const s = new LogStream(http, { ...params, keepLatest: 2_000 }, sink, { batchMs: 1, maxUnacked: 2, maxQueueLines: 1_000, maxBatchLines: 500 });
+    s.start();
+    // Nobody acknowledges, yet the whole body is read (the queue never pauses the reader)…
+    await until(() => s.stats.linesSkipped + s.stats.linesSent > 0 && sink.states().includes('ended'));
+    s.stop();
+    expect(s.stats.readPauses).toBe(0);
+    expect(s.stats.maxQueue).toBeLessThanOrEqual(2_000);
+    // …every line is either sent or counted as skipped, and what is sent is in order and ends with the newest.
+    const skipped = sink.events.reduce((n, e) => n + (e.type === 'skipped' ? e.count : 0), 0);
+    const texts = sink.lines().map((l) => l.text);
+    expect(texts.length + skipped).toBe(30_000);
+    expect(skipped).toBeGreaterThan(0);
+    expect(texts.at(-1)).toBe('line 29999');
+    const nums = texts.map((t) => Number(t.slice(5)));
+    for (let i = 1; i < nums.length; i++) expect(nums[i]).toBeGreaterThan(nums[i - 1]);
+    // The skip count comes before the lines that follow the gap.
+    const firstSkip = sink.events.findIndex((e) => e.type === 'skipped');
+    const before = sink.events.slice(0, firstSkip).flatMap((e) => (e.type === 'lines' ? e.lines : [])).length;
+    expect(nums[before]).toBe(before + (sink.events[firstSkip] as { count: number }).count);
+  });
+
+  it('sends one event per tick, and more only while whole batches are queued', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      // 5,500 lines at once, then a log that stays open with nothing new.
+      let i = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(c) {
+          if (i >= 5_500) return new Promise<void>(() => {});
+          let chunk = '';
+          for (let k = 0; k < 100; k++, i++) chunk += `${ts(i)} line ${i}\n`;
+          c.enqueue(enc.encode(chunk));
+        },
+      }, { highWaterMark: 0 });
+      const http: LogHttp = { raw: (async () => ({ body })) as any, request: (async () => ({})) as any };
+      const sink = recordingSink();
+      const s = new LogStream(http, { ...params, keepLatest: 50_000 }, sink, { batchMs: 1_000, maxBatchLines: 1_000 });
+      s.start();
+      await vi.advanceTimersByTimeAsync(999);
+      expect(sink.lines()).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(1);
+      // The backlog goes out in whole batches at once; the remainder waits for the next tick.
+      expect(sink.events.filter((e) => e.type === 'lines').map((e) => (e.type === 'lines' ? e.lines.length : 0))).toEqual([1_000, 1_000, 1_000, 1_000, 1_000]);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(sink.lines().map((l) => l.text)).toEqual(Array.from({ length: 5_500 }, (_, k) => `line ${k}`));
+      expect(s.stats.batches).toBe(6);
+      s.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a finite read (download) never skips, even with keepLatest', async () => {
+    const { body } = lineBody(0, 5_000);
+    const http: LogHttp = { raw: (async () => ({ body })) as any, request: (async () => ({})) as any };
+    const sink = recordingSink(false);
+    const s = new LogStream(http, { ...params, follow: false, keepLatest: 100 }, sink, { batchMs: 1, maxUnacked: 2, maxQueueLines: 500, maxBatchLines: 200 });
+    s.start();
+    const acker = setInterval(() => sink.ackAll(), 2);
+    await until(() => sink.states().includes('ended'));
+    clearInterval(acker);
+    expect(sink.lines().map((l) => l.text)).toEqual(Array.from({ length: 5_000 }, (_, i) => `line ${i}`));
+    expect(sink.events.some((e) => e.type === 'skipped')).toBe(false);
+    expect(s.stats.readPauses).toBeGreaterThan(0);
   });
 
   it('resumes a cut connection from sinceTime without duplicates', async () => {

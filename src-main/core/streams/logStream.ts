@@ -1,21 +1,25 @@
 import { ApiError, deepMessage } from '../cluster/apiError';
 import type { KubeHttp } from '../cluster/kubeHttp';
-import type { LogEvent, LogLine, LogStreamState, LogsFollowParams } from '../../../shared/contract/streams';
+import type { LogEvent, LogStreamState, LogsFollowParams } from '../../../shared/contract/streams';
 import { FlowGate, type StreamSink } from './flowGate';
+import { LineQueue } from './lineQueue';
 import { LineSplitter, parseTimestamped, ResumePoint, wholeSecond } from './logLines';
 
 /** What a log stream needs of KubeHttp (a fake in unit tests, the real one against clusters). */
 export type LogHttp = Pick<KubeHttp, 'raw' | 'request'>;
 
 export interface LogStreamOptions {
-  /** Lines are sent in batches at most this often. */
+  /** Lines are sent in batches, one event at most this often. */
   batchMs?: number;
   /** Events in flight before the stream stops reading. */
   maxUnacked?: number;
   /** Bound of the queue between the HTTP body and the renderer; reading pauses when it is full. */
   maxQueueLines?: number;
   maxQueueChars?: number;
+  /** With params.keepLatest: the queue's char bound (it skips, never pauses; a 50k-line view of 200-char lines is ~12 MB). */
+  maxSkipQueueChars?: number;
   maxBatchLines?: number;
+  maxBatchChars?: number;
   maxLineChars?: number;
   /** How often a waiting container is looked at again. */
   waitPollMs?: number;
@@ -38,9 +42,11 @@ const WAITING = /waiting to start|ContainerCreating|PodInitializing|CrashLoopBac
 
 /**
  * Follows one container's log: GET …/pods/{pod}/log?follow=true&timestamps=true, split into lines,
- * sent in batches. Flow control: a bounded queue sits between the HTTP body and the renderer; when
- * the renderer lags (unacknowledged events, congested transport) the queue fills and the stream stops
- * reading the body, so TCP backpressure reaches the API server instead of memory growing here.
+ * sent in batches (one event per `batchMs` at most). Flow control: a bounded queue sits between the
+ * HTTP body and the renderer; when the renderer lags (unacknowledged events, congested transport) the
+ * queue fills and the stream stops reading the body, so TCP backpressure reaches the API server
+ * instead of memory growing here. With params.keepLatest (a viewer that keeps its latest N lines) the
+ * stream keeps reading instead and lets the oldest queued lines go, counted (`skipped`).
  * Resume: when the connection ends while the container still runs, the stream asks again with
  * sinceTime at the last line's second and drops the lines it already sent.
  */
@@ -50,8 +56,7 @@ export class LogStream {
   private request: AbortController | undefined;
   private readonly gate: FlowGate;
   private readonly resume = new ResumePoint();
-  private queue: LogLine[] = [];
-  private queueChars = 0;
+  private readonly queue: LineQueue;
   private dropped = 0;
   private flushTimer: NodeJS.Timeout | undefined;
   private flushWaiting = false;
@@ -60,7 +65,7 @@ export class LogStream {
   private stopped = false;
   private readonly o: Required<LogStreamOptions>;
   /** Counters for tests and benchmarks. */
-  readonly stats = { connects: 0, resumes: 0, linesSent: 0, batches: 0, readPauses: 0, maxQueue: 0 };
+  readonly stats = { connects: 0, resumes: 0, linesSent: 0, linesSkipped: 0, batches: 0, readPauses: 0, maxQueue: 0 };
 
   constructor(
     private readonly http: LogHttp,
@@ -69,10 +74,15 @@ export class LogStream {
     opts: LogStreamOptions = {},
   ) {
     this.o = {
-      batchMs: 30, maxUnacked: 8, maxQueueLines: 10_000, maxQueueChars: 4 << 20, maxBatchLines: 2_000,
-      maxLineChars: 1 << 20, waitPollMs: 2_000, backoffMs: [500, 30_000], ...opts,
+      batchMs: 30, maxUnacked: 8, maxQueueLines: 10_000, maxQueueChars: 4 << 20, maxSkipQueueChars: 16 << 20,
+      maxBatchLines: 5_000, maxBatchChars: 1 << 20, maxLineChars: 1 << 20, waitPollMs: 2_000, backoffMs: [500, 30_000], ...opts,
     };
     this.gate = new FlowGate(sink, this.o.maxUnacked);
+    // Skipping only makes sense for a live view; a finite read (download) must deliver every line.
+    const keepLatest = this.follow ? params.keepLatest : undefined;
+    this.queue = new LineQueue(keepLatest === undefined
+      ? { maxLines: this.o.maxQueueLines, maxChars: this.o.maxQueueChars }
+      : { maxLines: this.o.maxQueueLines, maxChars: this.o.maxSkipQueueChars, keepLatest });
   }
 
   private get follow(): boolean { return this.params.follow !== false && !this.params.previous; }
@@ -232,9 +242,13 @@ export class LogStream {
       const line = parseTimestamped(r);
       if (!this.resume.accept(line)) continue;
       this.queue.push(keepTs || line.ts === undefined ? line : { text: line.text });
-      this.queueChars += line.text.length + 40;
     }
-    this.stats.maxQueue = Math.max(this.stats.maxQueue, this.queue.length);
+    this.stats.maxQueue = this.queue.maxLength;
+    this.scheduleFlush();
+  }
+
+  /** The next batch goes out `batchMs` after the previous one (or after the first line of a quiet spell). */
+  private scheduleFlush(): void {
     if (!this.flushTimer && !this.flushWaiting && (this.queue.length || this.dropped)) {
       this.flushTimer = setTimeout(() => { this.flushTimer = undefined; this.flush(false); }, this.o.batchMs);
       this.flushTimer.unref?.();
@@ -242,7 +256,7 @@ export class LogStream {
   }
 
   private get full(): boolean {
-    return this.queue.length >= this.o.maxQueueLines || this.queueChars >= this.o.maxQueueChars;
+    return this.queue.full;
   }
 
   /** Resolves when the queue has room; this is where reading the HTTP body pauses. */
@@ -259,11 +273,16 @@ export class LogStream {
     for (const r of w) r();
   }
 
-  /** Sends queued lines while the renderer keeps up; `force` ignores flow control (before a state change). */
+  /**
+   * Sends one batch of queued lines if the renderer keeps up, and schedules the next. More than one only
+   * while whole batches are queued (a late timer on a busy machine, or a backlog): a cap of one event per
+   * tick would also cap the throughput. `force` (before a state change) sends everything queued,
+   * ignoring flow control, so the state follows its lines.
+   */
   private flush(force: boolean): void {
     if (this.stopped) return;
     if (this.dropped) { this.sink.emit({ type: 'dropped', count: this.dropped }); this.dropped = 0; }
-    while (this.queue.length) {
+    do {
       if (!force && !this.gate.open) {
         if (!this.flushWaiting) {
           this.flushWaiting = true;
@@ -271,16 +290,16 @@ export class LogStream {
         }
         break;
       }
-      let n = 0;
-      let chars = 0;
-      while (n < this.queue.length && n < this.o.maxBatchLines && chars < 512 * 1024) chars += this.queue[n++].text.length + 40;
-      const lines = this.queue.splice(0, n);
-      this.queueChars = Math.max(0, this.queueChars - chars);
+      const skipped = this.queue.takeSkipped();
+      if (skipped) { this.stats.linesSkipped += skipped; this.sink.emit({ type: 'skipped', count: skipped }); }
+      if (!this.queue.length) break;
+      const lines = this.queue.take(this.o.maxBatchLines, this.o.maxBatchChars);
       this.stats.linesSent += lines.length;
       this.stats.batches++;
       this.sink.emit({ type: 'lines', lines });
-    }
+    } while (force ? this.queue.length : this.queue.holdsBatch(this.o.maxBatchLines, this.o.maxBatchChars));
     if (!this.full) this.wakeReaders();
+    if (!force) this.scheduleFlush();
   }
 
   private setState(state: LogStreamState, message: string): void {

@@ -3,6 +3,7 @@ import type { Handlers } from '../../transport/contractSession';
 import { toContractError } from '../cluster/apiError';
 import { ExecSession } from './execSession';
 import { LogStream } from './logStream';
+import { packedLogSink } from './packedLogSink';
 import { PortForwards } from './portForward';
 import { WorkloadLogs } from './workloadLogs';
 import type { ObjectEntry } from '../watch/watchHub';
@@ -69,7 +70,7 @@ export function streamHandlers(core: Core): Handlers {
     },
     topics: {
       'logs.follow': (p, sink) => {
-        const stream = new LogStream(core.connection(p.context).http, p, sink);
+        const stream = new LogStream(core.connection(p.context).http, p, p.packed ? packedLogSink(sink) : sink);
         // The namespace's shared pod watch tells a stream when its pod is deleted, for runtimes that
         // keep a log stream open after that (KWOK does; a kubelet closes it when the container stops).
         const watch = p.follow === false || p.previous ? undefined : watchPodDeletion(core, p.context, p.namespace, p.pod, () => stream.recheck());

@@ -177,7 +177,8 @@ export class WorkloadLogs {
     } else if (e.type === 'dropped') {
       this.dropped += e.count;
       this.schedule();
-    } else {
+    } else if (e.type === 'state') {
+      // (No 'packed' or 'skipped': these streams ask for neither.)
       f.state = e.state;
       f.message = e.message;
       this.merger.setQuiet(id, e.state !== 'streaming' && e.state !== 'connecting');

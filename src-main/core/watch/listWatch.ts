@@ -26,12 +26,14 @@ export interface ListPage {
 export type RawWatchEvent =
   | { type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: RawObject; columns?: TableColumn[] }
   | { type: 'BOOKMARK'; resourceVersion: string }
-  | { type: 'ERROR'; status: { code?: number; reason?: string; message?: string } };
+  | { type: 'ERROR'; status: { code?: number; reason?: string; message?: string; details?: unknown } };
 
 export interface ListWatchSource {
   list(opts: { limit: number; continue?: string }, signal: AbortSignal): Promise<ListPage>;
   /** Streams events until the server ends the watch (resolve) or it fails (reject). */
   watch(opts: { resourceVersion: string; timeoutSeconds: number; inactivityMs: number }, onEvent: (e: RawWatchEvent) => void, signal: AbortSignal, onOpen?: () => void): Promise<void>;
+  /** What is listed and how busy the connections are, for the debug log (watchDebug.ts). */
+  describe?(): string;
 }
 
 export type Representation = 'object' | 'table';
@@ -66,6 +68,11 @@ export class HttpListWatch implements ListWatchSource {
   ) {}
 
   private get path(): string { return collectionPath(this.resource, this.namespace); }
+
+  describe(): string {
+    const p = this.http.poolStats();
+    return `${this.path}${this.representation === 'table' ? ' (table)' : ''}${p ? ` [pool running ${p.running}, queued ${p.pending}, connections ${p.connected}]` : ''}`;
+  }
   private get accept(): string { return this.representation === 'table' ? TABLE_ACCEPT : 'application/json'; }
 
   async list(opts: { limit: number; continue?: string }, signal: AbortSignal): Promise<ListPage> {
@@ -134,7 +141,7 @@ export class HttpListWatch implements ListWatchSource {
   private normalise(ev: any): RawWatchEvent {
     const type = ev?.type;
     const obj = ev?.object;
-    if (type === 'ERROR') return { type: 'ERROR', status: { code: obj?.code, reason: obj?.reason, message: obj?.message } };
+    if (type === 'ERROR') return { type: 'ERROR', status: { code: obj?.code, reason: obj?.reason, message: obj?.message, details: obj?.details } };
     if (type === 'BOOKMARK') {
       const rv = obj?.metadata?.resourceVersion ?? obj?.rows?.[0]?.object?.metadata?.resourceVersion ?? '';
       return { type: 'BOOKMARK', resourceVersion: String(rv) };

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { subscribeResources } from './resourceSubscription';
 import { LiveList, type LiveListState } from '../../../shared/model/liveList';
-import { ADMIN, eventually, newCore, randomName, readKubeconfig, tempDir, testKubeconfig } from '../../testing/testCluster';
+import { ADMIN, eventually, newCore, kubeconfigViaPort, randomName, readKubeconfig, testKubeconfig } from '../../testing/testCluster';
 import { TcpProxy } from '../../testing/tcpProxy';
 import type { Core } from '../core';
 import type { WatchEvent } from '../../../shared/contract/resources';
@@ -26,15 +23,6 @@ async function converged(reader: Core, s: { state: LiveListState<any> }, ns: str
   const stale = [...mine].filter(([uid, rv]) => truth.get(uid) !== rv).length;
   const missing = [...truth].filter(([uid]) => !mine.has(uid)).length;
   return { stale, missing, ok: stale === 0 && missing === 0 };
-}
-
-/** A kubeconfig identical to `file` but whose admin context goes through 127.0.0.1:<port>. */
-function viaPort(file: string, port: number): string {
-  const kc = readKubeconfig(file);
-  for (const c of kc.clusters) c.cluster.server = c.cluster.server.replace(/:\d+$/, `:${port}`);
-  const out = join(tempDir(), 'kubeconfig');
-  writeFileSync(out, stringify(kc));
-  return out;
 }
 
 async function churn(http: any, ns: string, tag: string) {
@@ -60,7 +48,7 @@ describe('reconnect: the engine converges after a cut connection', () => {
     const server = new URL(readKubeconfig(testKubeconfig()).clusters[0].cluster.server);
     proxy = new TcpProxy(server.hostname, Number(server.port));
     const port = await proxy.start();
-    core = newCore([viaPort(testKubeconfig(), port)]);
+    core = newCore([kubeconfigViaPort(testKubeconfig(), port)]);
     await seed(direct.connection(ADMIN).http, ns, ['a']);
   });
   afterAll(async () => {

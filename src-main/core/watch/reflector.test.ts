@@ -8,7 +8,7 @@ import type { ListPage, ListWatchSource, RawObject, RawWatchEvent } from './list
 // A scripted ListWatchSource, the way client-go's reflector tests drive a fake watch: each call to
 // list/watch takes the next step from a script. This tests the reflector's decisions; the real API
 // server behaviour is covered by the integration tests.
-type WatchStep = { events?: RawWatchEvent[]; end?: 'close' | Error; hang?: boolean };
+type WatchStep = { events?: RawWatchEvent[]; end?: 'close' | Error; hang?: boolean; lastsMs?: number };
 type Obj = { uid: string; resourceVersion?: string; name: string };
 
 const obj = (uid: string, rv: string): RawObject => ({ metadata: { uid, name: `n-${uid}`, resourceVersion: rv } });
@@ -16,7 +16,7 @@ const obj = (uid: string, rv: string): RawObject => ({ metadata: { uid, name: `n
 class ScriptedSource implements ListWatchSource {
   lists: { limit: number; continue?: string }[] = [];
   watches: { resourceVersion: string; timeoutSeconds: number }[] = [];
-  constructor(public listScript: (ListPage | Error)[], public watchScript: WatchStep[], private onExhausted: () => void) {}
+  constructor(public listScript: (ListPage | Error)[], public watchScript: WatchStep[], private onExhausted: () => void, private advance: (ms: number) => void) {}
   async list(opts: { limit: number; continue?: string }): Promise<ListPage> {
     this.lists.push(opts);
     const step = this.listScript.shift();
@@ -30,6 +30,7 @@ class ScriptedSource implements ListWatchSource {
     if (!step) { this.onExhausted(); await new Promise<void>((r) => signal.addEventListener('abort', () => r())); return; }
     onOpen?.();
     for (const e of step.events ?? []) onEvent(e);
+    this.advance(step.lastsMs ?? 0);
     if (step.end instanceof Error) throw step.end;
   }
 }
@@ -37,7 +38,9 @@ class ScriptedSource implements ListWatchSource {
 function harness(listScript: (ListPage | Error)[], watchScript: WatchStep[]) {
   let done!: () => void;
   const finished = new Promise<void>((r) => { done = r; });
-  const source = new ScriptedSource(listScript, watchScript, () => done());
+  // The reflector times watches on this clock; a scripted watch advances it by its lastsMs.
+  let clock = 1_000_000;
+  const source = new ScriptedSource(listScript, watchScript, () => done(), (ms) => { clock += ms; });
   const store = new Store<Obj>();
   const changes: string[] = [];
   const states: string[] = [];
@@ -48,6 +51,7 @@ function harness(listScript: (ListPage | Error)[], watchScript: WatchStep[]) {
     onState: (s) => states.push(s),
     sleep: async (ms) => { sleeps.push(ms); },
     random: () => 0.5,
+    now: () => clock,
     backoff: new Backoff(800, 30_000, 120_000, Date.now, () => 0),
   });
   return { source, store, changes, states, sleeps, reflector, finished };
@@ -129,6 +133,53 @@ describe('Reflector', () => {
     expect(h.changes).toEqual(['added:a', 'added:b', 'added:c', 'updated:b', 'added:d', 'deleted:c']);
     expect(h.source.watches.map((w) => w.resourceVersion)).toEqual(['5', '20']);
     expect(h.reflector.stats.relists).toBe(1);
+    await h.reflector.stop();
+  });
+
+  it('relists from scratch when the server says the resourceVersion is too large (504, cause ResourceVersionTooLarge)', async () => {
+    const tooLarge = { code: 504, reason: 'Timeout', message: 'Timeout: Too large resource version: 900, current: 20', details: { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }] } };
+    const h = harness([
+      { items: [obj('a', '1')], resourceVersion: '900' },
+      { items: [obj('a', '1'), obj('b', '15')], resourceVersion: '20' },
+      { items: [obj('b', '15')], resourceVersion: '21' },
+    ], [
+      { events: [{ type: 'ERROR', status: tooLarge }] },
+      { end: new ApiError(504, tooLarge.message, 'Timeout', undefined, { ...tooLarge, kind: 'Status' }) },
+    ]);
+    h.reflector.start();
+    await h.finished;
+    expect(h.source.lists).toHaveLength(3);
+    expect(h.source.watches.map((w) => w.resourceVersion)).toEqual(['900', '20', '21']);
+    expect(h.changes).toEqual(['added:a', 'added:b', 'deleted:a']);
+    expect(h.sleeps).toEqual([]);
+    expect(h.reflector.stats.relists).toBe(2);
+    await h.reflector.stop();
+  });
+
+  it('relists when a watch runs to its end without a single event or bookmark (a resourceVersion the server has not reached)', async () => {
+    const h = harness([
+      { items: [obj('a', '1')], resourceVersion: '900' },
+      { items: [obj('a', '1'), obj('b', '15')], resourceVersion: '20' },
+    ], [{ end: 'close', lastsMs: 300_000 }]);
+    h.reflector.start();
+    await h.finished;
+    expect(h.source.watches.map((w) => w.resourceVersion)).toEqual(['900', '20']);
+    expect(h.changes).toEqual(['added:a', 'added:b']);
+    expect(h.reflector.stats.relists).toBe(1);
+    expect(h.sleeps).toEqual([]);
+    await h.reflector.stop();
+  });
+
+  it('re-watches without relisting after a quiet watch that was shorter than a bookmark interval, or that had a bookmark', async () => {
+    const h = harness([{ items: [], resourceVersion: '5' }], [
+      { end: 'close', lastsMs: 30_000 },
+      { events: [bookmark('7')], end: 'close', lastsMs: 300_000 },
+    ]);
+    h.reflector.start();
+    await h.finished;
+    expect(h.source.lists).toHaveLength(1);
+    expect(h.source.watches.map((w) => w.resourceVersion)).toEqual(['5', '5', '7']);
+    expect(h.reflector.stats.relists).toBe(0);
     await h.reflector.stop();
   });
 

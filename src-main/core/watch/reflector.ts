@@ -2,6 +2,7 @@ import { ApiError, deepMessage, isNetworkError } from '../cluster/apiError';
 import { Backoff } from './backoff';
 import type { ListWatchSource, RawObject, RawWatchEvent } from './listWatch';
 import type { Store, StoreChange } from './store';
+import { watchDebug } from './watchDebug';
 import type { TableColumn } from '../../../shared/contract/resources';
 
 export type ReflectorState = 'idle' | 'listing' | 'watching' | 'backoff' | 'forbidden' | 'unauthorized' | 'stopped';
@@ -15,10 +16,20 @@ export interface ReflectorOptions<T> {
   pageSize?: number;
   /** Server-side watch timeout range in seconds; client-go uses [300, 600). */
   watchTimeoutRange?: [number, number];
+  /**
+   * A watch the server ends normally after at least this long without a single event or bookmark is
+   * taken as stalled on a resourceVersion the server has not reached, and answered with a relist.
+   */
+  silentWatchMs?: number;
   backoff?: Backoff;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
+  /** The clock that times watches (tests script it). */
+  now?: () => number;
 }
+
+/** More than one of kube-apiserver's bookmark intervals (about a minute) for a watch that asked for them. */
+const SILENT_WATCH_MS = 90_000;
 
 const abortableSleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve) => {
   if (signal.aborted) return resolve();
@@ -32,7 +43,8 @@ const abortableSleep = (ms: number, signal: AbortSignal) => new Promise<void>((r
  * List then watch, forever, keeping a Store equal to the server's state (client-go's reflector):
  * paged LIST; WATCH from the list's resourceVersion with bookmarks and a random server timeout;
  * closed watches, refused connections and 429s re-watch from the last resourceVersion without
- * relisting; 410 Gone relists and emits only the differences; 401/403 stop and surface as a state.
+ * relisting; 410 Gone and "resourceVersion too large" relist and emit only the differences; 401/403
+ * stop and surface as a state.
  */
 export class Reflector<T extends { resourceVersion?: string }> {
   private controller = new AbortController();
@@ -71,9 +83,12 @@ export class Reflector<T extends { resourceVersion?: string }> {
   /** When data stopped being live; kept through retry cycles until a list or watch succeeds again. */
   troubleSince: Date | undefined;
 
+  private get name(): string { return this.source.describe?.() ?? 'reflector'; }
+
   private setState(state: ReflectorState, reason?: string): void {
     if (state === 'backoff' || state === 'forbidden' || state === 'unauthorized') this.troubleSince ??= new Date();
     if (this.state === state && this.stateReason === reason) return;
+    watchDebug(() => `${this.name}: ${this.state} -> ${state}${reason ? ` (${reason})` : ''}`);
     this.state = state;
     this.stateReason = reason;
     this.stateSince = new Date();
@@ -90,6 +105,7 @@ export class Reflector<T extends { resourceVersion?: string }> {
     const signal = this.controller.signal;
     const backoff = this.opts.backoff ?? new Backoff();
     const sleep = this.opts.sleep ?? abortableSleep;
+    const now = this.opts.now ?? Date.now;
     while (!signal.aborted) {
       try {
         if (this.needList) {
@@ -97,14 +113,25 @@ export class Reflector<T extends { resourceVersion?: string }> {
           this.needList = false;
           backoff.healthy();
         }
-        const started = Date.now();
+        const started = now();
         let events = 0;
         await this.watchOnce(signal, () => { events++; backoff.healthy(); });
+        const lasted = now() - started;
         // A watch that closes in under a second with no events is an error in disguise.
-        if (events === 0 && Date.now() - started < 1000 && !signal.aborted) throw new Error('very short watch');
+        if (events === 0 && lasted < 1000 && !signal.aborted) throw new Error('very short watch');
+        // kube-apiserver (1.35, checked) answers a watch from a resourceVersion it has not reached yet
+        // (etcd restored from an older backup, the context now pointing at another cluster) with 200
+        // and then nothing, not even the bookmark it sends every minute or so, until the timeout; and
+        // re-watching from there stalls again, forever. A consistent relist gets the server's own.
+        if (events === 0 && lasted >= (this.opts.silentWatchMs ?? SILENT_WATCH_MS) && !signal.aborted) {
+          watchDebug(() => `${this.name}: watch from rv ${this.resourceVersion} ended after ${lasted} ms without an event or bookmark -> relist`);
+          this.needList = true;
+          this.stats.relists++;
+        }
       } catch (err) {
         if (signal.aborted) break;
         const decision = this.classify(err);
+        watchDebug(() => `${this.name}: ${deepMessage(err)} -> ${decision}`);
         if (decision === 'stop') return;
         if (decision === 'relist') {
           this.needList = true;
@@ -121,7 +148,8 @@ export class Reflector<T extends { resourceVersion?: string }> {
 
   private classify(err: unknown): 'stop' | 'relist' | 'retry' {
     if (err instanceof ApiError) {
-      if (err.isGone) return 'relist';
+      // Our LIST is always a consistent read (no resourceVersion), so a relist starts from scratch.
+      if (err.isGone || err.isResourceVersionTooLarge) return 'relist';
       if (err.status === 403) { this.setState('forbidden', err.message); return 'stop'; }
       if (err.status === 401) {
         // Credentials may have just expired: client-node refreshes exec/OIDC tokens on the next
@@ -162,6 +190,7 @@ export class Reflector<T extends { resourceVersion?: string }> {
       cont = page.continue;
     }
     this.stats.lists++;
+    watchDebug(() => `${this.name}: listed ${entries.length} at rv ${rv}`);
     this.unauthorizedOnce = false;
     this.resourceVersion = rv;
     this.troubleSince = undefined;
@@ -175,6 +204,7 @@ export class Reflector<T extends { resourceVersion?: string }> {
     const random = this.opts.random ?? Math.random;
     const timeoutSeconds = Math.floor(lo + random() * (hi - lo));
     this.stats.watches++;
+    watchDebug(() => `${this.name}: watch from rv ${this.resourceVersion}`);
     await this.source.watch(
       { resourceVersion: this.resourceVersion, timeoutSeconds, inactivityMs: (timeoutSeconds + 30) * 1000 },
       (ev) => { this.handle(ev); onActivity(); },
@@ -188,7 +218,7 @@ export class Reflector<T extends { resourceVersion?: string }> {
     this.unauthorizedOnce = false;
     if (ev.type === 'ERROR') {
       const code = ev.status.code ?? 500;
-      throw new ApiError(code, ev.status.message ?? 'watch error', ev.status.reason);
+      throw new ApiError(code, ev.status.message ?? 'watch error', ev.status.reason, undefined, ev.status);
     }
     if (ev.type === 'BOOKMARK') {
       if (ev.resourceVersion) this.resourceVersion = ev.resourceVersion;

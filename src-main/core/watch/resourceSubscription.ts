@@ -1,5 +1,6 @@
 import type { WatchHub, Entry, ObjectEntry } from './watchHub';
 import { DeltaBatcher } from './deltaBatcher';
+import { watchDebug } from './watchDebug';
 import type { WatchEvent, WatchParams, MetaRow } from '../../../shared/contract/resources';
 
 /** What a view receives for each object: the projection it asked for, never the whole object. */
@@ -22,7 +23,7 @@ export function subscribeResources(
   hub: WatchHub,
   params: WatchParams,
   emit: (e: WatchEvent) => void,
-  opts: { batchMs?: number; congested?: () => boolean } = {},
+  opts: { batchMs?: number; congested?: () => boolean; onEnd?: (error: Error) => void } = {},
 ): () => void {
   const { informer, release } = hub.acquire<Entry>({
     context: params.context, group: params.group, version: params.version, resource: params.resource,
@@ -49,6 +50,7 @@ export function subscribeResources(
       columnsSent = columns;
       columnsSentJson = columns ? JSON.stringify(columns) : '';
       const e: WatchEvent = { type: 'snapshot', items: items.map((i) => project(params.projection, i)), freshness };
+      watchDebug(() => `subscription ${params.resource} in ${params.namespace ?? 'all namespaces'} (${params.projection}): snapshot of ${items.length}, ${freshness.state}`);
       if (columns) e.columns = columns;
       emit(e);
     },
@@ -61,6 +63,10 @@ export function subscribeResources(
     onFreshness(freshness) {
       batcher.flush();
       emit({ type: 'freshness', freshness });
+    },
+    onEnd(error) {
+      batcher.flush();
+      opts.onEnd?.(error);
     },
   });
   return () => {

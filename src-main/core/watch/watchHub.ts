@@ -1,4 +1,5 @@
 import { SharedInformer } from './informer';
+import { watchDebug } from './watchDebug';
 import { HttpListWatch, type RawObject, type Representation } from './listWatch';
 import type { ClusterConnection } from '../cluster/clusterConnection';
 import type { ResourcePath } from '../cluster/resourcePath';
@@ -33,9 +34,14 @@ function toObjectEntry(raw: RawObject): ObjectEntry {
 }
 
 interface Slot {
+  key: InformerKey;
   informer: SharedInformer<any>;
   refs: number;
   lingerTimer?: NodeJS.Timeout;
+}
+
+function listWatchFor(conn: ClusterConnection, key: InformerKey): HttpListWatch {
+  return new HttpListWatch(conn.http, key, key.namespace, key.representation);
 }
 
 /**
@@ -55,18 +61,19 @@ export class WatchHub {
     const id = keyString(key);
     let slot = this.slots.get(id);
     if (!slot) {
-      const conn = this.connection(key.context);
-      const source = new HttpListWatch(conn.http, key, key.namespace, key.representation);
+      const source = listWatchFor(this.connection(key.context), key);
       const informer = key.representation === 'table'
         ? new SharedInformer<TableRow>(source, uidOf, toTableRow)
         : new SharedInformer<ObjectEntry>(source, uidOf, toObjectEntry);
-      slot = { informer, refs: 0 };
+      slot = { key, informer, refs: 0 };
       this.slots.set(id, slot);
       informer.start();
     }
     clearTimeout(slot.lingerTimer);
     slot.lingerTimer = undefined;
     slot.refs++;
+    const joined = slot;
+    watchDebug(() => `hub: ${id} subscriber ${joined.refs} joins (synced ${joined.informer.hasSynced}, ${joined.informer.reflector.state})`);
     let released = false;
     const s = slot;
     return {
@@ -75,10 +82,13 @@ export class WatchHub {
         if (released) return;
         released = true;
         s.refs--;
+        watchDebug(() => `hub: ${id} subscriber leaves, ${s.refs} left`);
         if (s.refs > 0) return;
         s.lingerTimer = setTimeout(() => {
           if (s.refs > 0) return;
-          this.slots.delete(id);
+          // The slot may have been ended and replaced under the same key meanwhile: remove only this one.
+          if (this.slots.get(id) === s) this.slots.delete(id);
+          watchDebug(() => `hub: ${id} stopped after lingering`);
           void s.informer.stop();
         }, this.lingerMs);
         s.lingerTimer.unref?.();
@@ -93,15 +103,29 @@ export class WatchHub {
     return [...this.slots].map(([key, s]) => ({ key, refs: s.refs, size: s.informer.store.size, ...s.informer.reflector.stats }));
   }
 
-  async stopContext(context: string): Promise<void> {
-    const stops: Promise<void>[] = [];
+  /**
+   * The context's kubeconfig entry changed: every informer of it moves to the context's new connection
+   * (a fresh list, sent to its subscribers as differences), or, when the context can no longer be
+   * connected to (removed, invalid), ends with that error so its subscribers can say so.
+   */
+  async reconnectContext(context: string): Promise<void> {
+    const moves: Promise<void>[] = [];
     for (const [id, s] of this.slots) {
-      if (!id.startsWith(`${context}|`)) continue;
-      clearTimeout(s.lingerTimer);
-      this.slots.delete(id);
-      stops.push(s.informer.stop());
+      if (s.key.context !== context) continue;
+      let conn: ClusterConnection;
+      try {
+        conn = this.connection(context);
+      } catch (err) {
+        clearTimeout(s.lingerTimer);
+        this.slots.delete(id);
+        watchDebug(() => `hub: ${id} ends: ${(err as Error).message}`);
+        moves.push(s.informer.end(err as Error));
+        continue;
+      }
+      watchDebug(() => `hub: ${id} moves to the context's new connection`);
+      moves.push(s.informer.switchSource(listWatchFor(conn, s.key)));
     }
-    await Promise.all(stops);
+    await Promise.all(moves);
   }
 
   async stopAll(): Promise<void> {

@@ -1,17 +1,10 @@
 import { memo } from 'react';
 import { clipSpans, parseAnsi, spanPresentation, type AnsiSpan } from './ansi';
-import { formatCount } from './formatCount';
 import { findRanges, highlight, type BufferedLine } from './logBuffer';
+import { omittedNotice, SHOWN_CHARS } from './shownText';
 
 /** Height of one unwrapped log row in px (the CSS line-height of .log-row). */
 export const LOG_ROW_HEIGHT = 18;
-
-/**
- * Characters of a line put on screen; the rest is counted, and kept for search, copy-all and
- * download. Laying out a 1 MiB line took tens of ms in every frame it was in view (as VS Code's
- * editor.stopRenderingLineAfter, whose default this is).
- */
-const SHOWN_CHARS = 10_000;
 
 interface ShownText { spans: AnsiSpan[]; omitted: number }
 
@@ -54,7 +47,7 @@ const LineText = memo(function LineText({ line, query, current }: { line: Buffer
         if (seg.mark) return <mark key={i} className={`${current ? 'log-match current' : 'log-match'} ${p.className}`} style={style}>{seg.text}</mark>;
         return p.className || style ? <span key={i} className={p.className} style={style}>{seg.text}</span> : seg.text;
       })}
-      {omitted > 0 && <span className="log-omitted"> … {formatCount(omitted)} more characters (download to see the whole line)</span>}
+      {omitted > 0 && <span className="log-omitted">{omittedNotice(omitted)}</span>}
     </span>
   );
 });

@@ -115,7 +115,7 @@ export function LogPane({ feed, wrap, showTs, showSource, fileName, downloads, l
   };
   return (
     <div className="log-pane" data-testid="log-pane" aria-label={label}
-      data-lines-received={buffer.lastN + 1 + feed.pendingCount} data-lines-dropped={buffer.dropped}
+      data-lines-received={buffer.lastN + 1 + feed.pendingCount} data-lines-dropped={buffer.dropped} data-lines-skipped={feed.status.skipped}
       onKeyDown={(e) => {
         if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') { e.preventDefault(); searchRef.current?.focus(); searchRef.current?.select(); }
       }}>
@@ -137,6 +137,14 @@ export function LogPane({ feed, wrap, showTs, showSource, fileName, downloads, l
         <div className="log-dropped" data-testid="log-dropped" role="status">
           {formatCount(buffer.dropped)} older line{buffer.dropped === 1 ? '' : 's'} dropped (this view keeps the latest {formatCount(buffer.capacity)})
         </div>
+      )}
+      {feed.status.skipped > 0 && (
+        <div className="log-dropped" data-testid="log-skipped" role="status">
+          {formatCount(feed.status.skipped)} line{feed.status.skipped === 1 ? '' : 's'} skipped: this view fell more than {formatCount(buffer.capacity)} lines behind the log (download the whole log to see them)
+        </div>
+      )}
+      {feed.status.malformed > 0 && (
+        <div className="log-dropped" role="status">{feed.status.malformed} batch(es) of lines could not be read and were left out</div>
       )}
       {feed.status.serverDropped > 0 && (
         <div className="log-dropped" role="status">{feed.status.serverDropped} line(s) over 1 MiB were left out</div>

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useClient, useContractQuery } from '../../data/clientContext';
-import type { LogsFollowParams } from '../../../shared/contract';
+import { unpackLines, type LogsFollowParams } from '../../../shared/contract';
 import { useLogFeed } from './logFeed';
 import { downloadText, LogPane } from './LogPane';
 import { stripAnsi } from './ansi';
@@ -47,7 +47,7 @@ export function LogViewer({ context, namespace, pod, container: initial, capacit
   const cancelDownload = useRef<(() => void) | undefined>(undefined);
 
   const params: LogsFollowParams | undefined = container ? {
-    context, namespace, pod, container, previous, timestamps: true,
+    context, namespace, pod, container, previous, timestamps: true, keepLatest: capacity, packed: true,
     tailLines: tail === 'all' ? undefined : Number(tail), sinceSeconds: SINCE_SECONDS[since],
   } : undefined;
   const { feed, status: st } = useLogFeed('logs.follow', params, capacity);
@@ -57,11 +57,18 @@ export function LogViewer({ context, namespace, pod, container: initial, capacit
     const parts: string[] = [];
     let n = 0;
     setDownloading(0);
-    const sub = client.subscribe('logs.follow', { ...params, tailLines: undefined, follow: false }, {
+    // The whole log: no keepLatest, so the core skips nothing (it waits for us instead).
+    const sub = client.subscribe('logs.follow', { ...params, tailLines: undefined, follow: false, keepLatest: undefined }, {
       onEvent: (e, seq) => {
         if (e.type === 'lines') {
           for (const l of e.lines) parts.push(`${showTs && l.ts ? `${l.ts} ` : ''}${stripAnsi(l.text)}\n`);
           n += e.lines.length;
+          setDownloading(n);
+        } else if (e.type === 'packed') {
+          const u = unpackLines(e);
+          if (!u) { sub.close(); cancelDownload.current = undefined; setDownloading(undefined); return; }
+          for (let i = 0; i < u.texts.length; i++) parts.push(`${showTs && u.ts?.[i] ? `${u.ts[i]} ` : ''}${stripAnsi(u.texts[i])}\n`);
+          n += u.texts.length;
           setDownloading(n);
         }
         sub.ack(seq);

@@ -21,10 +21,29 @@ describe('LogBuffer', () => {
     expect(b.dropped).toBe(0);
   });
 
+  it('takes packed batches like object ones: same numbering, stamps, and drops, even past its capacity at once', () => {
+    const a = new LogBuffer(4);
+    const b = new LogBuffer(4);
+    const texts = Array.from({ length: 7 }, (_, i) => `line ${i}`);
+    const ts = texts.map((_, i) => (i === 5 ? '' : `t${i}`));
+    a.push(texts.slice(0, 2).map((text, i) => ({ text, ts: ts[i] })));
+    a.push(texts.slice(2).map((text, i) => ({ text, ts: ts[i + 2] || undefined })));
+    b.pushPacked(texts.slice(0, 2), ts.slice(0, 2));
+    b.pushPacked(texts.slice(2), ts.slice(2));
+    const fields = (l: { n: number; text: string; ts?: string; plain: string }) => ({ n: l.n, text: l.text, ts: l.ts, plain: l.plain });
+    expect(b.toArray().map(fields)).toEqual(a.toArray().map(fields));
+    expect(b.dropped).toBe(3);
+    expect(b.firstN).toBe(3);
+    expect(b.at(2)).toMatchObject({ n: 5, text: 'line 5', ts: undefined });
+    b.pushPacked(['x'], undefined);
+    expect(b.at(3)).toMatchObject({ n: 7, text: 'x', ts: undefined });
+  });
+
   it('stores escape-free text for search and download', () => {
     const b = new LogBuffer(3);
     b.push([{ text: '\x1b[31mred\x1b[0m <b>', ts: 't', pod: 'p', container: 'c' }]);
-    expect(b.at(0)).toEqual({ n: 0, text: '\x1b[31mred\x1b[0m <b>', plain: 'red <b>', ts: 't', pod: 'p', container: 'c' });
+    const l = b.at(0);
+    expect({ n: l.n, text: l.text, plain: l.plain, ts: l.ts, pod: l.pod, container: l.container }).toEqual({ n: 0, text: '\x1b[31mred\x1b[0m <b>', plain: 'red <b>', ts: 't', pod: 'p', container: 'c' });
   });
 });
 

@@ -2,13 +2,30 @@ import { hasAnsi, stripAnsi, type AnsiSpan } from './ansi';
 
 /** One line held by a viewer. `n` counts every line ever received, so it stays stable as old ones drop. */
 export interface BufferedLine {
-  n: number;
-  ts?: string;
-  text: string;
+  readonly n: number;
+  readonly ts?: string;
+  readonly text: string;
   /** The text without escapes: what search, copy and download see. */
-  plain: string;
-  pod?: string;
-  container?: string;
+  readonly plain: string;
+  readonly pod?: string;
+  readonly container?: string;
+}
+
+/**
+ * A BufferedLine whose escape-free text is worked out when first asked for (search, a rendered match,
+ * download): a fast log passes tens of thousands of lines a second through the buffer, and most are
+ * never looked at.
+ */
+class StoredLine implements BufferedLine {
+  private stripped: string | undefined;
+  // Every field set in the constructor: all lines share one object shape, whichever fields they have.
+  constructor(readonly n: number, readonly text: string, readonly ts: string | undefined, readonly pod: string | undefined, readonly container: string | undefined) {
+    this.stripped = undefined;
+  }
+
+  get plain(): string {
+    return (this.stripped ??= hasAnsi(this.text) ? stripAnsi(this.text) : this.text);
+  }
 }
 
 export interface IncomingLine { ts?: string; text: string; pod?: string; container?: string }
@@ -35,16 +52,23 @@ export class LogBuffer {
   get lastN(): number { return this.next - 1; }
 
   push(lines: readonly IncomingLine[]): void {
-    for (const l of lines) {
-      // Every field set at once: all lines share one object shape, whichever fields they have.
-      const line: BufferedLine = {
-        n: this.next++, ts: l.ts, text: l.text, plain: hasAnsi(l.text) ? stripAnsi(l.text) : l.text, pod: l.pod, container: l.container,
-      };
-      const at = (this.head + this.size) % this.capacity;
-      this.items[at] = line;
-      if (this.size < this.capacity) this.size++;
-      else { this.head = (this.head + 1) % this.capacity; this.dropped++; }
-    }
+    for (const l of lines) this.add(l.text, l.ts, l.pod, l.container);
+  }
+
+  /** A packed batch's lines (packedLines.ts): `ts` entries '' for a line without a stamp. */
+  pushPacked(texts: readonly string[], ts: readonly string[] | undefined): void {
+    // Only the newest `capacity` can stay: the rest would be pushed out again within this call.
+    const from = Math.max(0, texts.length - this.capacity);
+    if (from) { this.next += from; this.dropped += from; }
+    for (let i = from; i < texts.length; i++) this.add(texts[i], ts?.[i] || undefined, undefined, undefined);
+  }
+
+  private add(text: string, ts: string | undefined, pod: string | undefined, container: string | undefined): void {
+    const line = new StoredLine(this.next++, text, ts, pod, container);
+    const at = (this.head + this.size) % this.capacity;
+    this.items[at] = line;
+    if (this.size < this.capacity) this.size++;
+    else { this.head = (this.head + 1) % this.capacity; this.dropped++; }
   }
 
   /** The i-th kept line, 0 the oldest. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useClient } from '../../data/clientContext';
-import type { LogStreamState, TopicParams, WorkloadLogSource } from '../../../shared/contract';
+import { unpackLines, type LogStreamState, type PackedLines, type TopicParams, type WorkloadLogSource } from '../../../shared/contract';
 import { LogBuffer, type IncomingLine } from './logBuffer';
 
 export interface FeedStatus {
@@ -8,6 +8,10 @@ export interface FeedStatus {
   message: string;
   /** Lines the core discarded (oversized); distinct from the ring buffer's own drops. */
   serverDropped: number;
+  /** Lines the core read and did not send because this view fell further behind than it keeps lines. */
+  skipped: number;
+  /** Batches refused because their parts did not agree (never expected; counted, not hidden). */
+  malformed: number;
   /** The subscription is over (the log ended, or an error ended it). */
   closed: boolean;
   error?: string;
@@ -17,6 +21,8 @@ export interface FeedStatus {
 type LogTopic = 'logs.follow' | 'logs.workload';
 type AnyLogEvent =
   | { type: 'lines'; lines: IncomingLine[] }
+  | ({ type: 'packed' } & PackedLines)
+  | { type: 'skipped'; count: number }
   | { type: 'state'; state: LogStreamState; message: string }
   | { type: 'dropped'; count: number }
   | { type: 'sources'; sources: WorkloadLogSource[] };
@@ -32,7 +38,7 @@ export class LogFeed {
   private pending: IncomingLine[] = [];
   pendingDropped = 0;
   paused = false;
-  status: FeedStatus = { state: 'connecting', message: 'Connecting…', serverDropped: 0, closed: false };
+  status: FeedStatus = { state: 'connecting', message: 'Connecting…', serverDropped: 0, skipped: 0, malformed: 0, closed: false };
   version = 0;
   private readonly listeners = new Set<() => void>();
   private frame: number | undefined;
@@ -49,13 +55,15 @@ export class LogFeed {
   receive(e: AnyLogEvent, seq: number): void {
     this.seq = Math.max(this.seq, seq);
     if (e.type === 'lines') {
-      if (this.paused) {
-        for (const l of e.lines) this.pending.push(l);
-        const over = this.pending.length - this.buffer.capacity;
-        if (over > 0) { this.pending.splice(0, over); this.pendingDropped += over; }
-      } else {
-        this.buffer.push(e.lines);
-      }
+      if (this.paused) this.addPending(e.lines);
+      else this.buffer.push(e.lines);
+    } else if (e.type === 'packed') {
+      const u = unpackLines(e);
+      if (!u) this.status = { ...this.status, malformed: this.status.malformed + 1 };
+      else if (this.paused) this.addPending(u.texts.map((text, i) => ({ text, ts: u.ts?.[i] || undefined })));
+      else this.buffer.pushPacked(u.texts, u.ts);
+    } else if (e.type === 'skipped') {
+      this.status = { ...this.status, skipped: this.status.skipped + e.count };
     } else if (e.type === 'state') {
       this.status = { ...this.status, state: e.state, message: e.message };
     } else if (e.type === 'dropped') {
@@ -64,6 +72,12 @@ export class LogFeed {
       this.status = { ...this.status, sources: e.sources };
     }
     this.schedule();
+  }
+
+  private addPending(lines: readonly IncomingLine[]): void {
+    for (const l of lines) this.pending.push(l);
+    const over = this.pending.length - this.buffer.capacity;
+    if (over > 0) { this.pending.splice(0, over); this.pendingDropped += over; }
   }
 
   /** The core lost and re-sent the subscription: it starts again from the beginning. */

@@ -7,6 +7,7 @@ import { matchesSelector, parseLabelSelector, type Requirement } from '../../../
 import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { NAMESPACE_COL } from './tableSort';
 import { RowOrder } from './rowOrder';
+import { RowHighlights, type HighlightLevel } from './rowHighlight';
 import { canvasMeasure, columnWidths, namespaceWidth, type TextMeasure } from './columnWidths';
 import { useNow } from './useNow';
 import { visibleText } from './visibleText';
@@ -35,10 +36,6 @@ const shownText = (v: unknown) => visibleText(cellText(v));
 
 const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 30;
-/** How long a changed row stays highlighted (the CSS animation fades it over this time). */
-const FLASH_MS = 1600;
-/** A row that changes again sooner than this keeps fading: restarting costs a restyle and hides nothing new. */
-const FLASH_RESTART_MS = 500;
 
 /**
  * Any resource as `kubectl get` prints it: the server's Table columns (CRD printer columns too),
@@ -87,20 +84,21 @@ export function ResourceTable(p: ResourceTableProps) {
     return { cols: visible, widths, nsWidth: ns, total: ns + widths.reduce((a, b) => a + b, 0) };
   }, [visible, widths, showNamespace, nsWidth]);
 
-  // Changed rows flash and fade (a compositor animation of an overlay's opacity). A change flips the row
-  // between two identical animations, which restarts it, unless the last restart was moments ago;
-  // entries expire so a row scrolled back into view stays calm.
-  const flashes = useRef(new Map<string, { at: number; n: number }>());
+  // Changed rows are highlighted, then step down (fresh → fading → gone) on a coarse timer: class
+  // changes, no CSS animation (see rowHighlight.ts for why).
+  const [highlights] = useState(() => new RowHighlights());
   const seenVersion = useRef(-1);
   if (seenVersion.current !== list.version) {
     seenVersion.current = list.version;
-    const t = Date.now();
-    for (const uid of list.changed) {
-      const f = flashes.current.get(uid);
-      if (!f || t - f.at >= FLASH_RESTART_MS) flashes.current.set(uid, { at: t, n: (f?.n ?? 0) + 1 });
-    }
-    for (const [uid, f] of flashes.current) if (t - f.at > FLASH_MS) flashes.current.delete(uid);
+    highlights.note(list.changed, Date.now());
   }
+  const [, setHighlightStep] = useState(0);
+  useEffect(() => {
+    const next = highlights.nextStep(Date.now());
+    if (next === undefined) return;
+    const id = setTimeout(() => { highlights.note([], Date.now()); setHighlightStep((n) => n + 1); }, Math.max(0, next - Date.now()));
+    return () => clearTimeout(id);
+  });
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -142,7 +140,7 @@ export function ResourceTable(p: ResourceTableProps) {
   const blocked = state === 'forbidden' || state === 'unauthorized';
   const what = p.title.toLowerCase();
   const where = p.namespace ? ` in namespace ${p.namespace}` : '';
-  const flashNow = Date.now();
+  const highlightNow = Date.now();
 
   return (
     <div className="table-view">
@@ -172,10 +170,9 @@ export function ResourceTable(p: ResourceTableProps) {
         <div className="rt-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((v) => {
             const r = rows[v.index];
-            const f = flashes.current.get(r.uid);
             return (
               <Row key={r.uid} row={r} top={v.start - HEADER_HEIGHT} layout={layout} columns={columns} ageIndex={ageIndex} now={ageIndex >= 0 ? now : 0}
-                showNamespace={showNamespace} flash={f && flashNow - f.at < FLASH_MS ? (f.n % 2 ? 1 : 2) : 0}
+                showNamespace={showNamespace} highlight={highlights.level(r.uid, highlightNow)}
                 selected={p.selectedUid === r.uid} cursor={v.index === cursorIndex} odd={v.index % 2 === 1} onActivate={activate} />
             );
           })}
@@ -236,13 +233,13 @@ function HeaderCell({ label, description, width, col, sort, onSort, sticky, nume
 
 interface RowProps {
   row: TableRow; top: number; layout: { cols: number[]; widths: number[]; nsWidth: number; total: number }; columns: TableColumn[]; ageIndex: number; now: number;
-  showNamespace: boolean; flash: 0 | 1 | 2; selected: boolean; cursor: boolean; odd: boolean; onActivate(row: TableRow): void;
+  showNamespace: boolean; highlight: HighlightLevel; selected: boolean; cursor: boolean; odd: boolean; onActivate(row: TableRow): void;
 }
 
-const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNamespace, flash, selected, cursor, odd, onActivate }: RowProps) {
+const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNamespace, highlight, selected, cursor, odd, onActivate }: RowProps) {
   return (
     <div role="row" id={`row-${row.uid}`} aria-selected={selected}
-      className={`table-row rt-row ${odd ? 'rt-odd' : ''} ${selected ? 'selected' : ''} ${cursor ? 'rt-cursor' : ''} ${flash ? `rt-flash-${flash}` : ''}`}
+      className={`table-row rt-row ${odd ? 'rt-odd' : ''} ${selected ? 'selected' : ''} ${cursor ? 'rt-cursor' : ''} ${highlight ? `rt-changed-${highlight}` : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, width: layout.total }}
       data-uid={row.uid} data-name={row.name} onClick={() => onActivate(row)}>
       {showNamespace && <div role="gridcell" className="cell ns rt-sticky" style={stickyStyle(layout.nsWidth, 0)} title={row.namespace}>{row.namespace}</div>}

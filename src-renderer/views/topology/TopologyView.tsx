@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
-  Background, BackgroundVariant, ControlButton, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
+  ControlButton, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
   applyNodeChanges, getViewportForBounds, type NodeChange, type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -20,6 +20,8 @@ import { KindIcon } from './KindIcon';
 import { isTestHooksEnabled, TopologyTestHooks } from './TopologyTestHooks';
 import { useTopologyGraph } from './useTopologyGraph';
 import { TopologyMinimap } from './TopologyMinimap';
+import { TopologyBackground } from './TopologyBackground';
+import { edgeTypes } from './TopologyEdge';
 
 export interface TopologySelection { group: string; version: string; resource: string; namespace?: string; name: string; uid: string }
 
@@ -315,6 +317,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
             onNodeClick={onNodeClick}
             onNodeDoubleClick={onNodeDoubleClick}
@@ -331,7 +334,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             colorMode="system"
             proOptions={{ hideAttribution: true }}
           >
-            <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+            <TopologyBackground />
             <Controls showInteractive={false} showFitView={false}>
               <ControlButton onClick={() => fitAll(300)} className="react-flow__controls-fitview" title="Fit the whole graph" aria-label="Fit view">
                 <svg viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true"><path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" /></svg>

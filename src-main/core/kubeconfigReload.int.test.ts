@@ -1,0 +1,125 @@
+// Open views across a kubeconfig rewrite (an exec/OIDC refresh, the user editing the file): their
+// subscriptions move to the context's new connection and keep delivering, or end with a readable
+// error when the context is gone. The file watcher, the API server and the contract session are real;
+// the test reads the frames a renderer would get.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { Core } from './core';
+import { coreHandlers } from './service';
+import { ContractSession } from '../transport/contractSession';
+import { LiveList, type LiveListState } from '../../shared/model/liveList';
+import { ADMIN, LIMITED, eventually, newCore, randomName, readKubeconfig, tempDir, testKubeconfig } from '../testing/testCluster';
+import type { ServerFrame } from '../../shared/contract';
+import type { WatchEvent } from '../../shared/contract/resources';
+
+/** One subscription as the renderer sees it: its events folded into a LiveList, and its end frame. */
+class Sub {
+  readonly list = new LiveList<any>();
+  state: LiveListState<any> = this.list.state;
+  events: unknown[] = [];
+  end: Extract<ServerFrame, { t: 'end' }> | undefined;
+  names(): string[] { return [...this.state.items.values()].map((o) => o.name ?? o.reason); }
+}
+
+describe('a kubeconfig rewrite under open subscriptions', () => {
+  const ns = randomName('wh-reload');
+  let direct: Core;
+  let core: Core;
+  let session: ContractSession;
+  let file: string;
+  let reloads = 0;
+  const subs = new Map<number, Sub>();
+  const original = readKubeconfig(testKubeconfig());
+
+  const subscribe = (id: number, topic: string, params: unknown): Sub => {
+    const s = new Sub();
+    subs.set(id, s);
+    session.receive({ t: 'sub', id, topic, params });
+    return s;
+  };
+  const rewrite = async (kc: any) => {
+    const before = reloads;
+    writeFileSync(file, stringify(kc));
+    await eventually(() => reloads > before, 20_000, 'the kubeconfig watcher to reload');
+  };
+  const http = () => direct.connection(ADMIN).http;
+  const createPod = (name: string) => eventually(() => http().request('POST', `/api/v1/namespaces/${ns}/pods`, {
+    // Retried until the namespace's default service account exists (admission needs it).
+    body: { metadata: { name }, spec: { containers: [{ name: 'c', image: 'busybox' }] } },
+  }), 30_000, `pod ${name} created`);
+  const createEvent = (pod: any, reason: string) => http().request('POST', `/api/v1/namespaces/${ns}/events`, {
+    body: {
+      metadata: { generateName: 'wh-reload-' }, reason, message: reason, type: 'Normal',
+      involvedObject: { kind: 'Pod', apiVersion: 'v1', namespace: ns, name: pod.metadata.name, uid: pod.metadata.uid },
+      source: { component: 'wh-test' }, firstTimestamp: new Date().toISOString(), lastTimestamp: new Date().toISOString(), count: 1,
+    },
+  });
+
+  beforeAll(async () => {
+    direct = newCore();
+    await direct.connection(ADMIN).http.request('POST', '/api/v1/namespaces', { body: { metadata: { name: ns } } });
+    file = join(tempDir(), 'config');
+    writeFileSync(file, stringify(original));
+    core = new Core({ dataDir: tempDir(), kubeconfigFiles: [file], lingerMs: 50 });
+    core.onKubeconfig(() => { reloads++; });
+    session = new ContractSession(coreHandlers(core), (f: ServerFrame) => {
+      if (f.t === 'res') return;
+      const s = subs.get(f.id);
+      if (!s) return;
+      if (f.t === 'end') { s.end = f; return; }
+      s.events.push(f.event);
+      // cluster.watch sends connection states; the two others snapshot/delta/freshness events.
+      if (['snapshot', 'delta', 'freshness'].includes((f.event as WatchEvent)?.type)) s.state = s.list.apply(f.event as WatchEvent);
+    });
+  });
+  afterAll(async () => {
+    session.close();
+    await direct.connection(ADMIN).http.request('DELETE', `/api/v1/namespaces/${ns}`).catch(() => {});
+    await core.dispose();
+    await direct.dispose();
+  });
+
+  it('moves pods, events and connection-state subscriptions to the new server address; ends them with a clear error when the context is removed', async () => {
+    const before = await createPod('before');
+    const pods = subscribe(1, 'resources.watch', { context: ADMIN, group: '', version: 'v1', resource: 'pods', namespace: ns, projection: 'topology' });
+    const events = subscribe(2, 'events.forObject', { context: ADMIN, namespace: ns, uid: before.metadata.uid });
+    const status = subscribe(3, 'cluster.watch', { context: ADMIN });
+    await eventually(() => pods.state.freshness?.state === 'live' && pods.names().includes('before'), 20_000, 'pods live');
+    await eventually(() => events.state.freshness?.state === 'live', 20_000, 'events live');
+    await eventually(() => status.events.some((e: any) => e.state === 'ready'), 20_000, 'connection ready');
+
+    // Same cluster and credentials, reached as localhost (in the serving certificate) instead of
+    // 127.0.0.1, with the contexts in another order.
+    const moved = structuredClone(original);
+    for (const c of moved.clusters) c.cluster.server = c.cluster.server.replace('127.0.0.1', 'localhost');
+    moved.contexts.reverse();
+    const statusSeen = status.events.length;
+    await rewrite(moved);
+    expect(core.connection(ADMIN).http.server).toContain('://localhost:');
+
+    await createPod('after');
+    await createEvent(before, 'AfterTheRewrite');
+    await eventually(() => pods.names().includes('after') && pods.state.freshness?.state === 'live', 30_000, 'pod "after" in the view, live');
+    await eventually(() => events.names().includes('AfterTheRewrite'), 30_000, 'the new event in the details view');
+    // The connection-state view follows the new connection: it probes it and reports it ready.
+    await eventually(() => status.events.slice(statusSeen).some((e: any) => e.state === 'ready'), 20_000, 'the new connection ready');
+    expect(pods.names()).toContain('before');
+    expect([pods.end, events.end, status.end]).toEqual([undefined, undefined, undefined]);
+    expect(core.hub.activeCount).toBe(1);
+
+    // The admin context leaves the file: every view of it must say so, not sit empty or stale.
+    const without = structuredClone(moved);
+    without.contexts = without.contexts.filter((c: any) => c.name !== ADMIN);
+    without['current-context'] = LIMITED;
+    await rewrite(without);
+    await eventually(() => pods.end && events.end && status.end, 20_000, 'the subscriptions to end');
+    for (const s of [pods, events, status]) {
+      expect(s.end?.error?.code).toBe('unknown-context');
+      expect(s.end?.error?.message).toContain(`Context "${ADMIN}" is not in ${file}`);
+    }
+    expect(core.hub.activeCount).toBe(0);
+    expect(session.subscriptionCount).toBe(0);
+  });
+});
