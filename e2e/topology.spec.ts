@@ -2,11 +2,12 @@
 // namespace must equal a reference computed here, independently, from `kubectl get -o json`; scaling a
 // Deployment must add pod nodes without moving any node already on screen; health must say what the
 // cluster says; cluster strings must stay text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, startServe, testKubeconfig, type ServeFixture } from './support/browser';
 import { kubectl } from '../test-cluster/kubectl.mjs';
 import { eventually } from './support/polling';
+import { recordWatchDebug } from '../src-main/core/watch/watchDebug';
 
 const CONTEXT = 'wheelhouse-admin';
 const NS = 'demo';
@@ -105,16 +106,43 @@ async function drawnTransforms(page: Page): Promise<Map<string, string>> {
   return new Map(pairs);
 }
 
+/** What the view and the core were doing, printed once when a test fails (CI keeps only the output). */
+async function diagnosis(page: Page, consoleLines: string[], watchLines: string[]): Promise<string> {
+  const g = await shownGraph(page).catch(() => ({ nodes: [] as ShownNode[], edges: [] as ShownEdge[] }));
+  const byKind = new Map<string, number>();
+  for (const n of g.nodes) byKind.set(n.kind ?? '?', (byKind.get(n.kind ?? '?') ?? 0) + 1);
+  const text = async (sel: string) => (await page.locator(sel).allTextContents().catch(() => [] as string[])).join(' | ');
+  await page.screenshot({ path: 'test-results/topology-failure.png' }).catch(() => {});
+  return [
+    `[topology diagnosis] url ${page.url()}`,
+    `nodes ${g.nodes.length} (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}), edges ${g.edges.length}`,
+    `empty/loading: ${await text('.topo-empty')}`,
+    `toolbar: ${await text('.topo-toolbar, .topo-filters')}`,
+    `page console (last 30):`, ...consoleLines.slice(-30),
+    `core watch log (last 150):`, ...watchLines.slice(-150),
+  ].join('\n');
+}
+
 describe('topology: the live graph of a namespace', () => {
   let serve: ServeFixture;
   let browser: Browser;
   let page: Page & { errors: Error[] };
   const dialogs: string[] = [];
+  const consoleLines: string[] = [];
+  const watchLog = recordWatchDebug();
+  let diagnosed = false;
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail' || diagnosed || !page) return;
+    diagnosed = true;
+    console.log(await diagnosis(page, [...consoleLines, ...page.errors.map((e) => `pageerror: ${e.message}`)], watchLog()));
+  });
 
   beforeAll(async () => {
     serve = await startServe();
     browser = await launchChromium();
     page = await openApp(browser, serve);
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(`${m.type()}: ${m.text()}`); });
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     await page.setViewportSize({ width: 1600, height: 1000 });
     // The view publishes its graph as JSON for tests only when asked (see TopologyTestHooks.tsx).

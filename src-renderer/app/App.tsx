@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTopicValue } from '../data/clientContext';
-import { formatRoute, useRoute } from './route';
+import { defaultRoute, useRoute } from './route';
 import { Welcome } from './Welcome';
 import { ClusterWorkspace } from './ClusterWorkspace';
 import { DevRoute } from '../views/devRoutes';
@@ -11,9 +11,8 @@ export function App() {
   const [route, navigate] = useRoute();
 
   useEffect(() => {
-    if (!kube || route.context || route.view === 'dev') return;
-    const pick = kube.lastContext ?? kube.currentContext ?? kube.contexts[0]?.name;
-    if (pick) navigate(formatRoute({ context: pick, view: 'overview' }));
+    const target = kube && defaultRoute(window.location.hash, kube);
+    if (target) navigate(target);
   }, [kube, route.context, route.view]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (route.view === 'dev') return <DevRoute route={route} />;

@@ -32,11 +32,26 @@ export function formatRoute(r: { context?: string; view: string; resource?: Rout
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * Where the app goes when the location names no context: the last context used, else kubeconfig's
+ * current one, else the first. Undefined when the location already says where to be (a deep link, a
+ * reload, a hash set a moment ago) or there is no context to go to. Given the location itself, not a
+ * rendered route: a hash set since the last render has not reached React's state yet, and must win.
+ */
+export function defaultRoute(hash: string, kube: { lastContext?: string; currentContext?: string; contexts: { name: string }[] }): string | undefined {
+  const here = parseRoute(hash);
+  if (here.context || here.view === 'dev') return undefined;
+  const pick = kube.lastContext ?? kube.currentContext ?? kube.contexts[0]?.name;
+  return pick ? formatRoute({ context: pick, view: 'overview' }) : undefined;
+}
+
 export function useRoute(): [Route, (hash: string) => void] {
   const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
     const on = () => setHash(window.location.hash);
     window.addEventListener('hashchange', on);
+    // A change between the first render and now fired its hashchange before anyone listened.
+    on();
     return () => window.removeEventListener('hashchange', on);
   }, []);
   return [parseRoute(hash), (h: string) => { window.location.hash = h; }];
