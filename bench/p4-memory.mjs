@@ -59,7 +59,10 @@ export async function growthUnderChurn(o) {
     mainHeapMBPerHour: perHour('heapUsed'), mainCodeMBPerHour: perHour('code'), mainRssMBPerHour: perHour('rss'), rendererHeapMBPerHour: perHour('rendererHeap'),
     warmUpSeconds: warm, steadySamples: steady.length,
     wholeWindow: { mainHeapMBPerHour: fit(samples, 'heapUsed'), rendererHeapMBPerHour: fit(samples, 'rendererHeap') },
-    first: summarize(samples[0]), last: summarize(samples[samples.length - 1]), series: samples.map(summarize),
+    // first/last bound the window the slope is fitted to (the table prints them beside it); the warm-up's
+    // first sample is kept apart.
+    first: summarize((steady.length >= 3 ? steady : samples)[0]), last: summarize(samples[samples.length - 1]),
+    warmUpStart: summarize(samples[0]), series: samples.map(summarize),
   };
   o.log(`P4 churn ${o.warmUpMinutes} + ${o.minutes} min @${o.rate}/s (achieved ${r.achievedRate}/s): main heap ${r.mainHeapMBPerHour} MB/h ` +
     `(of which V8 code ${r.mainCodeMBPerHour}), main RSS ${r.mainRssMBPerHour} MB/h, renderer heap ${r.rendererHeapMBPerHour} MB/h (slopes over ${steady.length} samples after ${warm} s of warm-up, extrapolated)`);
