@@ -1,6 +1,7 @@
 import { Agent, ProxyAgent, Socks5ProxyAgent, type Dispatcher } from 'undici';
 import type { KubeCluster } from '../kubeconfig/kubeconfigTypes';
 import type { TlsMaterial } from './contextAuth';
+import { StreamLiveness, type StreamConnectionDeadError, type StreamLivenessOptions } from './streamLiveness';
 
 /**
  * Ordinary requests share at most this many keep-alive connections (a burst such as discovery's ~25
@@ -17,7 +18,10 @@ const REQUEST_CONNECTIONS = 16;
  */
 const IDLE_KEEP_MS = 30_000;
 
-interface Dispatchers { tls: TlsMaterial; requests: Dispatcher; streams: Dispatcher }
+/** The long-running requests' dispatcher: `dispatcher` (watched by `liveness`) is what they use, over `raw`. */
+interface Streams { dispatcher: Dispatcher; raw: Dispatcher; liveness: StreamLiveness }
+
+interface Dispatchers { tls: TlsMaterial; requests: Dispatcher; streams: Streams }
 
 /**
  * One context's connections to its API server: undici dispatchers built once from the TLS material
@@ -28,17 +32,18 @@ interface Dispatchers { tls: TlsMaterial; requests: Dispatcher; streams: Dispatc
 export class ConnectionPool {
   private current: Dispatchers | undefined;
   private destroyed = false;
+  private deadStreamConnections = 0;
 
-  constructor(private readonly cluster: KubeCluster) {}
+  constructor(private readonly cluster: KubeCluster, private readonly liveness: StreamLivenessOptions = {}) {}
 
   dispatcher(tls: TlsMaterial, longRunning: boolean): Dispatcher {
     if (this.destroyed) throw new Error('the connection to this context was closed (its kubeconfig entry changed or the app is quitting)');
     if (this.current?.tls !== tls) {
       const old = this.current;
-      this.current = { tls, requests: this.create(tls, REQUEST_CONNECTIONS), streams: this.create(tls) };
-      if (old) { void old.requests.close().catch(() => {}); void old.streams.close().catch(() => {}); }
+      this.current = { tls, requests: this.create(tls, REQUEST_CONNECTIONS), streams: this.createStreams(tls) };
+      if (old) { void old.requests.close().catch(() => {}); old.streams.liveness.close(); void old.streams.raw.close().catch(() => {}); }
     }
-    return longRunning ? this.current.streams : this.current.requests;
+    return longRunning ? this.current.streams.dispatcher : this.current.requests;
   }
 
   /**
@@ -53,6 +58,28 @@ export class ConnectionPool {
     void old.close().catch(() => {});
   }
 
+  /**
+   * Sends later long-running requests over new connections and destroys the old ones, so that every
+   * watch and log they carried fails now and reconnects (StreamLiveness found them dead).
+   */
+  private replaceStreamConnections(dead: Dispatcher, err: StreamConnectionDeadError): void {
+    const d = this.current;
+    if (d?.streams.raw !== dead) return;
+    this.deadStreamConnections++;
+    d.streams.liveness.close();
+    d.streams = this.createStreams(d.tls);
+    void dead.destroy(err).catch(() => {});
+  }
+
+  /**
+   * Long-running requests open on the current streams connections and the liveness probes sent for
+   * them; how many streams connections were given up as dead (tests, the debug log).
+   */
+  streamStats(): { open: number; probes: number; deadConnections: number } {
+    const s = this.current?.streams;
+    return { open: s?.liveness.openRequests ?? 0, probes: s?.liveness.stats.probes ?? 0, deadConnections: this.deadStreamConnections };
+  }
+
   /** The ordinary-request pool's counters for one origin (undici's PoolStats), for the debug log. */
   requestStats(origin: string): { connected: number; running: number; pending: number } | undefined {
     const stats = (this.current?.requests as { stats?: Record<string, { connected: number; running: number; pending: number }> } | undefined)?.stats;
@@ -64,7 +91,26 @@ export class ConnectionPool {
     const d = this.current;
     this.current = undefined;
     this.destroyed = true;
-    if (d) { void d.requests.destroy().catch(() => {}); void d.streams.destroy().catch(() => {}); }
+    if (d) { void d.requests.destroy().catch(() => {}); d.streams.liveness.close(); void d.streams.raw.destroy().catch(() => {}); }
+  }
+
+  private createStreams(tls: TlsMaterial): Streams {
+    const raw = this.create(tls);
+    const liveness = new StreamLiveness((signal) => this.probe(raw, signal), (err) => this.replaceStreamConnections(raw, err), this.liveness);
+    return { raw, liveness, dispatcher: raw.compose(liveness.interceptor) };
+  }
+
+  /**
+   * GET /livez over `dispatcher` (undici reuses its open connection). /livez is exempt from API Priority
+   * and Fairness (the default "probes" FlowSchema), so a busy server's queues do not delay it into a
+   * false verdict. Sent without credentials: any answer, a 401 or 403 included, proves the connection
+   * alive, and no exec plugin runs on the probe's clock. Sent underneath the liveness interceptor, so
+   * it does not count as a long-running request.
+   */
+  private async probe(dispatcher: Dispatcher, signal: AbortSignal): Promise<void> {
+    const url = new URL(this.cluster.server.replace(/\/+$/, '') + '/livez');
+    const res = await dispatcher.request({ origin: url.origin, path: url.pathname, method: 'GET', signal });
+    await res.body.dump();
   }
 
   private create(tls: TlsMaterial, connections?: number): Dispatcher {

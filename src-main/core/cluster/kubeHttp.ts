@@ -4,6 +4,7 @@ import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
 import { ApiError, CredentialError, RequestTimeoutError } from './apiError';
 import { ConnectionPool } from './connectionPool';
 import { ContextAuth, type RequestCredentials, type TlsMaterial } from './contextAuth';
+import type { StreamLivenessOptions } from './streamLiveness';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
@@ -29,6 +30,11 @@ export interface RequestOptions {
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
+export interface KubeHttpOptions {
+  /** How soon a silently dead connection under watches and followed logs is given up (tests shorten it). */
+  liveness?: StreamLivenessOptions;
+}
+
 /**
  * HTTP to one context's API server: credentials resolved per request (ContextAuth: tokens, exec
  * plugins, auth providers) over connections kept per context (ConnectionPool). Status codes,
@@ -40,9 +46,9 @@ export class KubeHttp {
   /** When an ordinary request last got an answer (any status) from this server. */
   private lastAnswerAt = 0;
 
-  constructor(private readonly target: ResolvedContext) {
+  constructor(private readonly target: ResolvedContext, opts: KubeHttpOptions = {}) {
     this.auth = new ContextAuth(target.cluster, target.user);
-    this.pool = new ConnectionPool(target.cluster);
+    this.pool = new ConnectionPool(target.cluster, opts.liveness);
   }
 
   get server(): string { return this.target.cluster.server.replace(/\/+$/, ''); }
@@ -57,6 +63,9 @@ export class KubeHttp {
   poolStats(): { connected: number; running: number; pending: number } | undefined {
     return this.pool.requestStats(new URL(this.server).origin);
   }
+
+  /** Long-running requests open, liveness probes sent, streams connections given up as dead (ConnectionPool). */
+  streamStats(): { open: number; probes: number; deadConnections: number } { return this.pool.streamStats(); }
 
   /** The exec credential plugin command of this context's user, if any. */
   get execCommand(): string | undefined { return this.auth.execCommand; }
