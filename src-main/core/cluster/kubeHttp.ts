@@ -4,6 +4,7 @@ import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
 import { ApiError, CredentialError, RequestTimeoutError } from './apiError';
 import { ConnectionPool } from './connectionPool';
 import { ContextAuth, type RequestCredentials, type TlsMaterial } from './contextAuth';
+import { observeResponses } from './responseObserver';
 import type { StreamLivenessOptions } from './streamLiveness';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
@@ -120,15 +121,20 @@ export class KubeHttp {
     const timeoutMs = opts.timeoutMs ?? (longRunning || /\/log$/.test(path) ? 0 : DEFAULT_REQUEST_TIMEOUT_MS);
     const signals: AbortSignal[] = [];
     if (opts.signal) signals.push(opts.signal);
-    if (timeoutMs) signals.push(deadline(timeoutMs, () => new RequestTimeoutError(this.server, method, path, timeoutMs)));
+    const limit = timeoutMs ? deadline(timeoutMs, () => new RequestTimeoutError(this.server, method, path, timeoutMs)) : undefined;
+    if (limit) signals.push(limit.signal);
+    let dispatcher = this.pool.dispatcher(tls, longRunning);
+    // The deadline's timer goes when the answer has arrived in full or failed, not 30 s later.
+    if (limit) dispatcher = dispatcher.compose(observeResponses(() => ({ onSettled: (status) => { if (!isRedirect(status)) limit.clear(); } })));
     const started = Date.now();
     let res;
     try {
       res = await fetch(url, {
-        method, headers, body, dispatcher: this.pool.dispatcher(tls, longRunning),
+        method, headers, body, dispatcher,
         signal: signals.length ? AbortSignal.any(signals) : undefined,
       });
     } catch (err) {
+      limit?.clear();
       // Over HTTP/2 every ordinary request shares one connection, and aborting a request leaves that
       // connection up: if it carried no answer at all while this request waited, it is presumed dead
       // (client-go closes such connections after a failed HTTP/2 ping) and later requests get a new one.
@@ -158,14 +164,18 @@ export class KubeHttp {
 }
 
 /**
- * A signal that aborts with the given error after `ms` (fetch rejects, and a body being read fails,
- * with that error). Not cleared when the request ends early: aborting a finished request does nothing.
+ * A signal that aborts with the given error after `ms` (fetch rejects, and a body still arriving
+ * fails, with that error), and the means to cancel it once the request is over.
  */
-function deadline(ms: number, error: () => Error): AbortSignal {
+function deadline(ms: number, error: () => Error): { signal: AbortSignal; clear(): void } {
   const c = new AbortController();
-  setTimeout(() => c.abort(error()), ms).unref?.();
-  return c.signal;
+  const t = setTimeout(() => c.abort(error()), ms);
+  t.unref?.();
+  return { signal: c.signal, clear: () => clearTimeout(t) };
 }
+
+/** An answer fetch follows with another request under the same deadline. */
+const isRedirect = (status: number | undefined) => status !== undefined && status >= 300 && status < 400;
 
 const isTruthy = (v: unknown) => v !== undefined && v !== false && v !== 0 && v !== 'false' && v !== '0';
 

@@ -1,7 +1,7 @@
 // An API server that accepts connections and never answers (here: the real one behind a proxy that
 // stops passing bytes) must not hold the context's request connections: every ordinary request has a
 // default deadline, fails with a readable error, and frees its connection for the next one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './kubeHttp';
 import { RequestTimeoutError, toContractError } from './apiError';
 import { ADMIN, eventually, newCore, kubeconfigViaPort, readKubeconfig, testKubeconfig } from '../../testing/testCluster';
@@ -56,4 +56,43 @@ describe('ordinary requests have a deadline', () => {
     expect(Date.now() - started).toBeLessThan(DEFAULT_REQUEST_TIMEOUT_MS);
     expect(http.poolStats()).toMatchObject({ running: 0, pending: 0 });
   }, 120_000);
+});
+
+describe('the deadline ends with the request', () => {
+  let core: Core;
+  beforeAll(() => { core = newCore(); });
+  afterAll(async () => { vi.restoreAllMocks(); await core.dispose(); });
+
+  it('its timer is cleared as soon as the answer has arrived or failed, not left running for the whole deadline', async () => {
+    const http = core.connection(ADMIN).http;
+    const ms = 12_345;
+    const armed: unknown[] = [];
+    const cleared = new Set<unknown>();
+    const realSetTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, delay?: number, ...args: unknown[]) => {
+      const t = realSetTimeout(fn, delay, ...args);
+      if (delay === ms) armed.push(t);
+      return t;
+    }) as typeof setTimeout);
+    const realClearTimeout = globalThis.clearTimeout;
+    vi.spyOn(globalThis, 'clearTimeout').mockImplementation((t) => { cleared.add(t); realClearTimeout(t); });
+
+    await http.request('GET', '/version', { timeoutMs: ms });
+    await (await http.raw('GET', '/api/v1/namespaces', { timeoutMs: ms })).text();
+    await expect(http.request('GET', '/api/v1/namespaces/no-such-namespace-here', { timeoutMs: ms })).rejects.toMatchObject({ status: 404 });
+    vi.restoreAllMocks();
+
+    expect(armed).toHaveLength(3);
+    for (const t of armed) expect(cleared.has(t)).toBe(true);
+  });
+
+  it('a body still arriving when the deadline passes fails with the deadline error', async () => {
+    const http = core.connection(ADMIN).http;
+    // A watch answers at once and then keeps its body open: the body outlives a 1.5 s deadline.
+    const res = await http.raw('GET', '/api/v1/namespaces/default/configmaps', { query: { watch: 1 }, timeoutMs: 1500 });
+    expect(res.status).toBe(200);
+    const t0 = Date.now();
+    await expect(res.text()).rejects.toBeInstanceOf(RequestTimeoutError);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
 });
