@@ -4,6 +4,7 @@
 //   node bench/logs.mjs [--rates 2000,10000,30000,100000] [--seconds 10] [--keep-cluster] [--trace-rate 30000 --trace-dir DIR]
 //   node bench/logs.mjs --wrap --pad 200 --rates 10000 --seconds 120   (wrap mode, lines long enough to wrap)
 //   node bench/logs.mjs --pin   (the cluster and the writer on CPU 0, the app on CPU 1: a remote cluster's case)
+//   node bench/logs.mjs --pin --pin-page-only   (only Chromium on CPU 1)
 // Runs on a cluster of its own ("wh-logs-bench", base port 28600; the shared test cluster is never
 // touched): a pod whose log is KWOK's default.log for that cluster, which this script appends CRI lines
 // to at each rate in turn. The app's core runs in a child process (bench/lib/host.mjs) behind serve mode,
@@ -44,6 +45,9 @@ const { values: args } = parseArgs({
     // The cluster (API server, KWOK, etcd, controllers) and the log writer on CPU 0, the app (core and
     // Chromium) on CPU 1: what the app does when the cluster is not on the same 2 cores, as a user's is not.
     pin: { type: 'boolean', default: false },
+    // With --pin: only Chromium on CPU 1, the core with the cluster on CPU 0 (does the page, given a
+    // core of its own, keep every frame?).
+    'pin-page-only': { type: 'boolean', default: false },
   },
 });
 const rates = args.rates.split(',').map(Number).filter((n) => n > 0);
@@ -111,7 +115,7 @@ try {
 
   let pinned;
   if (args.pin) {
-    const app = new Set(['core', 'chromiumRenderers', 'chromiumOther']);
+    const app = new Set(args['pin-page-only'] ? ['chromiumRenderers', 'chromiumOther'] : ['core', 'chromiumRenderers', 'chromiumOther']);
     pinned = pinGroups(cpuSnapshot(classify), (g) => (app.has(g) ? 1 : 0));
     log(`pinned: CPU 0 ${pinned[0]?.join(', ')}; CPU 1 ${pinned[1]?.join(', ')}`);
   }
@@ -222,14 +226,14 @@ try {
 
   // A step where the core skipped lines (the view fell more than its buffer behind) is not sustained.
   const sustained = results.filter((r) => r.backlogAtEnd <= r.targetLinesPerSecond * 0.5 && r.skippedLines === 0).map((r) => r.shownLinesPerSecond);
-  console.log(`\nLog viewer, following a fast log (Chromium, serve mode, 1280×900, ring buffer 50k lines${args.wrap ? ', wrap mode' : ''}${pinned ? ', cluster and writer on CPU 0, app on CPU 1' : ''}${padding ? `, lines padded by ${padding.length} characters` : ''})`);
+  console.log(`\nLog viewer, following a fast log (Chromium, serve mode, 1280×900, ring buffer 50k lines${args.wrap ? ', wrap mode' : ''}${pinned ? (args['pin-page-only'] ? ', cluster, writer and core on CPU 0, Chromium on CPU 1' : ', cluster and writer on CPU 0, app on CPU 1') : ''}${padding ? `, lines padded by ${padding.length} characters` : ''})`);
   console.log('target/s  written/s  shown/s  backlog  skipped  longest frame  p99 frame  core heap MB  page heap MB (after GC)');
   for (const r of results) {
     console.log(`${String(r.targetLinesPerSecond).padStart(8)}  ${String(r.writtenLinesPerSecond).padStart(9)}  ${String(r.shownLinesPerSecond).padStart(7)}  ${String(r.backlogAtEnd).padStart(7)}  ${String(r.skippedLines).padStart(7)}  ${`${r.longestFrameMs} ms`.padStart(13)}  ${`${r.p99FrameMs} ms`.padStart(9)}  ${r.coreHeapMB.join(' → ').padStart(12)}  ${r.pageHeapMB.join(' → ')}`);
   }
   console.log(`\nsustained: ${sustained.length ? Math.max(...sustained) : 0} lines/s (highest rate shown with less than half a second of backlog and no line skipped)`);
   console.log(`longest frame over all steps: ${Math.max(...results.map((r) => r.longestFrameMs))} ms`);
-  console.log(JSON.stringify({ bench: 'logs', seconds, wrap: args.wrap, pad: padding.length, ...(pinned ? { pinned } : {}), results }));
+  console.log(JSON.stringify({ bench: 'logs', seconds, wrap: args.wrap, pad: padding.length, ...(pinned ? { pinned } : {}), sustainedLinesPerSecond: sustained.length ? Math.max(...sustained) : 0, results }));
 } finally {
   await browser?.close();
   await host?.close();
