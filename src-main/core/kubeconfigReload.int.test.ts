@@ -86,7 +86,14 @@ describe('a kubeconfig rewrite under open subscriptions', () => {
     const pods = subscribe(1, 'resources.watch', { context: ADMIN, group: '', version: 'v1', resource: 'pods', namespace: ns, projection: 'topology' });
     const events = subscribe(2, 'events.forObject', { context: ADMIN, namespace: ns, uid: before.metadata.uid });
     const status = subscribe(3, 'cluster.watch', { context: ADMIN });
+    // A followed log of a demo api pod (the test cluster appends a heartbeat line to it every 2 s).
+    const apiPod = (await http().request('GET', '/api/v1/namespaces/demo/pods', { query: { labelSelector: 'app=api' } }))
+      .items.find((p: any) => p.status?.phase === 'Running').metadata.name;
+    const log = subscribe(4, 'logs.follow', { context: ADMIN, namespace: 'demo', pod: apiPod, container: 'api', tailLines: 1 });
+    const heartbeats = () => log.events.flatMap((e: any) => (e.type === 'lines' ? e.lines : [])).filter((l: any) => /msg="heartbeat" tick=\d+/.test(l.text));
+    const ackLog = () => session.receive({ t: 'ack', id: 4, seq: log.events.length });
     await eventually(() => pods.state.freshness?.state === 'live' && pods.names().includes('before'), 20_000, 'pods live');
+    await eventually(() => { ackLog(); return heartbeats().length >= 2; }, 20_000, 'the followed log streaming');
     await eventually(() => events.state.freshness?.state === 'live', 20_000, 'events live');
     await eventually(() => status.events.some((e: any) => e.state === 'ready'), 20_000, 'connection ready');
 
@@ -105,16 +112,23 @@ describe('a kubeconfig rewrite under open subscriptions', () => {
     await eventually(() => events.names().includes('AfterTheRewrite'), 30_000, 'the new event in the details view');
     // The connection-state view follows the new connection: it probes it and reports it ready.
     await eventually(() => status.events.slice(statusSeen).some((e: any) => e.state === 'ready'), 20_000, 'the new connection ready');
+    // The log was cut with the old connection; it resumes on the new one, from where it was.
+    const rewrittenAt = Date.now();
+    await eventually(() => { ackLog(); return heartbeats().some((l: any) => Date.parse(l.ts) > rewrittenAt + 1_000); }, 30_000, 'heartbeats after the rewrite');
+    const ticks = heartbeats().map((l: any) => Number(/tick=(\d+)/.exec(l.text)![1]));
+    expect(ticks.filter((t, i) => i > 0 && t !== ticks[i - 1] + 1), 'no heartbeat lost or repeated across the rewrite').toEqual([]);
     expect(pods.names()).toContain('before');
-    expect([pods.end, events.end, status.end]).toEqual([undefined, undefined, undefined]);
-    expect(core.hub.activeCount).toBe(1);
+    expect([pods.end, events.end, status.end, log.end]).toEqual([undefined, undefined, undefined, undefined]);
+    // The pods of the test namespace, and demo's pods (the followed log's watch for its pod's deletion).
+    expect(core.hub.activeCount).toBe(2);
 
     // The admin context leaves the file: every view of it must say so, not sit empty or stale.
     const without = structuredClone(moved);
     without.contexts = without.contexts.filter((c: any) => c.name !== ADMIN);
     without['current-context'] = LIMITED;
     await rewrite(without);
-    await eventually(() => pods.end && events.end && status.end, 20_000, 'the subscriptions to end');
+    await eventually(() => { ackLog(); return pods.end && events.end && status.end && log.end; }, 20_000, 'the subscriptions to end');
+    expect(log.events.at(-1)).toMatchObject({ type: 'state', state: 'error', message: expect.stringContaining(`Context "${ADMIN}" is not in ${file}`) });
     for (const s of [pods, events, status]) {
       expect(s.end?.error?.code).toBe('unknown-context');
       expect(s.end?.error?.message).toContain(`Context "${ADMIN}" is not in ${file}`);

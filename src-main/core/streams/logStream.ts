@@ -1,4 +1,5 @@
 import { ApiError, deepMessage } from '../cluster/apiError';
+import { ContractError } from '../../../shared/contract/contractError';
 import type { KubeHttp } from '../cluster/kubeHttp';
 import type { LogEvent, LogStreamState, LogsFollowParams } from '../../../shared/contract/streams';
 import { FlowGate, type StreamSink } from './flowGate';
@@ -219,6 +220,8 @@ export class LogStream {
       if (err.status === 400 || err.status === 401 || err.status === 403 || err.status === 422) return { kind: 'fatal', message: msg };
       return { kind: 'retry', message: msg };
     }
+    // The context left the kubeconfig (or it no longer parses): no connection will come back.
+    if (err instanceof ContractError) return { kind: 'fatal', message: err.message };
     return { kind: 'retry', message: deepMessage(err) };
   }
 

@@ -1,3 +1,4 @@
+import { currentHttp } from '../cluster/currentHttp';
 import type { Core } from '../core';
 import type { Handlers } from '../../transport/contractSession';
 import { toContractError } from '../cluster/apiError';
@@ -70,7 +71,7 @@ export function streamHandlers(core: Core): Handlers {
     },
     topics: {
       'logs.follow': (p, sink) => {
-        const stream = new LogStream(core.connection(p.context).http, p, p.packed ? packedLogSink(sink) : sink);
+        const stream = new LogStream(currentHttp(() => core.connection(p.context)), p, p.packed ? packedLogSink(sink) : sink);
         // The namespace's shared pod watch tells a stream when its pod is deleted, for runtimes that
         // keep a log stream open after that (KWOK does; a kubelet closes it when the container stops).
         const watch = p.follow === false || p.previous ? undefined : watchPodDeletion(core, p.context, p.namespace, p.pod, () => stream.recheck());
@@ -79,7 +80,7 @@ export function streamHandlers(core: Core): Handlers {
         return () => { watch?.(); stream.stop(); };
       },
       'logs.workload': (p, sink) => {
-        const w = new WorkloadLogs(core.connection(p.context).http, p, sink);
+        const w = new WorkloadLogs(currentHttp(() => core.connection(p.context)), p, sink);
         w.start();
         return () => w.stop();
       },

@@ -1,4 +1,4 @@
-import type { KubeHttp } from '../cluster/kubeHttp';
+import type { StreamHttp } from '../cluster/currentHttp';
 import { deepMessage } from '../cluster/apiError';
 import { HttpListWatch, type RawObject } from '../watch/listWatch';
 import { Reflector } from '../watch/reflector';
@@ -58,7 +58,7 @@ export function selectorString(sel: { matchLabels?: Record<string, string>; matc
   return parts.join(',');
 }
 
-async function resolveSelector(http: KubeHttp, p: WorkloadLogsParams, signal: AbortSignal): Promise<string> {
+async function resolveSelector(http: StreamHttp, p: WorkloadLogsParams, signal: AbortSignal): Promise<string> {
   if (p.selector !== undefined) return p.selector;
   const owner = p.owner!;
   const path = workloadPaths[owner.kind].replace('{ns}', encodeURIComponent(p.namespace)).replace('{name}', encodeURIComponent(owner.name));
@@ -96,7 +96,7 @@ export class WorkloadLogs {
   private stopped = false;
   private readonly o: Required<WorkloadLogsOptions>;
 
-  constructor(private readonly http: KubeHttp, private readonly params: WorkloadLogsParams, private readonly sink: StreamSink<WorkloadLogEvent>, opts: WorkloadLogsOptions = {}) {
+  constructor(private readonly http: StreamHttp, private readonly params: WorkloadLogsParams, private readonly sink: StreamSink<WorkloadLogEvent>, opts: WorkloadLogsOptions = {}) {
     this.o = { maxStreams: 100, maxMerged: 20_000, holdMs: 300, joinHoldMs: 2_000, tickMs: 30, ...opts };
     this.merger = new LogMerger(this.o.holdMs, this.o.joinHoldMs);
     this.gate = new FlowGate(sink, 8);

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import type { KubeHttp } from '../cluster/kubeHttp';
+import type { StreamHttp } from '../cluster/currentHttp';
 import { ApiError } from '../cluster/apiError';
 import type { TableColumn } from '../../../shared/contract/resources';
 import type { ResourcePath } from '../cluster/resourcePath';
@@ -59,7 +59,7 @@ function mapIterable<A, B>(xs: Iterable<A>, f: (x: A) => B): Iterable<B> {
 /** ListWatch over HTTP for one resource and scope (client-go's listwatch.go). */
 export class HttpListWatch implements ListWatchSource {
   constructor(
-    private readonly http: KubeHttp,
+    private readonly http: StreamHttp,
     private readonly resource: ResourcePath,
     private readonly namespace: string | undefined,
     private readonly representation: Representation,
