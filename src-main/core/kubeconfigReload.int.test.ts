@@ -20,6 +20,8 @@ class Sub {
   state: LiveListState<any> = this.list.state;
   events: unknown[] = [];
   end: Extract<ServerFrame, { t: 'end' }> | undefined;
+  /** Its events are list snapshots and deltas (folded into `list`); other topics' are only recorded. */
+  folds = false;
   names(): string[] { return [...this.state.items.values()].map((o) => o.name ?? o.reason); }
 }
 
@@ -35,6 +37,7 @@ describe('a kubeconfig rewrite under open subscriptions', () => {
 
   const subscribe = (id: number, topic: string, params: unknown): Sub => {
     const s = new Sub();
+    s.folds = topic === 'resources.watch' || topic === 'events.forObject';
     subs.set(id, s);
     session.receive({ t: 'sub', id, topic, params });
     return s;
@@ -71,7 +74,7 @@ describe('a kubeconfig rewrite under open subscriptions', () => {
       if (f.t === 'end') { s.end = f; return; }
       s.events.push(f.event);
       // cluster.watch sends connection states; the two others snapshot/delta/freshness events.
-      if (['snapshot', 'delta', 'freshness'].includes((f.event as WatchEvent)?.type)) s.state = s.list.apply(f.event as WatchEvent);
+      if (s.folds && ['snapshot', 'delta', 'freshness'].includes((f.event as WatchEvent)?.type)) s.state = s.list.apply(f.event as WatchEvent);
     });
   });
   afterAll(async () => {
@@ -92,6 +95,9 @@ describe('a kubeconfig rewrite under open subscriptions', () => {
     const log = subscribe(4, 'logs.follow', { context: ADMIN, namespace: 'demo', pod: apiPod, container: 'api', tailLines: 1 });
     const heartbeats = () => log.events.flatMap((e: any) => (e.type === 'lines' ? e.lines : [])).filter((l: any) => /msg="heartbeat" tick=\d+/.test(l.text));
     const ackLog = () => session.receive({ t: 'ack', id: 4, seq: log.events.length });
+    // The change timeline of a Deployment that does not exist yet (its recorder watches the namespace).
+    const timeline = subscribe(5, 'timeline.watch', { context: ADMIN, namespace: ns, kind: 'Deployment', name: 'tl' });
+    const timelineKinds = () => timeline.events.flatMap((e: any) => (e.type === 'entry' ? [e.entry.kind] : e.type === 'snapshot' ? e.entries.map((x: any) => x.kind) : []));
     await eventually(() => pods.state.freshness?.state === 'live' && pods.names().includes('before'), 20_000, 'pods live');
     await eventually(() => { ackLog(); return heartbeats().length >= 2; }, 20_000, 'the followed log streaming');
     await eventually(() => events.state.freshness?.state === 'live', 20_000, 'events live');
@@ -107,6 +113,11 @@ describe('a kubeconfig rewrite under open subscriptions', () => {
     expect(core.connection(ADMIN).http.server).toContain('://localhost:');
 
     await createPod('after');
+    await http().request('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, { body: {
+      metadata: { name: 'tl' },
+      spec: { replicas: 0, selector: { matchLabels: { app: 'tl' } }, template: { metadata: { labels: { app: 'tl' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } },
+    } });
+    await eventually(() => timelineKinds().length > 0, 30_000, 'the timeline recording the Deployment created after the rewrite');
     await createEvent(before, 'AfterTheRewrite');
     await eventually(() => pods.names().includes('after') && pods.state.freshness?.state === 'live', 30_000, 'pod "after" in the view, live');
     await eventually(() => events.names().includes('AfterTheRewrite'), 30_000, 'the new event in the details view');
@@ -118,7 +129,7 @@ describe('a kubeconfig rewrite under open subscriptions', () => {
     const ticks = heartbeats().map((l: any) => Number(/tick=(\d+)/.exec(l.text)![1]));
     expect(ticks.filter((t, i) => i > 0 && t !== ticks[i - 1] + 1), 'no heartbeat lost or repeated across the rewrite').toEqual([]);
     expect(pods.names()).toContain('before');
-    expect([pods.end, events.end, status.end, log.end]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([pods.end, events.end, status.end, log.end, timeline.end]).toEqual([undefined, undefined, undefined, undefined, undefined]);
     // The pods of the test namespace, and demo's pods (the followed log's watch for its pod's deletion).
     expect(core.hub.activeCount).toBe(2);
 
@@ -129,7 +140,7 @@ describe('a kubeconfig rewrite under open subscriptions', () => {
     await rewrite(without);
     await eventually(() => { ackLog(); return pods.end && events.end && status.end && log.end; }, 20_000, 'the subscriptions to end');
     expect(log.events.at(-1)).toMatchObject({ type: 'state', state: 'error', message: expect.stringContaining(`Context "${ADMIN}" is not in ${file}`) });
-    for (const s of [pods, events, status]) {
+    for (const s of [pods, events, status, timeline]) {
       expect(s.end?.error?.code).toBe('unknown-context');
       expect(s.end?.error?.message).toContain(`Context "${ADMIN}" is not in ${file}`);
     }

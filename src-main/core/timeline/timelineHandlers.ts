@@ -1,6 +1,8 @@
 import type { Core } from '../core';
-import type { Handlers } from '../../transport/contractSession';
+import type { Handlers, TopicSink } from '../../transport/contractSession';
+import { toContractError } from '../cluster/apiError';
 import { NamespaceTimeline } from './workloadTimeline';
+import { currentHttp } from '../cluster/currentHttp';
 
 /** A namespace with no timeline subscriber keeps recording this long, so reopening a panel finds its history. */
 const IDLE_MS = 30 * 60_000;
@@ -13,9 +15,10 @@ interface Recorder { timeline: NamespaceTimeline; subscribers: number; idle?: No
  */
 export function timelineHandlers(core: Core): Handlers {
   const recorders = new Map<string, Recorder>();
-  const stop = (key: string) => {
+  /** Stops the key's recorder (only `only`, when given: a later recorder under the same key is another's). */
+  const stop = (key: string, only?: Recorder) => {
     const r = recorders.get(key);
-    if (!r) return;
+    if (!r || (only && r !== only)) return;
     recorders.delete(key);
     clearTimeout(r.idle);
     void r.timeline.stop();
@@ -27,7 +30,9 @@ export function timelineHandlers(core: Core): Handlers {
     const key = `${context}\u0000${namespace}`;
     let r = recorders.get(key);
     if (!r) {
-      r = { timeline: new NamespaceTimeline(core.connection(context).http, namespace), subscribers: 0 };
+      // Through the context's current connection: a recorder outlives kubeconfig rewrites (its watches
+      // re-watch on the new connection after the old one closes).
+      r = { timeline: new NamespaceTimeline(currentHttp(() => core.connection(context)), namespace), subscribers: 0 };
       recorders.set(key, r);
       r.timeline.start();
     }
@@ -38,25 +43,39 @@ export function timelineHandlers(core: Core): Handlers {
       timeline: rec.timeline,
       release() {
         if (--rec.subscribers > 0) return;
-        rec.idle = setTimeout(() => stop(key), IDLE_MS);
+        rec.idle = setTimeout(() => stop(key, rec), IDLE_MS);
         rec.idle.unref?.();
       },
     };
   };
 
+  /**
+   * A subscription to the namespace's recorder that ends with the reason when the context leaves the
+   * kubeconfig (the recorder itself follows rewrites: it asks the context's current connection).
+   */
+  const subscribe = <E>(p: { context: string; namespace: string }, sink: TopicSink<E>, listen: (t: NamespaceTimeline) => () => void) => {
+    let done = false;
+    let unfollow = () => {};
+    let unsubscribe = () => {};
+    let release = () => {};
+    const end = () => { if (done) return; done = true; unfollow(); unsubscribe(); release(); };
+    unfollow = core.followConnection(p.context, () => () => {}, (err) => {
+      end();
+      stop(`${p.context}\u0000${p.namespace}`);
+      sink.end(toContractError(err));
+    });
+    const h = hold(p.context, p.namespace);
+    release = h.release;
+    unsubscribe = listen(h.timeline);
+    return end;
+  };
+
   return {
     methods: {},
     topics: {
-      'timeline.watch': (p, sink) => {
-        const h = hold(p.context, p.namespace);
-        const unsubscribe = h.timeline.subscribe(p.kind, p.name, (e) => sink.emit(e));
-        return () => { unsubscribe(); h.release(); };
-      },
-      'timeline.record': (p, sink) => {
-        const h = hold(p.context, p.namespace);
-        const unsubscribe = h.timeline.watchFreshness((freshness) => sink.emit({ type: 'recording', recordingSince: h.timeline.recordingSince, freshness }));
-        return () => { unsubscribe(); h.release(); };
-      },
+      'timeline.watch': (p, sink) => subscribe(p, sink, (t) => t.subscribe(p.kind, p.name, (e) => sink.emit(e))),
+      'timeline.record': (p, sink) => subscribe(p, sink, (t) =>
+        t.watchFreshness((freshness) => sink.emit({ type: 'recording', recordingSince: t.recordingSince, freshness }))),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { KubeHttp } from '../cluster/kubeHttp';
+import type { StreamHttp } from '../cluster/currentHttp';
 import { HttpListWatch, type RawObject } from '../watch/listWatch';
 import { SharedInformer, type InformerHandler } from '../watch/informer';
 import type { StoreChange } from '../watch/store';
@@ -54,7 +54,7 @@ export class NamespaceTimeline {
   private readonly removers: (() => void)[] = [];
   private lastFreshness?: string;
 
-  constructor(http: KubeHttp, readonly namespace: string, private readonly now: () => Date = () => new Date()) {
+  constructor(http: StreamHttp, readonly namespace: string, private readonly now: () => Date = () => new Date()) {
     this.recordingSince = now().toISOString();
     const informer = <T extends { resourceVersion?: string }>(r: ResourcePath, project: (raw: RawObject) => T | undefined) =>
       new SharedInformer<T>(new HttpListWatch(http, r, namespace, 'object'), (raw) => raw.metadata?.uid, project);
