@@ -26,7 +26,7 @@ export function timelineHandlers(core: Core): Handlers {
   core.onDispose.push(() => { for (const key of [...recorders.keys()]) stop(key); });
 
   /** The namespace's recorder (started if need be), held until `release` is called. */
-  const hold = (context: string, namespace: string): { timeline: NamespaceTimeline; release(): void } => {
+  const hold = (context: string, namespace: string): { timeline: NamespaceTimeline; release(): void; stopRecorder(): void } => {
     const key = `${context}\u0000${namespace}`;
     let r = recorders.get(key);
     if (!r) {
@@ -41,6 +41,7 @@ export function timelineHandlers(core: Core): Handlers {
     rec.subscribers++;
     return {
       timeline: rec.timeline,
+      stopRecorder: () => stop(key, rec),
       release() {
         if (--rec.subscribers > 0) return;
         rec.idle = setTimeout(() => stop(key, rec), IDLE_MS);
@@ -58,14 +59,15 @@ export function timelineHandlers(core: Core): Handlers {
     let unfollow = () => {};
     let unsubscribe = () => {};
     let release = () => {};
+    let stopRecorder = () => {};
     const end = () => { if (done) return; done = true; unfollow(); unsubscribe(); release(); };
     unfollow = core.followConnection(p.context, () => () => {}, (err) => {
       end();
-      stop(`${p.context}\u0000${p.namespace}`);
+      stopRecorder();
       sink.end(toContractError(err));
     });
     const h = hold(p.context, p.namespace);
-    release = h.release;
+    ({ release, stopRecorder } = h);
     unsubscribe = listen(h.timeline);
     return end;
   };
