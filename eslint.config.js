@@ -10,19 +10,40 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const electronAdapters = ['src-main/main.ts', 'src-main/preload.ts', 'src-main/electron/**/*.ts'];
 
-const restrict = (message, paths, patterns = []) => ({
+// Test kits live in `testing/` folders; production code never imports one, tests may.
+const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'];
+const testingKit = { regex: '(^|/)testing/', message: 'Test kits (testing/ folders) are for tests only; production code never imports them.' };
+
+const restrictImports = (message, paths, patterns, extra = []) => ({
   'no-restricted-imports': ['error', {
     paths: paths.map((name) => ({ name, message })),
-    patterns: patterns.map((group) => ({ group: [group], message })),
+    patterns: [...patterns.map((group) => ({ group: [group], message })), ...extra],
   }],
 });
+
+// One room: its production files may not import the listed modules nor a test kit; its tests may
+// import test kits but still respect the room's walls. (Flat config replaces a rule's options rather
+// than merging them, so the two variants are written out in full.)
+const room = (globs, message, paths, patterns, globalsOfRoom, otherRules = {}) => {
+  const languageOptions = { globals: globalsOfRoom };
+  return [
+    { files: globs, ignores: testFiles, languageOptions, rules: { ...restrictImports(message, paths, patterns, [testingKit]), ...otherRules } },
+    { files: globs.flatMap((g) => testFiles.map((t) => [g, t])), languageOptions, rules: { ...restrictImports(message, paths, patterns), ...otherRules } },
+  ];
+};
+
+// typescript-eslint turns `no-undef` off (the compiler checks names, and tsconfig gives every file both
+// DOM and Node types), so the globals of a side that shared/ must not touch are named here.
+const sideGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'process', 'Buffer', 'global', 'require', '__dirname', '__filename']
+  .map((name) => ({ name, message: 'shared/ runs on both sides: it touches neither the browser nor Node globals; take the value as a parameter.' }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Outside the three rooms (e2e, bench, scripts, test-cluster, config files) both sides' globals.
+  { ignores: ['shared/**', 'src-renderer/**', 'src-main/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
@@ -36,20 +57,18 @@ export default tseslint.config(
       }],
     },
   },
+  // shared/ runs anywhere: neither `window` nor `process`, only what Node and browsers both have.
+  ...room(['shared/**/*.ts', 'shared/**/*.tsx'], 'shared/ is pure: it imports neither side, no Node built-ins, no electron.',
+    ['electron', ...nodeBuiltins], ['**/src-main/**', '**/src-renderer/**'], { ...globals['shared-node-browser'] },
+    { 'no-restricted-globals': ['error', ...sideGlobals] }),
+  ...room(['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'], 'src-renderer/ runs in the browser: no Node built-ins, no electron, no main-process code.',
+    ['electron', '@kubernetes/client-node', 'ws', ...nodeBuiltins], ['**/src-main/**'], { ...globals.browser }),
+  ...room(['src-main/**/*.ts'], 'Only the Electron adapter files (src-main/main.ts, preload.ts, electron/) import electron.',
+    ['electron'], ['**/src-renderer/**'], { ...globals.node }).map((block) => ({ ...block, ignores: [...(block.ignores ?? []), ...electronAdapters] })),
+  { files: electronAdapters, languageOptions: { globals: { ...globals.node } } },
   {
-    files: ['shared/**/*.ts', 'shared/**/*.tsx'],
-    rules: restrict('shared/ is pure: it imports neither side, no Node built-ins, no electron.',
-      ['electron', ...nodeBuiltins], ['**/src-main/**', '**/src-renderer/**']),
-  },
-  {
-    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
-    rules: restrict('src-renderer/ runs in the browser: no Node built-ins, no electron, no main-process code.',
-      ['electron', '@kubernetes/client-node', 'ws', ...nodeBuiltins], ['**/src-main/**']),
-  },
-  {
-    files: ['src-main/**/*.ts'],
-    ignores: electronAdapters,
-    rules: restrict('Only the Electron adapter files (src-main/main.ts, preload.ts, electron/) import electron.',
-      ['electron'], ['**/src-renderer/**']),
+    files: electronAdapters,
+    ignores: testFiles,
+    rules: restrictImports('Test kits are for tests only.', [], [], [testingKit]),
   },
 );

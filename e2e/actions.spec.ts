@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, testKubeconfig, type ServeFixture } from './support/browser';
 import { cleanRendererBuild, startStreamsServe } from './support/streams';
 import { kubectl } from '../test-cluster/kubectl.mjs';
-import { cleanUpNodesAndNamespaces, createFakeNodes, deploymentManifest } from '../src-main/core/actions/twinTestKit';
+import { cleanUpNodesAndNamespaces, createFakeNodes, deploymentManifest } from '../src-main/testing/twinTestKit';
 import type { KubeHttp } from '../src-main/core/cluster/kubeHttp';
 import { eventually } from './support/polling';
 

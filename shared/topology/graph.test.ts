@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoObjects, scaleFixture } from './fixtures';
+import { demoObjects, scaleFixture } from '../testing/topologyFixtures';
 import { buildTopology, podGroupId, type ObjectNode, type PodGroupNode, type Topology, type TopologyOptions } from './graph';
 import type { HealthStatus } from './health';
 import { projectTopoObject, type TopoObject } from './topologyObject';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoObjects } from './fixtures';
+import { demoObjects } from '../testing/topologyFixtures';
 import { buildTopology } from './graph';
 import { kindRank, layoutTopology, type GroupBox, type Layout, type LayoutEdge, type LayoutNode, type XY } from './layout';
 import { projectTopoObject } from './topologyObject';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEdges } from './edges';
-import { demoObjects } from './fixtures';
+import { demoObjects } from '../testing/topologyFixtures';
 import { podGroupId, selectScope, type TopologyScope } from './scope';
 import { projectTopoObject } from './topologyObject';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionHandlers } from './actionHandlers';
 import { ContractSession } from '../transport/contractSession';
-import { cleanUpNodesAndNamespaces, createFakeNodes, createTwinNamespaces, deploymentManifest, kubectl, podsOnNode, rolledOut } from './actions/twinTestKit';
+import { cleanUpNodesAndNamespaces, createFakeNodes, createTwinNamespaces, deploymentManifest, kubectl, podsOnNode, rolledOut } from '../testing/twinTestKit';
 import { ADMIN, eventually, newCore, randomName } from '../testing/testCluster';
 import type { Core } from './core';
 import type { ServerFrame } from '../../shared/contract';

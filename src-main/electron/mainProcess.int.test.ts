@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createFakeElectron, FakeEvent, type FakeElectron, type FakeWebContents } from './fakeElectron';
+import { createFakeElectron, FakeEvent, type FakeElectron, type FakeWebContents } from '../testing/fakeElectron';
 import { FRAME_CHANNEL } from './ipcChannel';
 import { Core } from '../core/core';
 

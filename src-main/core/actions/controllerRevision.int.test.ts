@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rolloutHistory } from './rolloutHistory';
 import { rolloutRestart } from './rolloutRestart';
 import { rolloutUndo } from './rolloutUndo';
-import { createInBoth, createTwinNamespaces, deleteNamespaces, expectSameAt, kubectl, type TwinNamespaces } from './twinTestKit';
+import { createInBoth, createTwinNamespaces, deleteNamespaces, expectSameAt, kubectl, type TwinNamespaces } from '../../testing/twinTestKit';
 import { ADMIN, eventually, newCore } from '../../testing/testCluster';
 import type { Core } from '../core';
 import type { KubeHttp } from '../cluster/kubeHttp';

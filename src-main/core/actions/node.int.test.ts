@@ -4,7 +4,7 @@ import { drainNode } from './drain';
 import {
   cleanUpNodesAndNamespaces, createFakeNodes, createTwinNamespaces, deploymentManifest, expectSameAt, kubectl, pinnedTo, podsOnNode,
   type TwinNamespaces,
-} from './twinTestKit';
+} from '../../testing/twinTestKit';
 import { ADMIN, LIMITED, eventually, newCore, randomName } from '../../testing/testCluster';
 import type { Core } from '../core';
 import type { KubeHttp } from '../cluster/kubeHttp';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyManifest } from './apply';
 import { deleteObject } from './deleteObject';
 import { replaceObject } from './replaceObject';
-import { comparable, createInBoth, createTwinNamespaces, deleteNamespaces, deploymentManifest, expectSameAt, kubectl, rolledOut, type TwinNamespaces } from './twinTestKit';
+import { comparable, createInBoth, createTwinNamespaces, deleteNamespaces, deploymentManifest, expectSameAt, kubectl, rolledOut, type TwinNamespaces } from '../../testing/twinTestKit';
 import { ADMIN, eventually, newCore } from '../../testing/testCluster';
 import type { Core } from '../core';
 import type { KubeHttp } from '../cluster/kubeHttp';

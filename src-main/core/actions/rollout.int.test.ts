@@ -7,7 +7,7 @@ import { rolloutUndo } from './rolloutUndo';
 import {
   createInBoth, createTwinNamespaces, deleteNamespaces, deploymentManifest, expectSameAt, kubectl, replicaSetsByRevision, rolledOut,
   type TwinNamespaces,
-} from './twinTestKit';
+} from '../../testing/twinTestKit';
 import { ADMIN, eventually, newCore } from '../../testing/testCluster';
 import type { Core } from '../core';
 import type { KubeHttp } from '../cluster/kubeHttp';

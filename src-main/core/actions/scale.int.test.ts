@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaleWorkload } from './scale';
-import { createInBoth, createTwinNamespaces, deleteNamespaces, deploymentManifest, expectSameAt, kubectl, rolledOut, type TwinNamespaces } from './twinTestKit';
+import { createInBoth, createTwinNamespaces, deleteNamespaces, deploymentManifest, expectSameAt, kubectl, rolledOut, type TwinNamespaces } from '../../testing/twinTestKit';
 import { ADMIN, LIMITED, newCore } from '../../testing/testCluster';
 import type { Core } from '../core';
 import type { KubeHttp } from '../cluster/kubeHttp';

@@ -3,7 +3,7 @@ import { ADMIN, eventually, newCore } from '../../testing/testCluster';
 import type { Core } from '../core';
 import type { ExecEvent } from '../../../shared/contract/streams';
 import { ExecSession, execOnce } from './execSession';
-import { contractSession, recordingSink, runningPods } from './streamTesting';
+import { contractSession, recordingSink, runningPods } from '../../testing/streamTesting';
 
 const text = (events: ExecEvent[], stream: 'stdout' | 'stderr' = 'stdout') =>
   events.filter((e) => e.type === stream).map((e) => (e as { data: string }).data).join('');

@@ -9,7 +9,7 @@ import type { Core } from '../core';
 import type { LogEvent, LogsFollowParams } from '../../../shared/contract/streams';
 import { unpackLines } from '../../../shared/contract/packedLines';
 import { LogStream } from './logStream';
-import { contractSession, recordingSink, runningPods } from './streamTesting';
+import { contractSession, recordingSink, runningPods } from '../../testing/streamTesting';
 
 const lines = (events: LogEvent[]) => events.flatMap((e) => (e.type === 'lines' ? e.lines : []));
 const states = (events: LogEvent[]) => events.filter((e) => e.type === 'state').map((e) => (e as { state: string }).state);

@@ -6,7 +6,7 @@ import { ECHO_BODY } from '../../../test-cluster/cluster-lib.mjs';
 import { ADMIN, eventually, newCore, testKubeconfig } from '../../testing/testCluster';
 import type { Core } from '../core';
 import { PortForwards } from './portForward';
-import { contractSession, runningPods } from './streamTesting';
+import { contractSession, runningPods } from '../../testing/streamTesting';
 
 /**
  * Sends a raw HTTP request to 127.0.0.1:port and returns the raw response: everything up to the end

@@ -3,7 +3,7 @@ import { ADMIN, eventually, useTestNamespace } from '../../testing/testCluster';
 import type { WorkloadLogEvent, WorkloadLogLine, WorkloadLogSource } from '../../../shared/contract/streams';
 import { tsKey } from './logLines';
 import { WorkloadLogs } from './workloadLogs';
-import { recordingSink, runningPods } from './streamTesting';
+import { recordingSink, runningPods } from '../../testing/streamTesting';
 
 const lines = (events: WorkloadLogEvent[]): WorkloadLogLine[] => events.flatMap((e) => (e.type === 'lines' ? e.lines : []));
 const lastSources = (events: WorkloadLogEvent[]): WorkloadLogSource[] => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NamespaceTimeline } from './workloadTimeline';
 import { ADMIN, eventually, newCore, randomName } from '../../testing/testCluster';
-import { deploymentManifest, kubectl } from '../actions/twinTestKit';
+import { deploymentManifest, kubectl } from '../../testing/twinTestKit';
 import { scaleWorkload } from '../actions/scale';
 import type { Core } from '../core';
 import type { KubeHttp } from '../cluster/kubeHttp';

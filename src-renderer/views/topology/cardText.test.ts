@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopology, type ObjectNode } from '../../../shared/topology/graph';
 import { objectFootnote, objectSummary, podGroupSummary, podSummary, replicaStats, rolloutProgress } from './cardText';
-import { demoNamespace, pod } from './topologyTestObjects';
+import { demoNamespace, pod } from '../../testing/topologyTestObjects';
 
 describe('replica counts and rollout progress', () => {
   it('lists desired, updated, ready, available and flags the short ones', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopology } from '../../../shared/topology/graph';
 import { countNodes, isSystemObject, passesFilters, searchNodes, NO_FILTERS, withoutSystemObjects } from './graphFilters';
-import { configMap, demoNamespace, pod } from './topologyTestObjects';
+import { configMap, demoNamespace, pod } from '../../testing/topologyTestObjects';
 
 describe('filters', () => {
   const d = demoNamespace('demo', 2);

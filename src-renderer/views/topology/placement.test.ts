@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopology } from '../../../shared/topology/graph';
 import { CARD_HEIGHT, CARD_WIDTH, groupBoxes, PositionMemory, placeTopology, scopeKey, type XY } from './placement';
-import { demoNamespace, pod } from './topologyTestObjects';
+import { demoNamespace, pod } from '../../testing/topologyTestObjects';
 
 const overlaps = (a: XY, b: XY) => a.x < b.x + CARD_WIDTH && b.x < a.x + CARD_WIDTH && a.y < b.y + CARD_HEIGHT && b.y < a.y + CARD_HEIGHT;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffObjects, rehydrate, TopologyEngine, type EngineResult } from './topologyEngine';
-import { demoNamespace, pod } from './topologyTestObjects';
+import { demoNamespace, pod } from '../../testing/topologyTestObjects';
 
 const scope = { type: 'namespace', namespace: 'demo' } as const;
 const build = (e: TopologyEngine, id: number, key = 'k') => e.handle({ type: 'build', id, scopeKey: key, options: { scope } }) as EngineResult;

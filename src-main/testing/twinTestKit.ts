@@ -2,10 +2,10 @@
 // through kubectl), the test cluster's own kubectl, and comparison of objects at exact field paths.
 // Only *.int.test.ts files import this; it talks to the real test cluster.
 import { expect } from 'vitest';
-import type { KubeHttp } from '../cluster/kubeHttp';
-import { ADMIN, eventually, randomName, testKubeconfig } from '../../testing/testCluster';
-import { RFC3339_SECONDS } from '../../../shared/rollout/restartPatch';
-import { kubectl as runKubectl } from '../../../test-cluster/kubectl.mjs';
+import type { KubeHttp } from '../core/cluster/kubeHttp';
+import { ADMIN, eventually, randomName, testKubeconfig } from './testCluster';
+import { RFC3339_SECONDS } from '../../shared/rollout/restartPatch';
+import { kubectl as runKubectl } from '../../test-cluster/kubectl.mjs';
 
 /** test-cluster/kubectl.mjs: the kubectl built for the cluster's version, as the admin context. */
 export function kubectl(args: string[], opts: { input?: string; timeoutMs?: number; context?: string } = {}): Promise<string> {

@@ -1,10 +1,10 @@
 // Helpers for the streams integration tests (real test cluster): sinks that record what a stream
 // sends, a contract session over the real handlers, and lookups of seeded pods.
-import { ContractSession } from '../../transport/contractSession';
-import { coreHandlers } from '../service';
-import type { Core } from '../core';
-import type { ServerFrame } from '../../../shared/contract/frames';
-import { ContractError } from '../../../shared/contract/contractError';
+import { ContractSession } from '../transport/contractSession';
+import { coreHandlers } from '../core/service';
+import type { Core } from '../core/core';
+import type { ServerFrame } from '../../shared/contract/frames';
+import { ContractError } from '../../shared/contract/contractError';
 
 /** A sink like a TopicSink that records events and acknowledges them at once (a renderer keeping up). */
 export function recordingSink<E>() {

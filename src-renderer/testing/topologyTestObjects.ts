@@ -1,4 +1,4 @@
-import { projectTopoObject, type TopoObject } from '../../../shared/topology/topologyObject';
+import { projectTopoObject, type TopoObject } from '../../shared/topology/topologyObject';
 
 /**
  * Small, realistic objects for the view's unit tests, projected by the real shared/topology code

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildEdges } from './edges';
-import { DEMO_NAMESPACE, demoObjects, scaleFixture } from './fixtures';
-import { projectTopoObject } from './topologyObject';
+import { buildEdges } from '../topology/edges';
+import { DEMO_NAMESPACE, demoObjects, scaleFixture } from './topologyFixtures';
+import { projectTopoObject } from '../topology/topologyObject';
 
 describe('demoObjects', () => {
   const raw = demoObjects();
