@@ -39,3 +39,13 @@ export function apiGroup(apiVersion: string | undefined): string {
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
+
+/** metav1.IsControlledBy: the object's controller owner reference points at the owner's uid. */
+export function isControlledBy(
+  obj: { metadata?: { ownerReferences?: readonly { uid?: string; controller?: boolean }[] } },
+  owner: { metadata?: { uid?: string } },
+): boolean {
+  const uid = owner.metadata?.uid;
+  if (!uid) return false;
+  return (obj.metadata?.ownerReferences ?? []).some((r) => r.controller === true && r.uid === uid);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesSelector, parseLabelSelector } from './labelSelector';
+import { labelSelectorString, matchesLabelSelector, matchesSelector, parseLabelSelector, selectorRequirements } from './labelSelector';
 
 describe('label selectors', () => {
   const labels = { app: 'web', tier: 'front', 'app.kubernetes.io/name': 'shop' };
@@ -11,5 +11,45 @@ describe('label selectors', () => {
   ])('%s → %s', (sel, expected) => expect(matchesSelector(labels, parseLabelSelector(sel))).toBe(expected));
   it('rejects nonsense with a readable message', () => {
     expect(() => parseLabelSelector('a=b=c')).toThrow(/Cannot parse label selector/);
+  });
+});
+
+describe('matchesLabelSelector', () => {
+  const labels = { app: 'web', tier: 'front', track: 'stable' };
+  it.each([
+    [{ matchLabels: { app: 'web' } }, true],
+    [{ matchLabels: { app: 'api' } }, false],
+    [{ matchExpressions: [{ key: 'tier', operator: 'In', values: ['front', 'back'] }] }, true],
+    [{ matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['front'] }] }, false],
+    [{ matchExpressions: [{ key: 'canary', operator: 'NotIn', values: ['true'] }] }, true],
+    [{ matchExpressions: [{ key: 'track', operator: 'Exists' }] }, true],
+    [{ matchExpressions: [{ key: 'track', operator: 'DoesNotExist' }] }, false],
+    [{ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['back'] }] }, false],
+    [{}, true],
+  ])('%j → %s', (sel, expected) => expect(matchesLabelSelector(sel, labels)).toBe(expected));
+
+  it('never matches a selector the API server would reject', () => {
+    expect(selectorRequirements({ matchExpressions: [{ key: 'a', operator: 'Gt', values: ['1'] }] })).toBeNull();
+    expect(matchesLabelSelector({ matchExpressions: [{ key: 'tier', operator: 'In', values: [] }] }, labels)).toBe(false);
+  });
+});
+
+describe('labelSelectorString', () => {
+  it('renders matchLabels and expressions sorted by key', () => {
+    expect(labelSelectorString({ matchLabels: { b: '2', a: '1' } })).toBe('a=1,b=2');
+    expect(labelSelectorString({
+      matchLabels: { app: 'web' },
+      matchExpressions: [
+        { key: 'tier', operator: 'In', values: ['front', 'back'] },
+        { key: 'env', operator: 'NotIn', values: ['dev'] },
+        { key: 'canary', operator: 'DoesNotExist' },
+        { key: 'zone', operator: 'Exists' },
+      ],
+    })).toBe('app=web,!canary,env notin (dev),tier in (back,front),zone');
+  });
+
+  it('is empty for an empty selector and rejects unknown operators', () => {
+    expect(labelSelectorString({})).toBe('');
+    expect(() => labelSelectorString({ matchExpressions: [{ key: 'a', operator: 'Gt' }] })).toThrow(/not a valid/);
   });
 });

@@ -1,3 +1,18 @@
+// The one label-selector module: the metav1.LabelSelector shape, parsing `-l` text, matching labels,
+// and printing a selector the way apimachinery does (for queries and for describe-style text).
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: string; // In, NotIn, Exists, DoesNotExist (anything else selects nothing, as the API server would reject it)
+  values?: string[];
+}
+
+/** A metav1.LabelSelector. Services' plain selector maps are carried as `{ matchLabels }`. */
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
 /**
  * Label selectors as `kubectl get -l` parses them: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`,
  * `a`, `!a`, comma-separated. Throws a readable error on bad input.
@@ -47,4 +62,53 @@ export function matchesSelector(labels: Record<string, string> | undefined, reqs
     if (r.op === 'notin' && has && r.values.includes(l[r.key])) return false;
   }
   return true;
+}
+
+/**
+ * A metav1.LabelSelector as requirements, or null when it can never match (an unknown operator or
+ * an In/NotIn without values, which the API server would reject). `{}` matches everything, as in
+ * Kubernetes; callers decide whether an absent selector means "nothing" (Services) or "everything".
+ */
+export function selectorRequirements(sel: LabelSelector): Requirement[] | null {
+  const reqs: Requirement[] = [];
+  for (const [key, value] of Object.entries(sel.matchLabels ?? {})) reqs.push({ key, op: 'in', values: [value] });
+  for (const e of sel.matchExpressions ?? []) {
+    switch (e.operator) {
+      case 'In':
+      case 'NotIn':
+        if (!e.values || e.values.length === 0) return null;
+        reqs.push({ key: e.key, op: e.operator === 'In' ? 'in' : 'notin', values: e.values });
+        break;
+      case 'Exists': reqs.push({ key: e.key, op: 'exists' }); break;
+      case 'DoesNotExist': reqs.push({ key: e.key, op: '!exists' }); break;
+      default: return null;
+    }
+  }
+  return reqs;
+}
+
+export function matchesLabelSelector(sel: LabelSelector, labels: Record<string, string> | undefined): boolean {
+  const reqs = selectorRequirements(sel);
+  return reqs !== null && matchesSelector(labels, reqs);
+}
+
+/**
+ * A LabelSelector as the `labelSelector` query string and as `kubectl describe` prints it
+ * (apimachinery's LabelSelectorAsSelector then String()): requirements sorted by key, set values
+ * sorted. Throws on an operator the API server would reject.
+ */
+export function labelSelectorString(selector: LabelSelector | undefined): string {
+  const reqs: { key: string; text: string }[] = [];
+  for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) reqs.push({ key, text: `${key}=${value}` });
+  for (const e of selector?.matchExpressions ?? []) {
+    const values = [...(e.values ?? [])].sort().join(',');
+    switch (e.operator) {
+      case 'In': reqs.push({ key: e.key, text: `${e.key} in (${values})` }); break;
+      case 'NotIn': reqs.push({ key: e.key, text: `${e.key} notin (${values})` }); break;
+      case 'Exists': reqs.push({ key: e.key, text: e.key }); break;
+      case 'DoesNotExist': reqs.push({ key: e.key, text: `!${e.key}` }); break;
+      default: throw new Error(`"${e.operator}" is not a valid label selector operator`);
+    }
+  }
+  return reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => r.text).join(',');
 }

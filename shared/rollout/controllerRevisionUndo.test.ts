@@ -5,7 +5,7 @@ import type { ControllerRevision, PodTemplate, Workload } from './workloadShapes
 const tpl = (image: string): PodTemplate => ({ metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image }] } });
 const sts = (image: string): Workload => ({ metadata: { name: 'db', uid: 's1' }, spec: { template: tpl(image) } });
 const cr = (revision: number, image: string): ControllerRevision => ({
-  metadata: { name: `db-${revision}`, ownerReferences: [{ uid: 's1', controller: true }] },
+  metadata: { name: `db-${revision}`, ownerReferences: [{ uid: 's1', controller: true, kind: 'StatefulSet', name: 'db' }] },
   revision,
   data: { spec: { template: { ...tpl(image), $patch: 'replace' } } },
 });
@@ -32,7 +32,7 @@ describe('decideControllerRevisionUndo', () => {
   });
 
   it('only counts revisions the workload controls', () => {
-    const foreign = { ...cr(9, 'x'), metadata: { name: 'x', ownerReferences: [{ uid: 'zz', controller: true }] } };
+    const foreign = { ...cr(9, 'x'), metadata: { name: 'x', ownerReferences: [{ uid: 'zz', controller: true, kind: 'StatefulSet', name: 'other' }] } };
     expect(decideControllerRevisionUndo(sts('pg:3'), [cr(3, 'pg:3'), foreign])).toMatchObject({ action: 'refuse', reason: 'no-history' });
   });
 });

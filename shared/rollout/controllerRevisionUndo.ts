@@ -1,4 +1,4 @@
-import { isControlledBy } from './labelSelector';
+import { isControlledBy } from '../model/kubeObject';
 import { controllerRevisionTemplate } from './revisionHistory';
 import { semanticEqual } from './semanticEqual';
 import { revisionNotFoundMessage, skippedMessage, type UndoDecision } from './undoDecision';

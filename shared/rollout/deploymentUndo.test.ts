@@ -17,7 +17,7 @@ const rs = (revision: number, image: string, annotations: Record<string, string>
   metadata: {
     name: `web-${revision}`, creationTimestamp: `2026-01-0${revision}T00:00:00Z`,
     annotations: { 'deployment.kubernetes.io/revision': String(revision), 'deployment.kubernetes.io/desired-replicas': '2', 'deployment.kubernetes.io/max-replicas': '3', ...annotations },
-    ownerReferences: [{ uid: 'd1', controller: true }],
+    ownerReferences: [{ uid: 'd1', controller: true, kind: 'Deployment', name: 'web' }],
   },
   spec: { template: tpl(image, `h${revision}`) },
 });
@@ -68,7 +68,7 @@ describe('decideDeploymentUndo', () => {
   });
 
   it('ignores ReplicaSets the deployment does not control', () => {
-    const foreign = { ...rs(9, 'evil'), metadata: { ...rs(9, 'evil').metadata, ownerReferences: [{ uid: 'other', controller: true }] } };
+    const foreign = { ...rs(9, 'evil'), metadata: { ...rs(9, 'evil').metadata, ownerReferences: [{ uid: 'other', controller: true, kind: 'Deployment', name: 'other' }] } };
     const d = decideDeploymentUndo(deployment('nginx:3'), [...history, foreign]);
     expect(d.action === 'patch' && d.revision).toBe(2);
   });

@@ -32,7 +32,7 @@ describe('deploymentHistory', () => {
     rs('web-aaa', '1', 'nginx:1', '2026-01-01T00:00:00Z'),
     rs('web-bbb', '2', 'nginx:2', '2026-01-02T00:00:00Z'),
     // Selected by labels but controlled by someone else: not part of the history.
-    { ...rs('other-ddd', '9', 'nginx:9', '2026-01-04T00:00:00Z'), metadata: { name: 'other-ddd', annotations: { 'deployment.kubernetes.io/revision': '9' }, ownerReferences: [{ uid: 'zz', controller: true }] } },
+    { ...rs('other-ddd', '9', 'nginx:9', '2026-01-04T00:00:00Z'), metadata: { name: 'other-ddd', annotations: { 'deployment.kubernetes.io/revision': '9' }, ownerReferences: [{ uid: 'zz', controller: true, kind: 'Deployment', name: 'other' }] } },
   ];
 
   it('lists owned revisions in order with change-cause, images and the current one', () => {
@@ -61,7 +61,7 @@ describe('controllerRevisionHistory', () => {
   const cr = (name: string, revision: number, image: string, cause?: string): ControllerRevision => ({
     metadata: {
       name, creationTimestamp: `2026-01-0${revision}T00:00:00Z`,
-      ownerReferences: [{ uid: 's1', controller: true }],
+      ownerReferences: [{ uid: 's1', controller: true, kind: 'StatefulSet', name: 'db' }],
       ...(cause ? { annotations: { 'kubernetes.io/change-cause': cause } } : {}),
     },
     revision,

@@ -1,4 +1,4 @@
-import { isControlledBy } from './labelSelector';
+import { isControlledBy } from '../model/kubeObject';
 import { equalIgnoreHash, withoutPodTemplateHash } from './podTemplateHash';
 import { semanticEqual } from './semanticEqual';
 import {

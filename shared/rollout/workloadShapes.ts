@@ -1,25 +1,11 @@
 // The few fields of Kubernetes objects that rollout logic reads, as the API server sends them (JSON).
-// Structural and partial on purpose: shared/ carries no generated client types.
+// Structural and partial on purpose: shared/ carries no generated client types. Metadata and
+// selectors are the shared/model types.
+import type { ObjectMeta } from '../model/kubeObject';
+import type { LabelSelector } from '../model/labelSelector';
 
-export interface ObjectMeta {
-  name?: string;
-  namespace?: string;
-  uid?: string;
-  generation?: number;
-  resourceVersion?: string;
-  creationTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-}
-
-export interface OwnerReference {
-  apiVersion?: string;
-  kind?: string;
-  name?: string;
-  uid?: string;
-  controller?: boolean;
-}
+export type { LabelSelector, ObjectMeta };
+export type { OwnerReference } from '../model/kubeObject';
 
 export interface Container {
   name: string;
@@ -30,11 +16,6 @@ export interface Container {
 export interface PodTemplate {
   metadata?: ObjectMeta & Record<string, unknown>;
   spec?: { containers?: Container[]; initContainers?: Container[]; [field: string]: unknown };
-}
-
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
 }
 
 export interface Condition {

@@ -4,11 +4,14 @@
 // The core (src-main/core/timeline/) feeds it watch events and keeps the results.
 
 import { diffPodTemplates } from '../rollout/templateDiff';
+import type { RolloutKind } from '../rollout/workloadShapes';
+import { ROLLOUT_KINDS } from '../model/kinds';
 import type { TimelineEntry } from '../contract/timeline';
 import { allOwners, ownersOf, type FieldOwner, type FieldStep } from './managedFields';
 
-export type TrackedKind = 'Deployment' | 'StatefulSet' | 'DaemonSet';
-export const TRACKED_KINDS: readonly TrackedKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
+/** The kinds with a change timeline: those with rollouts (shared/model/kinds.ts). */
+export type TrackedKind = RolloutKind;
+export const TRACKED_KINDS = [...ROLLOUT_KINDS] as readonly TrackedKind[];
 
 /** A change before it is placed on a timeline (which adds id, time and `observed`). */
 export type TimelineChange = Omit<TimelineEntry, 'id' | 'at' | 'observed'>;

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LabelIndex, matchesLabelSelector, selectorRequirements } from './selectorIndex';
+import { LabelIndex } from './selectorIndex';
 
 const pod = (name: string, namespace: string, labels: Record<string, string>) => ({ name, namespace, labels });
-
-describe('matchesLabelSelector', () => {
-  const labels = { app: 'web', tier: 'front', track: 'stable' };
-  it.each([
-    [{ matchLabels: { app: 'web' } }, true],
-    [{ matchLabels: { app: 'api' } }, false],
-    [{ matchExpressions: [{ key: 'tier', operator: 'In', values: ['front', 'back'] }] }, true],
-    [{ matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['front'] }] }, false],
-    [{ matchExpressions: [{ key: 'canary', operator: 'NotIn', values: ['true'] }] }, true],
-    [{ matchExpressions: [{ key: 'track', operator: 'Exists' }] }, true],
-    [{ matchExpressions: [{ key: 'track', operator: 'DoesNotExist' }] }, false],
-    [{ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['back'] }] }, false],
-    [{}, true],
-  ])('%j → %s', (sel, expected) => expect(matchesLabelSelector(sel, labels)).toBe(expected));
-
-  it('never matches a selector the API server would reject', () => {
-    expect(selectorRequirements({ matchExpressions: [{ key: 'a', operator: 'Gt', values: ['1'] }] })).toBeNull();
-    expect(matchesLabelSelector({ matchExpressions: [{ key: 'tier', operator: 'In', values: [] }] }, labels)).toBe(false);
-  });
-});
 
 describe('LabelIndex', () => {
   const items = [

@@ -1,33 +1,6 @@
-import { matchesSelector, type Requirement } from '../model/labelSelector';
-import type { LabelSelector } from './topologyObject';
+import { matchesLabelSelector, matchesSelector, selectorRequirements, type LabelSelector } from '../model/labelSelector';
 
-/**
- * A metav1.LabelSelector as requirements, or null when it can never match (an unknown operator or
- * an In/NotIn without values, which the API server would reject). `{}` matches everything, as in
- * Kubernetes; callers decide whether an absent selector means "nothing" (Services) or "everything".
- */
-export function selectorRequirements(sel: LabelSelector): Requirement[] | null {
-  const reqs: Requirement[] = [];
-  for (const [key, value] of Object.entries(sel.matchLabels ?? {})) reqs.push({ key, op: 'in', values: [value] });
-  for (const e of sel.matchExpressions ?? []) {
-    switch (e.operator) {
-      case 'In':
-      case 'NotIn':
-        if (!e.values || e.values.length === 0) return null;
-        reqs.push({ key: e.key, op: e.operator === 'In' ? 'in' : 'notin', values: e.values });
-        break;
-      case 'Exists': reqs.push({ key: e.key, op: 'exists' }); break;
-      case 'DoesNotExist': reqs.push({ key: e.key, op: '!exists' }); break;
-      default: return null;
-    }
-  }
-  return reqs;
-}
-
-export function matchesLabelSelector(sel: LabelSelector, labels: Record<string, string> | undefined): boolean {
-  const reqs = selectorRequirements(sel);
-  return reqs !== null && matchesSelector(labels, reqs);
-}
+export { matchesLabelSelector, selectorRequirements };
 
 interface Labelled {
   namespace?: string;

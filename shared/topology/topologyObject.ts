@@ -1,4 +1,6 @@
 import type { KubeObject } from '../model/kubeObject';
+import type { LabelSelector, LabelSelectorRequirement } from '../model/labelSelector';
+import { replicaCounts, type ReplicaCounts } from '../model/replicaCounts';
 import { computeHealth, type HealthStatus } from './health';
 
 /**
@@ -13,30 +15,9 @@ export interface TopoOwnerRef {
   controller?: boolean;
 }
 
-export interface LabelSelectorRequirement {
-  key: string;
-  operator: string; // In, NotIn, Exists, DoesNotExist (anything else selects nothing, as the API server would reject it)
-  values?: string[];
-}
+export type { LabelSelector, LabelSelectorRequirement };
 
-/** A metav1.LabelSelector. Services' plain selector maps are carried as `{ matchLabels }`. */
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: LabelSelectorRequirement[];
-}
-
-/**
- * Replica counts with one meaning across kinds. desired: spec (DaemonSet: desiredNumberScheduled);
- * updated: on the newest template (ReplicaSet: same as current); ready; available; current: pods
- * that exist now (status.replicas; DaemonSet: currentNumberScheduled).
- */
-export interface ReplicaCounts {
-  desired: number;
-  updated: number;
-  ready: number;
-  available: number;
-  current: number;
-}
+export type { ReplicaCounts };
 
 export interface PodInfo {
   phase?: string;
@@ -205,28 +186,10 @@ const containerImages = (podSpec: any): string[] | undefined => {
   return images.length > 0 ? [...new Set(images)] : undefined;
 };
 
-function replicaCounts(kind: string, spec: any, st: any): ReplicaCounts {
-  if (kind === 'DaemonSet') {
-    return {
-      desired: num(st?.desiredNumberScheduled), updated: num(st?.updatedNumberScheduled), ready: num(st?.numberReady),
-      available: num(st?.numberAvailable), current: num(st?.currentNumberScheduled),
-    };
-  }
-  const current = num(st?.replicas);
-  return {
-    // The API server defaults spec.replicas to 1; an absent value here is an object not yet defaulted.
-    desired: typeof spec?.replicas === 'number' ? spec.replicas : 1,
-    updated: kind === 'ReplicaSet' ? current : num(st?.updatedReplicas),
-    ready: num(st?.readyReplicas),
-    available: num(st?.availableReplicas),
-    current,
-  };
-}
-
 function workload(obj: KubeObject, out: TopoObject): void {
   const sel = labelSelector(obj.spec?.selector);
   if (sel) out.selector = sel;
-  out.replicas = replicaCounts(out.kind, obj.spec, obj.status);
+  out.replicas = replicaCounts(out.kind, obj.spec, obj.status)!;
   const images = containerImages(obj.spec?.template?.spec);
   if (images) out.images = images;
   if (out.kind === 'Deployment' || out.kind === 'ReplicaSet') {

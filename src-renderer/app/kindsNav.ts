@@ -1,46 +1,53 @@
 import type { ApiResourceInfo } from '../../shared/contract/clusters';
+import { builtInKind } from '../../shared/model/kinds';
 
 /** The sidebar's built-in kinds, grouped like `kubectl api-resources` categories. Discovery adds CRDs. */
 export interface NavKind { label: string; group: string; version: string; resource: string; namespaced: boolean; kind: string }
 
+/** A built-in kind's sidebar entry: where it lives comes from the one kinds table. */
+const nav = (label: string, kind: string): NavKind => {
+  const { group, version, resource, namespaced } = builtInKind(kind);
+  return { label, group, version, resource, namespaced, kind };
+};
+
 export const navGroups: { title: string; kinds: NavKind[] }[] = [
   { title: 'Workloads', kinds: [
-    { label: 'Pods', group: '', version: 'v1', resource: 'pods', namespaced: true, kind: 'Pod' },
-    { label: 'Deployments', group: 'apps', version: 'v1', resource: 'deployments', namespaced: true, kind: 'Deployment' },
-    { label: 'ReplicaSets', group: 'apps', version: 'v1', resource: 'replicasets', namespaced: true, kind: 'ReplicaSet' },
-    { label: 'StatefulSets', group: 'apps', version: 'v1', resource: 'statefulsets', namespaced: true, kind: 'StatefulSet' },
-    { label: 'DaemonSets', group: 'apps', version: 'v1', resource: 'daemonsets', namespaced: true, kind: 'DaemonSet' },
-    { label: 'Jobs', group: 'batch', version: 'v1', resource: 'jobs', namespaced: true, kind: 'Job' },
-    { label: 'CronJobs', group: 'batch', version: 'v1', resource: 'cronjobs', namespaced: true, kind: 'CronJob' },
-    { label: 'HPAs', group: 'autoscaling', version: 'v2', resource: 'horizontalpodautoscalers', namespaced: true, kind: 'HorizontalPodAutoscaler' },
+    nav('Pods', 'Pod'),
+    nav('Deployments', 'Deployment'),
+    nav('ReplicaSets', 'ReplicaSet'),
+    nav('StatefulSets', 'StatefulSet'),
+    nav('DaemonSets', 'DaemonSet'),
+    nav('Jobs', 'Job'),
+    nav('CronJobs', 'CronJob'),
+    nav('HPAs', 'HorizontalPodAutoscaler'),
   ] },
   { title: 'Network', kinds: [
-    { label: 'Services', group: '', version: 'v1', resource: 'services', namespaced: true, kind: 'Service' },
-    { label: 'Ingresses', group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', namespaced: true, kind: 'Ingress' },
-    { label: 'EndpointSlices', group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', namespaced: true, kind: 'EndpointSlice' },
-    { label: 'NetworkPolicies', group: 'networking.k8s.io', version: 'v1', resource: 'networkpolicies', namespaced: true, kind: 'NetworkPolicy' },
+    nav('Services', 'Service'),
+    nav('Ingresses', 'Ingress'),
+    nav('EndpointSlices', 'EndpointSlice'),
+    nav('NetworkPolicies', 'NetworkPolicy'),
   ] },
   { title: 'Config', kinds: [
-    { label: 'ConfigMaps', group: '', version: 'v1', resource: 'configmaps', namespaced: true, kind: 'ConfigMap' },
-    { label: 'Secrets', group: '', version: 'v1', resource: 'secrets', namespaced: true, kind: 'Secret' },
+    nav('ConfigMaps', 'ConfigMap'),
+    nav('Secrets', 'Secret'),
   ] },
   { title: 'Storage', kinds: [
-    { label: 'PersistentVolumeClaims', group: '', version: 'v1', resource: 'persistentvolumeclaims', namespaced: true, kind: 'PersistentVolumeClaim' },
-    { label: 'PersistentVolumes', group: '', version: 'v1', resource: 'persistentvolumes', namespaced: false, kind: 'PersistentVolume' },
-    { label: 'StorageClasses', group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses', namespaced: false, kind: 'StorageClass' },
+    nav('PersistentVolumeClaims', 'PersistentVolumeClaim'),
+    nav('PersistentVolumes', 'PersistentVolume'),
+    nav('StorageClasses', 'StorageClass'),
   ] },
   { title: 'Access control', kinds: [
-    { label: 'ServiceAccounts', group: '', version: 'v1', resource: 'serviceaccounts', namespaced: true, kind: 'ServiceAccount' },
-    { label: 'Roles', group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'roles', namespaced: true, kind: 'Role' },
-    { label: 'RoleBindings', group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'rolebindings', namespaced: true, kind: 'RoleBinding' },
-    { label: 'ClusterRoles', group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles', namespaced: false, kind: 'ClusterRole' },
-    { label: 'ClusterRoleBindings', group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings', namespaced: false, kind: 'ClusterRoleBinding' },
+    nav('ServiceAccounts', 'ServiceAccount'),
+    nav('Roles', 'Role'),
+    nav('RoleBindings', 'RoleBinding'),
+    nav('ClusterRoles', 'ClusterRole'),
+    nav('ClusterRoleBindings', 'ClusterRoleBinding'),
   ] },
   { title: 'Cluster', kinds: [
-    { label: 'Nodes', group: '', version: 'v1', resource: 'nodes', namespaced: false, kind: 'Node' },
-    { label: 'Namespaces', group: '', version: 'v1', resource: 'namespaces', namespaced: false, kind: 'Namespace' },
-    { label: 'Events', group: '', version: 'v1', resource: 'events', namespaced: true, kind: 'Event' },
-    { label: 'CRDs', group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', namespaced: false, kind: 'CustomResourceDefinition' },
+    nav('Nodes', 'Node'),
+    nav('Namespaces', 'Namespace'),
+    nav('Events', 'Event'),
+    nav('CRDs', 'CustomResourceDefinition'),
   ] },
 ];
 

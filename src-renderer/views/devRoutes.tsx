@@ -4,9 +4,9 @@ import { LogViewer } from './logs/LogViewer';
 import { WorkloadLogs } from './logs/WorkloadLogs';
 import { TerminalTabs } from './terminal/TerminalTabs';
 import { PortForwards } from './portforward/PortForwards';
-import type { WorkloadOwnerKind } from '../../shared/contract';
+import { WorkloadOwnerKind as WorkloadOwnerKindSchema, type WorkloadOwnerKind } from '../../shared/contract/streams';
 
-const OWNER_KINDS: WorkloadOwnerKind[] = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'];
+const OWNER_KINDS: readonly WorkloadOwnerKind[] = WorkloadOwnerKindSchema.options;
 type StreamView = 'logs' | 'workload' | 'terminal' | 'portforward';
 
 /**

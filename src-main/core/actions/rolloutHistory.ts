@@ -3,7 +3,7 @@ import { collectionPath, objectPath } from '../cluster/resourcePath';
 import { requireAccess, type AccessAttributes } from './accessCheck';
 import { listAll } from './listAll';
 import { CONTROLLER_REVISIONS, REPLICA_SETS, WORKLOAD_RESOURCES } from './workloadResource';
-import { labelSelectorString } from '../../../shared/rollout/labelSelector';
+import { labelSelectorString } from '../../../shared/model/labelSelector';
 import { controllerRevisionHistory, deploymentHistory, type RevisionEntry } from '../../../shared/rollout/revisionHistory';
 import type { RevisionEntry as RevisionInfo } from '../../../shared/contract/actions';
 import type { ControllerRevision, ReplicaSet, RolloutKind, Workload } from '../../../shared/rollout/workloadShapes';

@@ -1,19 +1,20 @@
 import type { ResourcePath } from '../cluster/resourcePath';
+import { resourceOf } from '../../../shared/model/kinds';
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet';
 
-/** Where each workload kind lives on the API server (apps/v1). */
+/** Where each workload kind the actions act on lives on the API server (shared/model/kinds.ts). */
 export const WORKLOAD_RESOURCES: Record<WorkloadKind, ResourcePath> = {
-  Deployment: { group: 'apps', version: 'v1', resource: 'deployments' },
-  StatefulSet: { group: 'apps', version: 'v1', resource: 'statefulsets' },
-  DaemonSet: { group: 'apps', version: 'v1', resource: 'daemonsets' },
-  ReplicaSet: { group: 'apps', version: 'v1', resource: 'replicasets' },
+  Deployment: resourceOf('Deployment'),
+  StatefulSet: resourceOf('StatefulSet'),
+  DaemonSet: resourceOf('DaemonSet'),
+  ReplicaSet: resourceOf('ReplicaSet'),
 };
 
 export const REPLICA_SETS: ResourcePath = WORKLOAD_RESOURCES.ReplicaSet;
-export const CONTROLLER_REVISIONS: ResourcePath = { group: 'apps', version: 'v1', resource: 'controllerrevisions' };
-export const NODES: ResourcePath = { group: '', version: 'v1', resource: 'nodes' };
-export const PODS: ResourcePath = { group: '', version: 'v1', resource: 'pods' };
+export const CONTROLLER_REVISIONS: ResourcePath = resourceOf('ControllerRevision');
+export const NODES: ResourcePath = resourceOf('Node');
+export const PODS: ResourcePath = resourceOf('Pod');
 
 /** kubectl's name for an object in its messages: `deployment.apps/web`. */
 export function kubectlName(kind: WorkloadKind | 'Node', name: string): string {

@@ -3,7 +3,10 @@ import { deepMessage } from '../cluster/apiError';
 import { HttpListWatch, type RawObject } from '../watch/listWatch';
 import { Reflector } from '../watch/reflector';
 import { Store, type StoreChange } from '../watch/store';
-import type { LogEvent, LogStreamState, WorkloadLogEvent, WorkloadLogSource, WorkloadLogsParams, WorkloadOwnerKind } from '../../../shared/contract/streams';
+import type { LogEvent, LogStreamState, WorkloadLogEvent, WorkloadLogSource, WorkloadLogsParams } from '../../../shared/contract/streams';
+import { resourceOf } from '../../../shared/model/kinds';
+import { labelSelectorString } from '../../../shared/model/labelSelector';
+import { objectPath } from '../cluster/resourcePath';
 import { FlowGate, type StreamSink } from './flowGate';
 import { LogMerger } from './logMerger';
 import { LogStream } from './logStream';
@@ -36,34 +39,11 @@ export interface WorkloadLogsOptions {
   tickMs?: number;
 }
 
-const workloadPaths: Record<WorkloadOwnerKind, string> = {
-  Deployment: '/apis/apps/v1/namespaces/{ns}/deployments/{name}',
-  ReplicaSet: '/apis/apps/v1/namespaces/{ns}/replicasets/{name}',
-  StatefulSet: '/apis/apps/v1/namespaces/{ns}/statefulsets/{name}',
-  DaemonSet: '/apis/apps/v1/namespaces/{ns}/daemonsets/{name}',
-  Job: '/apis/batch/v1/namespaces/{ns}/jobs/{name}',
-};
-
-/** A metav1.LabelSelector as the text kubectl -l takes. */
-export function selectorString(sel: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } | undefined): string {
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(sel?.matchLabels ?? {})) parts.push(`${k}=${v}`);
-  for (const e of sel?.matchExpressions ?? []) {
-    const vals = (e.values ?? []).join(',');
-    if (e.operator === 'In') parts.push(`${e.key} in (${vals})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${vals})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
-  }
-  return parts.join(',');
-}
-
 async function resolveSelector(http: StreamHttp, p: WorkloadLogsParams, signal: AbortSignal): Promise<string> {
   if (p.selector !== undefined) return p.selector;
   const owner = p.owner!;
-  const path = workloadPaths[owner.kind].replace('{ns}', encodeURIComponent(p.namespace)).replace('{name}', encodeURIComponent(owner.name));
-  const obj = await http.request('GET', path, { signal, timeoutMs: 15_000 });
-  const sel = selectorString(obj?.spec?.selector);
+  const obj = await http.request('GET', objectPath(resourceOf(owner.kind), p.namespace, owner.name), { signal, timeoutMs: 15_000 });
+  const sel = labelSelectorString(obj?.spec?.selector);
   if (!sel) throw new Error(`${owner.kind} ${p.namespace}/${owner.name} has no selector`);
   return sel;
 }

@@ -4,22 +4,17 @@ import { SharedInformer, type InformerHandler } from '../watch/informer';
 import type { StoreChange } from '../watch/store';
 import type { ResourcePath } from '../cluster/resourcePath';
 import type { Freshness } from '../../../shared/contract/resources';
+import { worstFreshness } from '../../../shared/model/freshness';
+import { resourceOf } from '../../../shared/model/kinds';
 import { TIMELINE_CAPACITY, type TimelineEntry, type TimelineEvent } from '../../../shared/contract/timeline';
 import {
   diffPod, diffReplicaSet, diffWorkload, historyOf, projectPod, projectReplicaSet, projectWorkload,
-  type PodState, type ReplicaSetState, type TimelineChange, type TrackedKind, type WorkloadState,
+  type PodState, type ReplicaSetState, type TimelineChange, TRACKED_KINDS, type TrackedKind, type WorkloadState,
 } from '../../../shared/timeline/workloadChanges';
 
-const WORKLOAD_RESOURCES: Record<TrackedKind, ResourcePath> = {
-  Deployment: { group: 'apps', version: 'v1', resource: 'deployments' },
-  StatefulSet: { group: 'apps', version: 'v1', resource: 'statefulsets' },
-  DaemonSet: { group: 'apps', version: 'v1', resource: 'daemonsets' },
-};
-const REPLICASETS: ResourcePath = { group: 'apps', version: 'v1', resource: 'replicasets' };
-const PODS: ResourcePath = { group: '', version: 'v1', resource: 'pods' };
-
-/** Worst first: the freshness a timeline reports is the worst of the watches feeding it. */
-const FRESHNESS_RANK: Freshness['state'][] = ['error', 'unauthorized', 'forbidden', 'stale', 'reconnecting', 'syncing', 'live'];
+const WORKLOAD_RESOURCES = Object.fromEntries(TRACKED_KINDS.map((kind) => [kind, resourceOf(kind)])) as Record<TrackedKind, ResourcePath>;
+const REPLICASETS: ResourcePath = resourceOf('ReplicaSet');
+const PODS: ResourcePath = resourceOf('Pod');
 
 /** One workload's entries (oldest first, at most TIMELINE_CAPACITY) and who listens to them. */
 class WorkloadLog {
@@ -99,7 +94,7 @@ export class NamespaceTimeline {
   /** The worst freshness of the watches that feed the timelines. */
   freshness(): Freshness {
     const all = this.allInformers().map((i) => i.freshness());
-    return all.sort((a, b) => FRESHNESS_RANK.indexOf(a.state) - FRESHNESS_RANK.indexOf(b.state))[0];
+    return worstFreshness(all)!; // never empty: the pods and ReplicaSets informers always exist
   }
 
   private allInformers(): Informer<any>[] {

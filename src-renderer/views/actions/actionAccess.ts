@@ -2,6 +2,8 @@
 // the same the core checks before it writes), so a button can be disabled with the reason before a
 // person clicks it. Pure, tested beside.
 
+import { hasCapability } from '../../../shared/model/kinds';
+
 export type ObjectActionId = 'scale' | 'restart' | 'pause' | 'resume' | 'edit' | 'delete' | 'cordon' | 'uncordon' | 'drain';
 
 export interface AccessCheck { verb: string; group: string; resource: string; subresource?: string; namespace?: string; name?: string }
@@ -9,15 +11,13 @@ export interface ObjectRef { group: string; resource: string; namespace?: string
 /** `pending` while the answer is not in yet (then `allowed` is false: nothing is enabled on a guess). */
 export interface Verdict { allowed: boolean; reason?: string; pending?: boolean }
 
-export const SCALABLE_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
-export const RESTARTABLE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
 /** The actions offered for an object, in menu order. */
 export function actionsFor(kind: string | undefined, obj: any): ObjectActionId[] {
   const out: ObjectActionId[] = [];
-  if (kind && SCALABLE_KINDS.has(kind)) out.push('scale');
-  if (kind && RESTARTABLE_KINDS.has(kind)) out.push('restart');
-  if (kind === 'Deployment') out.push(obj?.spec?.paused ? 'resume' : 'pause');
+  if (hasCapability(kind, 'scalable')) out.push('scale');
+  if (hasCapability(kind, 'restartable')) out.push('restart');
+  if (hasCapability(kind, 'pausable')) out.push(obj?.spec?.paused ? 'resume' : 'pause');
   if (kind === 'Node') out.push(obj?.spec?.unschedulable ? 'uncordon' : 'cordon', 'drain');
   out.push('edit', 'delete');
   return out;

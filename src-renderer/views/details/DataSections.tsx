@@ -3,7 +3,7 @@ import { useClient } from '../../data/clientContext';
 import type { DetailsTarget } from './detailsTarget';
 import { decodeSecretValue } from './objectModel';
 import { LongText, Section } from './bits';
-import { visibleText } from '../tables/visibleText';
+import { visibleText } from '../../../shared/model/visibleText';
 
 type Revealed = { state: 'loading' } | { state: 'text'; value: string } | { state: 'binary'; bytes: number } | { state: 'error'; message: string };
 

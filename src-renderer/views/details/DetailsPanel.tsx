@@ -9,12 +9,11 @@ import { OverviewTab } from './OverviewTab';
 import { YamlTab } from './YamlTab';
 import { EventsList } from './EventsList';
 import { ActionsSlot, LogsSlot, RolloutSlot, TerminalSlot } from './slots';
-import { ROLLOUT_KINDS } from './objectModel';
+import { LOG_KINDS, ROLLOUT_KINDS } from '../../../shared/model/kinds';
 import './details.css';
 
 type Tab = 'overview' | 'yaml' | 'events' | 'logs' | 'terminal' | 'rollout';
 const TAB_LABEL: Record<Tab, string> = { overview: 'Overview', yaml: 'YAML', events: 'Events', logs: 'Logs', terminal: 'Terminal', rollout: 'Rollout' };
-const LOG_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
 const WIDTH_KEY = 'wheelhouse.detailsWidth';
 
 export interface DetailsPanelProps {

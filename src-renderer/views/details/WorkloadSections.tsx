@@ -1,4 +1,5 @@
-import { replicaCounts, workloadFacts, ROLLOUT_KINDS } from './objectModel';
+import { workloadFacts, ROLLOUT_KINDS } from './objectModel';
+import { replicaCounts } from '../../../shared/model/replicaCounts';
 import { rolloutStatus } from '../../../shared/rollout/rolloutStatus';
 import type { RolloutKind } from '../../../shared/rollout/workloadShapes';
 import { KeyValues, Section } from './bits';
@@ -6,7 +7,7 @@ import { KeyValues, Section } from './bits';
 /** Desired vs current replicas, kubectl's rollout status line, and spec beside status. */
 export function WorkloadSections({ obj }: { obj: any }) {
   const kind = obj?.kind as string | undefined;
-  const counts = replicaCounts(kind, obj);
+  const counts = replicaCounts(kind, obj?.spec, obj?.status);
   const facts = workloadFacts(kind, obj);
   let rollout: { message: string; done: boolean; error?: string } | undefined;
   if (kind && ROLLOUT_KINDS.has(kind)) {

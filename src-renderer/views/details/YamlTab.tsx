@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useContractQuery } from '../../data/clientContext';
 import type { DetailsTarget } from './detailsTarget';
 import { tokenizeYaml, type YamlToken } from './yamlTokens';
-import { visibleText } from '../tables/visibleText';
+import { visibleText } from '../../../shared/model/visibleText';
 
 const LINE_HEIGHT = 18;
 /** Above this many lines only the visible ones are rendered (CRDs with big schemas run to tens of thousands). */

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { humanDuration } from '../../../shared/model/humanDuration';
-import { visibleText } from '../tables/visibleText';
+import { visibleText } from '../../../shared/model/visibleText';
 
 /** "5m", with the exact local time on hover. */
 export function Age({ ts, now }: { ts: string | undefined; now: number }) {

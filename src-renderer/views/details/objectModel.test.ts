@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionIsGood, conditionsOf, decodeSecretValue, podContainers, probeText, replicaCounts, selectorText, stateText, workloadFacts } from './objectModel';
+import { conditionIsGood, conditionsOf, decodeSecretValue, podContainers, probeText, selectorText, stateText, workloadFacts } from './objectModel';
 
 describe('objectModel', () => {
   it('prints probes like kubectl describe', () => {
@@ -32,13 +32,6 @@ describe('objectModel', () => {
     expect(web).toMatchObject({ name: 'web', ports: ['80/TCP (http)'], requests: { cpu: '100m' }, limits: { memory: '128Mi' }, ready: true, restarts: 2 });
     expect(web.probes[0].kind).toBe('readiness');
     expect(web.lastState?.text).toBe('Terminated: OOMKilled (exit 137)');
-  });
-
-  it('reads replica counts per kind', () => {
-    expect(replicaCounts('Deployment', { spec: { replicas: 3 }, status: { replicas: 3, updatedReplicas: 1, readyReplicas: 2, availableReplicas: 2 } }))
-      .toEqual({ desired: 3, current: 3, updated: 1, ready: 2, available: 2 });
-    expect(replicaCounts('DaemonSet', { status: { desiredNumberScheduled: 5, currentNumberScheduled: 5, numberReady: 4 } })).toMatchObject({ desired: 5, ready: 4, available: 0 });
-    expect(replicaCounts('Pod', {})).toBeUndefined();
   });
 
   it('reads conditions and knows which ones are bad when true', () => {

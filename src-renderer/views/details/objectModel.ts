@@ -1,5 +1,6 @@
 // Pure readers of full Kubernetes objects for the details panel. Every field may be absent (any kind,
 // any version, objects mid-creation), so each reader returns plain text or numbers, never throws.
+import { labelSelectorString } from '../../../shared/model/labelSelector';
 
 export interface Condition {
   type: string;
@@ -26,29 +27,7 @@ export function conditionIsGood(c: Condition): boolean | undefined {
   return (c.status === 'True') !== trueIsBad;
 }
 
-/** Desired vs current for the kinds that keep replicas, in one meaning across kinds. */
-export interface ReplicaCounts { desired: number; current: number; updated?: number; ready: number; available?: number }
-
-export function replicaCounts(kind: string | undefined, obj: any): ReplicaCounts | undefined {
-  const s = obj?.status ?? {};
-  const n = (v: unknown) => (typeof v === 'number' ? v : 0);
-  switch (kind) {
-    case 'Deployment':
-      return { desired: obj?.spec?.replicas ?? 1, current: n(s.replicas), updated: n(s.updatedReplicas), ready: n(s.readyReplicas), available: n(s.availableReplicas) };
-    case 'StatefulSet':
-      return { desired: obj?.spec?.replicas ?? 1, current: n(s.replicas), updated: n(s.updatedReplicas), ready: n(s.readyReplicas), available: n(s.availableReplicas) };
-    case 'ReplicaSet':
-    case 'ReplicationController':
-      return { desired: obj?.spec?.replicas ?? 1, current: n(s.replicas), ready: n(s.readyReplicas), available: n(s.availableReplicas) };
-    case 'DaemonSet':
-      return { desired: n(s.desiredNumberScheduled), current: n(s.currentNumberScheduled), updated: n(s.updatedNumberScheduled), ready: n(s.numberReady), available: n(s.numberAvailable) };
-    default:
-      return undefined;
-  }
-}
-
-export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob']);
-export const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+export { ROLLOUT_KINDS, WORKLOAD_KINDS } from '../../../shared/model/kinds';
 
 /** "8080/TCP (http)", as kubectl describe prints a container port. */
 export function portText(p: any): string {
@@ -154,17 +133,10 @@ export function decodeSecretValue(b64: string): string | undefined {
   }
 }
 
-/** A label selector object as `kubectl describe` prints it: "app=web,tier in (a,b)". */
+/** A label selector object as `kubectl describe` prints it: "app=web,tier in (a,b)"; "<error>" as kubectl for an invalid one. */
 export function selectorText(sel: any): string {
   if (!sel || typeof sel !== 'object') return '';
-  const parts: string[] = Object.entries(sel.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const e of sel.matchExpressions ?? []) {
-    const op = String(e?.operator ?? '');
-    if (op === 'Exists') parts.push(String(e.key));
-    else if (op === 'DoesNotExist') parts.push(`!${e.key}`);
-    else parts.push(`${e.key} ${op.toLowerCase()} (${(e.values ?? []).join(',')})`);
-  }
-  return parts.join(',');
+  try { return labelSelectorString(sel); } catch { return '<error>'; }
 }
 
 /** Key facts of a workload's spec and status, side by side (desired vs current), and its pod template's containers. */

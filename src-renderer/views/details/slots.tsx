@@ -4,9 +4,9 @@ import { ObjectActions } from '../actions/ObjectActions';
 import { LogViewer } from '../logs/LogViewer';
 import { WorkloadLogs } from '../logs/WorkloadLogs';
 import { TerminalTabs } from '../terminal/TerminalTabs';
-import type { WorkloadOwnerKind } from '../../../shared/contract/streams';
+import { WorkloadOwnerKind as WorkloadOwnerKindSchema, type WorkloadOwnerKind } from '../../../shared/contract/streams';
 
-const WORKLOAD_LOG_KINDS = new Set<string>(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job']);
+const WORKLOAD_LOG_KINDS = new Set<string>(WorkloadOwnerKindSchema.options);
 
 // The tabs other views fill: logs (src-renderer/views/logs), terminal (src-renderer/views/terminal) and
 // rollout (src-renderer/views/rollouts). All wiring to them lives in this file, so adding one is a

@@ -20,6 +20,8 @@ export interface AnsiStyle {
 
 export interface AnsiSpan { text: string; style: AnsiStyle }
 
+import { INVISIBLE_CHAR_CLASS, isInvisibleChar, visibleCodePoint } from '../../../shared/model/visibleText';
+
 const ESC = '\x1b';
 
 /** C0/C1 controls (tab stays) and DEL: removed. */
@@ -28,26 +30,13 @@ function isControl(c: number): boolean {
 }
 
 /**
- * Invisible characters that change how the text around them reads (bidi overrides and isolates,
- * zero-width marks and joiners): shown as a visible ⟦U+XXXX⟧, as the tables show them
- * (views/tables/visibleText.ts), so what a person reads is what the log contains.
+ * What `isControl` and the invisible characters (shared/model/visibleText.ts) match, as one character
+ * class: every line of a log goes through `hasAnsi` as it arrives, and a regular expression scans it
+ * several times faster than a loop does.
  */
-function isInvisible(c: number): boolean {
-  return c === 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e)
-    || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
-}
-
-const visible = (c: number) => `⟦U+${c.toString(16).toUpperCase().padStart(4, '0')}⟧`;
-
-/**
- * What `isControl` and `isInvisible` match, as one character class: every line of a log goes through
- * `hasAnsi` as it arrives, and a regular expression scans it several times faster than a loop does.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const SPECIAL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const SPECIAL = new RegExp(`[\\x00-\\x08\\x0a-\\x1f\\x7f-\\x9f${INVISIBLE_CHAR_CLASS}]`);
 /** A run of characters the parser keeps as they are (the complement of SPECIAL), matched where it starts. */
-// eslint-disable-next-line no-control-regex -- see SPECIAL
-const ORDINARY_RUN = /[^\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/y;
+const ORDINARY_RUN = new RegExp(`[^\\x00-\\x08\\x0a-\\x1f\\x7f-\\x9f${INVISIBLE_CHAR_CLASS}]+`, 'y');
 
 /** True when the text has anything the parser would change (escapes, controls, invisible characters). */
 export function hasAnsi(text: string): boolean {
@@ -160,7 +149,7 @@ export function parseAnsi(text: string): AnsiSpan[] {
       continue;
     }
     if (isControl(code)) { i++; continue; }
-    buf += isInvisible(code) ? visible(code) : ch;
+    buf += isInvisibleChar(code) ? visibleCodePoint(code) : ch;
     i++;
   }
   pushText();

@@ -10,7 +10,7 @@ import { RowOrder } from './rowOrder';
 import { RowHighlights, type HighlightLevel } from './rowHighlight';
 import { canvasMeasure, columnWidths, namespaceWidth, type TextMeasure } from './columnWidths';
 import { useNow } from './useNow';
-import { visibleText } from './visibleText';
+import { visibleText } from '../../../shared/model/visibleText';
 import './resourceTable.css';
 
 export interface ResourceTableProps {

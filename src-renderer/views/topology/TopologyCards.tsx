@@ -6,6 +6,7 @@ import type { TopoObject } from '../../../shared/topology/topologyObject';
 import type { CardData, NamespaceFlowNode, ObjectFlowNode, PodGroupFlowNode } from './flowModel';
 import { KindIcon } from './KindIcon';
 import { kindLabel } from './topologyKinds';
+import { isScaleTarget } from '../../../shared/model/kinds';
 import { objectFootnote, objectSummary, podGroupSummary, REPLICATED_KINDS, replicaStats, ROLLOUT_KINDS, rolloutProgress } from './cardText';
 import { HEALTH_STATES } from './graphFilters';
 
@@ -73,7 +74,7 @@ function cardClass(base: string, n: { health: HealthStatus }, data: { match?: bo
     .filter(Boolean).join(' ');
 }
 
-/** − n + on Deployments and StatefulSets; clicks gather for a moment, then one scale request goes. */
+/** − n + on what scales (shared/model/kinds.ts isScaleTarget); clicks gather for a moment, then one scale request goes. */
 function ScaleStepper({ o, autoscaled }: { o: TopoObject; autoscaled?: boolean }) {
   const actions = useContext(TopologyActionsContext);
   const desired = o.replicas?.desired ?? 0;
@@ -109,7 +110,7 @@ function ReplicaBody({ n, data }: { n: ObjectNode; data: ObjectFlowNode['data'] 
   const o = n.object;
   const r = o.replicas!;
   const stats = replicaStats(o.kind, r);
-  const scalable = o.kind === 'Deployment' || o.kind === 'StatefulSet';
+  const scalable = isScaleTarget(o.kind, o.ownerReferences);
   const progress = ROLLOUT_KINDS.has(o.kind) ? rolloutProgress(r) : undefined;
   return (
     <>

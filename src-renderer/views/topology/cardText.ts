@@ -1,6 +1,7 @@
 import type { ObjectNode, PodGroupNode } from '../../../shared/topology/graph';
 import type { ReplicaCounts, TopoObject } from '../../../shared/topology/topologyObject';
 import { humanDuration } from '../../../shared/model/humanDuration';
+import { ROLLOUT_KINDS, SCALABLE_KINDS } from '../../../shared/model/kinds';
 
 /**
  * What a card says under an object's name, as plain strings (React renders them as text). Pure, so
@@ -8,8 +9,8 @@ import { humanDuration } from '../../../shared/model/humanDuration';
  */
 
 /** Kinds whose card shows replica counts and, for controllers of a rollout, a progress bar. */
-export const REPLICATED_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
-export const ROLLOUT_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+export const REPLICATED_KINDS: ReadonlySet<string> = new Set([...SCALABLE_KINDS, ...ROLLOUT_KINDS]);
+export { ROLLOUT_KINDS };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,5 +1,6 @@
 import type { TopoObject } from '../../../shared/topology/topologyObject';
-import { apiVersionOf, type TopologyKind } from './topologyKinds';
+import type { TopologyKind } from './topologyKinds';
+import { apiVersionOf } from '../../../shared/model/kinds';
 
 export interface KindList {
   kind: TopologyKind;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveList } from '../../data/clientContext';
 import type { LiveListState } from '../../../shared/model/liveList';
 import type { Freshness } from '../../../shared/contract/resources';
+import { worstFreshness } from '../../../shared/model/freshness';
 import type { TopoObject } from '../../../shared/topology/topologyObject';
 import { TOPOLOGY_KINDS, type TopologyKind } from './topologyKinds';
 import { collectObjects } from './topologyObjects';
@@ -17,7 +18,6 @@ export interface TopologyObjects {
   errors: { kind: TopologyKind; message: string }[];
 }
 
-const FRESHNESS_RANK: Record<Freshness['state'], number> = { live: 0, syncing: 1, reconnecting: 2, stale: 3, forbidden: -1, unauthorized: 4, error: 5 };
 const denied = (l: LiveListState<unknown>) => l.freshness?.state === 'forbidden' || l.freshness?.state === 'unauthorized';
 const settled = (l: LiveListState<unknown>) => l.synced || l.error !== undefined || denied(l) || l.freshness?.state === 'error';
 
@@ -73,15 +73,14 @@ export function useTopologyObjects(context: string, namespace: string | undefine
     [builtKey, ready],
   );
 
-  let freshness: Freshness | undefined;
+  const readable: (Freshness | undefined)[] = [];
   const forbidden: TopologyKind[] = [];
   const errors: { kind: TopologyKind; message: string }[] = [];
   lists.forEach((l, i) => {
     if (denied(l)) { forbidden.push(TOPOLOGY_KINDS[i]); return; }
     if (l.error) errors.push({ kind: TOPOLOGY_KINDS[i], message: l.error });
-    const f = l.freshness;
-    if (!f) return;
-    if (!freshness || FRESHNESS_RANK[f.state] > FRESHNESS_RANK[freshness.state]) freshness = f;
+    readable.push(l.freshness);
   });
+  const freshness = worstFreshness(readable);
   return { objects, ready, freshness, forbidden, errors };
 }
