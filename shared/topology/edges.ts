@@ -1,5 +1,6 @@
 import { apiGroup } from '../model/kubeObject';
 import { LabelIndex } from './selectorIndex';
+import { scaleTargetGroup } from '../actions/autoscalerTarget';
 import type { TopoObject } from './topologyObject';
 
 /**
@@ -40,8 +41,6 @@ export class NameIndex {
   }
 }
 
-// scaleTargetRef.apiVersion is optional; these are the kinds an HPA usually scales.
-const scaleTargetGroups: Record<string, string> = { Deployment: 'apps', StatefulSet: 'apps', ReplicaSet: 'apps' };
 
 /**
  * Orders edges by kind, then source, then target: deterministic, and cheaper than comparing ids
@@ -92,7 +91,7 @@ export function buildEdges(objects: readonly TopoObject[]): TopoEdge[] {
         break;
       case 'HorizontalPodAutoscaler': {
         const t = o.hpa?.target;
-        if (t?.name) add('scales', o, names.get(ns, t.apiVersion ? apiGroup(t.apiVersion) : (scaleTargetGroups[t.kind] ?? ''), t.kind, t.name));
+        if (t?.name) add('scales', o, names.get(ns, scaleTargetGroup(t), t.kind, t.name));
         break;
       }
       case 'Pod':

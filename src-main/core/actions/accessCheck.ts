@@ -1,21 +1,9 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { ContractError } from '../../../shared/contract/contractError';
+import { accessChecks, describeCheck, type AccessAction, type AccessCheck, type ObjectRef } from '../../../shared/actions/actionAccess';
 
 /** The resourceAttributes of a SelfSubjectAccessReview. */
-export interface AccessAttributes {
-  verb: string;
-  group: string;
-  resource: string;
-  subresource?: string;
-  namespace?: string;
-  name?: string;
-}
-
-/** `patch deployments.apps/scale "web" in namespace "shop"` */
-export function describeAccess(a: AccessAttributes): string {
-  const what = `${a.resource}${a.group ? `.${a.group}` : ''}${a.subresource ? `/${a.subresource}` : ''}`;
-  return `${a.verb} ${what}${a.name ? ` "${a.name}"` : ''}${a.namespace ? ` in namespace "${a.namespace}"` : ''}`;
-}
+export type AccessAttributes = AccessCheck;
 
 /**
  * Asks the API server (SelfSubjectAccessReview) whether the current user may do each of these, and
@@ -32,6 +20,11 @@ export async function requireAccess(http: KubeHttp, checks: AccessAttributes[]):
   }));
   const denied = answers.find((a) => !a.allowed);
   if (denied) {
-    throw new ContractError('forbidden', `You are not allowed to ${describeAccess(denied.attrs)}${denied.reason ? `: ${denied.reason}` : '.'}`, denied.reason || undefined);
+    throw new ContractError('forbidden', `You are not allowed to ${describeCheck(denied.attrs)}${denied.reason ? `: ${denied.reason}` : '.'}`, denied.reason || undefined);
   }
+}
+
+/** Checks what shared/actions/actionAccess.ts declares for this action on this object. */
+export function requireActionAccess(http: KubeHttp, action: AccessAction, ref: ObjectRef): Promise<void> {
+  return requireAccess(http, accessChecks(action, ref));
 }

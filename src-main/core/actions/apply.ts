@@ -3,6 +3,7 @@ import type { KubeHttp } from '../cluster/kubeHttp';
 import { ApiError } from '../cluster/apiError';
 import { objectPath } from '../cluster/resourcePath';
 import { requireAccess } from './accessCheck';
+import { accessChecks } from '../../../shared/actions/actionAccess';
 import { kindResolver, type ResolvedKind } from './kindResolver';
 import { APPLY_PATCH, writeQuery } from './writeOptions';
 import { ContractError } from '../../../shared/contract/contractError';
@@ -72,7 +73,7 @@ export async function applyManifest(http: KubeHttp, p: ApplyParams): Promise<App
     planned.push({ index, object, target, namespace, name });
   }
   const checks = new Map(planned.map((x) => [`${x.target.group}/${x.target.resource}/${x.namespace ?? ''}/${x.name}`,
-    { verb: 'patch', group: x.target.group, resource: x.target.resource, namespace: x.namespace, name: x.name }]));
+    accessChecks('edit', { group: x.target.group, resource: x.target.resource, namespace: x.namespace, name: x.name })[0]]));
   await requireAccess(http, [...checks.values()]);
 
   const results: ApplyResult['results'] = [];

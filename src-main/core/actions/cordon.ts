@@ -1,6 +1,6 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { objectPath } from '../cluster/resourcePath';
-import { requireAccess } from './accessCheck';
+import { requireActionAccess } from './accessCheck';
 import { kubectlName, NODES } from './workloadResource';
 import { STRATEGIC_MERGE_PATCH, writeQuery } from './writeOptions';
 import type { ChangeResult } from '../../../shared/contract/actions';
@@ -16,10 +16,7 @@ export function uncordonNode(http: KubeHttp, node: string, opts: { dryRun?: bool
 }
 
 async function setUnschedulable(http: KubeHttp, node: string, desired: boolean, dryRun: boolean): Promise<ChangeResult> {
-  await requireAccess(http, [
-    { verb: 'get', group: '', resource: 'nodes', name: node },
-    { verb: 'patch', group: '', resource: 'nodes', name: node },
-  ]);
+  await requireActionAccess(http, desired ? 'cordon' : 'uncordon', { ...NODES, name: node });
   const path = objectPath(NODES, undefined, node);
   const current = await http.request('GET', path);
   const verb = desired ? 'cordoned' : 'uncordoned';

@@ -1,6 +1,6 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { objectPath, type ResourcePath } from '../cluster/resourcePath';
-import { requireAccess } from './accessCheck';
+import { requireActionAccess } from './accessCheck';
 import type { DeleteResult } from '../../../shared/contract/actions';
 
 export interface DeleteParams extends ResourcePath {
@@ -17,7 +17,7 @@ export interface DeleteParams extends ResourcePath {
  * may outlive the call (finalizers, foreground deletion waits for dependents): that is `deleting`.
  */
 export async function deleteObject(http: KubeHttp, p: DeleteParams): Promise<DeleteResult> {
-  await requireAccess(http, [{ verb: 'delete', group: p.group, resource: p.resource, namespace: p.namespace, name: p.name }]);
+  await requireActionAccess(http, 'delete', p);
   const body: Record<string, unknown> = { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: p.propagationPolicy ?? 'Background' };
   if (p.gracePeriodSeconds !== undefined) body.gracePeriodSeconds = p.gracePeriodSeconds;
   if (p.dryRun) body.dryRun = ['All'];

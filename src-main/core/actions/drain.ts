@@ -1,11 +1,11 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { ApiError } from '../cluster/apiError';
 import { collectionPath, objectPath } from '../cluster/resourcePath';
-import { requireAccess } from './accessCheck';
+import { requireActionAccess } from './accessCheck';
 import { cordonNode } from './cordon';
 import { classifyPodForDrain, daemonSetOwner, type DrainFilterOptions } from './drainPodFilter';
 import { listAll } from './listAll';
-import { kubectlName, PODS, WORKLOAD_RESOURCES } from './workloadResource';
+import { kubectlName, NODES, PODS, WORKLOAD_RESOURCES } from './workloadResource';
 import type { DrainEvent, DrainResult, PodRef } from '../../../shared/contract/actions';
 
 export interface DrainOptions extends DrainFilterOptions {
@@ -41,11 +41,7 @@ export async function drainNode(http: KubeHttp, node: string, opts: DrainOptions
   const emit = (e: DrainEvent) => opts.onEvent?.(e);
   const signal = opts.signal ?? new AbortController().signal;
   const deadline = Date.now() + opts.timeoutMs;
-  await requireAccess(http, [
-    { verb: 'patch', group: '', resource: 'nodes', name: node },
-    { verb: 'list', group: '', resource: 'pods' },
-    { verb: 'create', group: '', resource: 'pods', subresource: 'eviction' },
-  ]);
+  await requireActionAccess(http, 'drain', { ...NODES, name: node });
   const result: DrainResult = { node, outcome: 'drained', message: '', evicted: [], blocked: [], failed: [], skipped: [], refused: [], warnings: [] };
   const finish = (outcome: DrainResult['outcome'], message: string): DrainResult => {
     result.outcome = outcome;

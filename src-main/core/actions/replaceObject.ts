@@ -1,7 +1,7 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { ApiError } from '../cluster/apiError';
 import { objectPath, type ResourcePath } from '../cluster/resourcePath';
-import { requireAccess } from './accessCheck';
+import { requireActionAccess } from './accessCheck';
 import { writeQuery } from './writeOptions';
 import { ContractError } from '../../../shared/contract/contractError';
 import type { ReplaceResult } from '../../../shared/contract/actions';
@@ -27,7 +27,7 @@ export async function replaceObject(http: KubeHttp, p: ReplaceParams): Promise<R
   if (p.namespace !== undefined && meta.namespace !== undefined && meta.namespace !== p.namespace) {
     throw new ContractError('bad-request', `The edited object is in namespace "${String(meta.namespace)}", not "${p.namespace}".`);
   }
-  await requireAccess(http, [{ verb: 'update', group: p.group, resource: p.resource, namespace: p.namespace, name: p.name }]);
+  await requireActionAccess(http, 'replace', p);
   try {
     const stored = await http.request('PUT', objectPath(p, p.namespace, p.name), { body: p.object, query: writeQuery(p.dryRun) });
     return {

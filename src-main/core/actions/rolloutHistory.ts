@@ -1,6 +1,6 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { collectionPath, objectPath } from '../cluster/resourcePath';
-import { requireAccess, type AccessAttributes } from './accessCheck';
+import { requireActionAccess } from './accessCheck';
 import { listAll } from './listAll';
 import { CONTROLLER_REVISIONS, REPLICA_SETS, WORKLOAD_RESOURCES } from './workloadResource';
 import { labelSelectorString } from '../../../shared/model/labelSelector';
@@ -19,16 +19,6 @@ export type WorkloadWithRevisions =
   | { kind: 'Deployment'; object: Workload; replicaSets: ReplicaSet[] }
   | { kind: 'StatefulSet' | 'DaemonSet'; object: Workload; controllerRevisions: ControllerRevision[] };
 
-/** The access a read of the history needs. */
-export function historyAccess(t: WorkloadRef): AccessAttributes[] {
-  const r = WORKLOAD_RESOURCES[t.kind];
-  const source = t.kind === 'Deployment' ? REPLICA_SETS : CONTROLLER_REVISIONS;
-  return [
-    { verb: 'get', group: r.group, resource: r.resource, namespace: t.namespace, name: t.name },
-    { verb: 'list', group: source.group, resource: source.resource, namespace: t.namespace },
-  ];
-}
-
 /** Reads the workload, then what its selector selects, as kubectl does (ownership is checked later). */
 export async function readWorkloadWithRevisions(http: KubeHttp, t: WorkloadRef): Promise<WorkloadWithRevisions> {
   const object: Workload = await http.request('GET', objectPath(WORKLOAD_RESOURCES[t.kind], t.namespace, t.name));
@@ -45,7 +35,7 @@ export function historyOf(w: WorkloadWithRevisions): RevisionEntry[] {
 
 /** `kubectl rollout history`: every revision, oldest first, with change-cause, images and time. */
 export async function rolloutHistory(http: KubeHttp, t: WorkloadRef): Promise<{ revisions: RevisionInfo[] }> {
-  await requireAccess(http, historyAccess(t));
+  await requireActionAccess(http, 'rolloutHistory', { ...WORKLOAD_RESOURCES[t.kind], namespace: t.namespace, name: t.name });
   const revisions = historyOf(await readWorkloadWithRevisions(http, t));
   return { revisions: revisions.map((r) => ({ ...r, template: r.template as Record<string, unknown> })) };
 }

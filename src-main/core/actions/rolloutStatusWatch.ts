@@ -1,5 +1,5 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
-import { requireAccess } from './accessCheck';
+import { requireActionAccess } from './accessCheck';
 import { watchObject } from './objectWatch';
 import type { WorkloadRef } from './rolloutHistory';
 import { WORKLOAD_RESOURCES } from './workloadResource';
@@ -24,10 +24,7 @@ export function rolloutStatusEvent(t: WorkloadRef, obj: Workload | undefined, re
  */
 export async function watchRolloutStatus(http: KubeHttp, t: WorkloadRef & { revision?: number }, emit: (e: RolloutStatusEvent) => void): Promise<() => void> {
   const r = WORKLOAD_RESOURCES[t.kind];
-  await requireAccess(http, [
-    { verb: 'list', group: r.group, resource: r.resource, namespace: t.namespace },
-    { verb: 'watch', group: r.group, resource: r.resource, namespace: t.namespace },
-  ]);
+  await requireActionAccess(http, 'rolloutStatus', { ...r, namespace: t.namespace, name: t.name });
   let last = '';
   return watchObject(http, r, t.namespace, t.name, {
     onObject: (obj) => {

@@ -1,7 +1,7 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { objectPath } from '../cluster/resourcePath';
-import { requireAccess } from './accessCheck';
-import { historyAccess, readWorkloadWithRevisions, type WorkloadRef } from './rolloutHistory';
+import { requireActionAccess } from './accessCheck';
+import { readWorkloadWithRevisions, type WorkloadRef } from './rolloutHistory';
 import { kubectlName, WORKLOAD_RESOURCES } from './workloadResource';
 import { writeQuery } from './writeOptions';
 import { ContractError } from '../../../shared/contract/contractError';
@@ -27,10 +27,7 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  */
 export async function rolloutUndo(http: KubeHttp, p: UndoParams): Promise<UndoResult> {
   const resource = WORKLOAD_RESOURCES[p.kind];
-  await requireAccess(http, [
-    ...historyAccess(p),
-    { verb: 'patch', group: resource.group, resource: resource.resource, namespace: p.namespace, name: p.name },
-  ]);
+  await requireActionAccess(http, 'rollback', { ...resource, namespace: p.namespace, name: p.name });
   const w = await readWorkloadWithRevisions(http, p);
   const toRevision = p.toRevision ?? 0;
   const decision = w.kind === 'Deployment'

@@ -1,7 +1,9 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { ApiError } from '../cluster/apiError';
 import { collectionPath, objectPath } from '../cluster/resourcePath';
-import { requireAccess } from './accessCheck';
+import { requireActionAccess } from './accessCheck';
+import { autoscalerTargets } from '../../../shared/actions/autoscalerTarget';
+import { resourceOf } from '../../../shared/model/kinds';
 import { kubectlName, WORKLOAD_RESOURCES } from './workloadResource';
 import { MERGE_PATCH, writeQuery } from './writeOptions';
 import type { ScalableKind, ScaleResult } from '../../../shared/contract/actions';
@@ -21,10 +23,7 @@ export interface ScaleParams {
  */
 export async function scaleWorkload(http: KubeHttp, p: ScaleParams): Promise<ScaleResult> {
   const resource = WORKLOAD_RESOURCES[p.kind];
-  await requireAccess(http, [
-    { verb: 'get', group: resource.group, resource: resource.resource, subresource: 'scale', namespace: p.namespace, name: p.name },
-    { verb: 'patch', group: resource.group, resource: resource.resource, subresource: 'scale', namespace: p.namespace, name: p.name },
-  ]);
+  await requireActionAccess(http, 'scale', { ...resource, namespace: p.namespace, name: p.name });
   const path = objectPath(resource, p.namespace, p.name, 'scale');
   const before = await http.request('GET', path);
   const after = await http.request('PATCH', path, {
@@ -57,8 +56,7 @@ export async function autoscalersTargeting(http: KubeHttp, namespace: string, ki
     }
   }
   return (list?.items ?? [])
-    .filter((h: any) => h?.spec?.scaleTargetRef?.kind === kind && h.spec.scaleTargetRef.name === name
-      && /^apps\//.test(String(h.spec.scaleTargetRef.apiVersion ?? 'apps/v1')))
+    .filter((h: any) => autoscalerTargets(h?.spec?.scaleTargetRef, { group: resourceOf(kind).group, kind, name }))
     .map((h: any) => {
       const entry: ScaleResult['autoscalers'][number] = { name: String(h.metadata?.name), maxReplicas: Number(h.spec.maxReplicas) };
       if (h.spec.minReplicas !== undefined) entry.minReplicas = Number(h.spec.minReplicas);

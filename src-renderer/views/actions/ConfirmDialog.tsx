@@ -14,3 +14,10 @@ export function ConfirmDialog({ title, children, confirm, busy, error, danger, o
     </Modal>
   );
 }
+
+/** What a restart does, said the same wherever a restart is asked for. */
+export function RestartExplanation({ name }: { name: string }) {
+  return (
+    <div>Replaces every pod of <b className="mono">{name}</b> following its update strategy, like <span className="mono">kubectl rollout restart</span> (it sets the <span className="mono">kubectl.kubernetes.io/restartedAt</span> annotation on the pod template).</div>
+  );
+}

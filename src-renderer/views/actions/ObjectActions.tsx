@@ -3,14 +3,14 @@ import { useClient } from '../../data/clientContext';
 import type { DetailsTarget } from '../details/detailsTarget';
 import type { RolloutKind, ScalableKind } from '../../../shared/contract/actions';
 import { YamlEditor } from '../editor/YamlEditor';
-import { actionsFor, type ObjectActionId } from './actionAccess';
+import { actionsFor, type ObjectActionId } from '../../../shared/actions/actionAccess';
 import { useActionAccess } from './useActionAccess';
 import { useAutoscalers } from './useAutoscalers';
 import { useRunAction } from './useRunAction';
 import { ScaleDialog } from './ScaleDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { DrainDialog } from './DrainDialog';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog, RestartExplanation } from './ConfirmDialog';
 import './actions.css';
 
 const LABEL: Record<ObjectActionId, string> = {
@@ -95,7 +95,7 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
       {dialog === 'restart' && (
         <ConfirmDialog title={`Restart ${kind} ${name}`} confirm="Restart" busy={busy} error={error} onClose={close} testId="restart-dialog"
           onConfirm={() => void run('Restart', () => client.request('actions.rolloutRestart', workload), (r) => ({ tone: 'ok', title: r.message })).then((r) => { if (r) close(); })}>
-          <div>Replaces every pod of <b className="mono">{name}</b> following its update strategy, like <span className="mono">kubectl rollout restart</span> (it sets the <span className="mono">kubectl.kubernetes.io/restartedAt</span> annotation on the pod template).</div>
+          <RestartExplanation name={name} />
         </ConfirmDialog>
       )}
       {dialog === 'delete' && kind && (

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useContractQuery } from '../../data/clientContext';
-import { planChecks, type ObjectActionId, type ObjectRef, type Verdict } from './actionAccess';
+import { planChecks, type ObjectActionId, type ObjectRef, type Verdict } from '../../../shared/actions/actionAccess';
 
 /**
  * Asks the API server (SelfSubjectAccessReview, one request for all) whether each action is allowed on

@@ -3,7 +3,7 @@ import { imagesText } from './rolloutFormat';
 import { humanDuration } from '../../../shared/model/humanDuration';
 
 /** Revisions newest first with change-cause, images and age; every other one can be previewed for rollback. */
-export function RevisionHistoryList({ revisions, busy, now, onPreview }: { revisions: RevisionEntry[]; busy: boolean; now: number; onPreview(revision: number): void }) {
+export function RevisionHistoryList({ revisions, busy, disabledReason, now, onPreview }: { revisions: RevisionEntry[]; busy: boolean; disabledReason?: string; now: number; onPreview(revision: number): void }) {
   if (revisions.length === 0) return <div className="muted ro-empty">No rollout history found.</div>;
   return (
     <table className="ro-history" data-testid="ro-history">
@@ -15,7 +15,7 @@ export function RevisionHistoryList({ revisions, busy, now, onPreview }: { revis
             <td>{r.changeCause ?? <span className="muted">&lt;none&gt;</span>}</td>
             <td className="ro-mono ro-break">{imagesText(r.images)}</td>
             <td className="ro-nowrap">{r.createdAt && Number.isFinite(Date.parse(r.createdAt)) ? humanDuration(now - Date.parse(r.createdAt)) : ''}</td>
-            <td>{!r.current && <button type="button" disabled={busy} onClick={() => onPreview(r.revision)} data-testid={`ro-rev-${r.revision}-rollback`}>Roll back…</button>}</td>
+            <td>{!r.current && <button type="button" disabled={busy || !!disabledReason} title={disabledReason} onClick={() => onPreview(r.revision)} data-testid={`ro-rev-${r.revision}-rollback`}>Roll back…</button>}</td>
           </tr>
         ))}
       </tbody>

@@ -20,8 +20,11 @@ import { HEALTH_STATES } from './graphFilters';
 export interface TopologyActions {
   toggleOldReplicaSets(deploymentUid: string): void;
   togglePods(ownerUid: string): void;
-  /** Absent when the contract has no scale action: the stepper is not drawn. */
-  scale?(o: TopoObject, replicas: number): Promise<void>;
+  /**
+   * Absent when the contract has no scale action: the stepper is not drawn. Asks first when the step
+   * needs it (to 0, or an HPA manages the object: views/actions/scaleSafety.ts); rejects when cancelled or failed.
+   */
+  scale?(o: TopoObject, replicas: number, from: number, autoscaled?: boolean): Promise<void>;
 }
 
 export const TopologyActionsContext = createContext<TopologyActions | null>(null);
@@ -92,13 +95,13 @@ function ScaleStepper({ o, autoscaled }: { o: TopoObject; autoscaled?: boolean }
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       setBusy(true);
-      scale(o, next).catch(() => setPending(undefined)).finally(() => setBusy(false));
+      scale(o, next, desired, autoscaled).catch(() => setPending(undefined)).finally(() => setBusy(false));
     }, 600);
   };
   const why = autoscaled ? ' (an HPA scales this workload and may undo it)' : '';
   return (
     <span className="stepper nodrag" onClick={stop} onDoubleClick={stop}>
-      <button type="button" aria-label={`Scale ${o.name} down`} title={`Scale down${why}`} disabled={shown <= 0} onClick={() => step(-1)}>−</button>
+      <button type="button" aria-label={`Scale ${o.name} down`} title={shown <= 0 ? "Already at 0 replicas" : `Scale down${why}`} disabled={shown <= 0} onClick={() => step(-1)}>−</button>
       <b className={pending !== undefined && pending !== desired ? 'pending' : ''} data-testid="desired-replicas">{shown}</b>
       <button type="button" aria-label={`Scale ${o.name} up`} title={`Scale up${why}`} onClick={() => step(1)}>+</button>
     </span>

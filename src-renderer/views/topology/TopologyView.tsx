@@ -9,6 +9,11 @@ import type { TopologyScope, TopoNode } from '../../../shared/topology/graph';
 import type { HealthStatusCode } from '../../../shared/topology/health';
 import type { TopoObject } from '../../../shared/topology/topologyObject';
 import { useClient } from '../../data/clientContext';
+import type { ScalableKind } from '../../../shared/contract/actions';
+import { isScaleTarget } from '../../../shared/model/kinds';
+import { useRunAction } from '../actions/useRunAction';
+import { scaleQuestion } from '../actions/scaleSafety';
+import { paragraphs, useConfirm } from '../actions/useConfirm';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { CARD_HEIGHT, CARD_WIDTH, scopeKey } from './placement';
 import { toFlowEdges, toFlowNodes, unlessChanged, type TopologyFlowEdge, type TopologyFlowNode } from './flowModel';
@@ -89,6 +94,8 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const [dragEpoch, setDragEpoch] = useState(0);
   const [showMinimap, setShowMinimap] = useState(true);
   const [actionError, setActionError] = useState<{ message: string; warning?: boolean }>();
+  const { run, error: runError, clearError: clearRunError } = useRunAction();
+  const { ask, dialog: confirmDialog } = useConfirm();
 
   // A new context or namespace starts from its own base scope.
   const [scopeFor, setScopeFor] = useState(`${context}|${namespace ?? '*'}`);
@@ -222,18 +229,18 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const actions = useMemo<TopologyActions>(() => ({
     toggleOldReplicaSets: (uid) => setExpandedRs((s) => toggled(s, uid)),
     togglePods: (uid) => setExpandedGroups((s) => toggled(s, uid)),
-    scale: async (o, replicas) => {
-      if (!o.namespace || (o.kind !== 'Deployment' && o.kind !== 'StatefulSet')) return;
+    scale: async (o, replicas, from, autoscaled) => {
+      const namespace = o.namespace;
+      if (!namespace || !isScaleTarget(o.kind, o.ownerReferences)) return;
+      const q = scaleQuestion({ kind: o.kind, name: o.name, from, to: replicas, autoscalers: !!autoscaled });
+      if (q && !(await ask({ ...q, body: paragraphs(q.body), testId: 'scale-confirm-dialog' }))) throw new Error('cancelled');
       setActionError(undefined);
-      try {
-        const r = await client.request('actions.scale', { context, namespace: o.namespace, kind: o.kind, name: o.name, replicas, dryRun: false });
-        if (r.warnings.length > 0) setActionError({ message: r.warnings.join(' '), warning: true });
-      } catch (err) {
-        setActionError({ message: `Scaling ${o.kind} ${o.name} failed: ${(err as Error)?.message ?? String(err)}` });
-        throw err;
-      }
+      const r = await run('Scale', () => client.request('actions.scale', { context, namespace, kind: o.kind as ScalableKind, name: o.name, replicas, dryRun: false }),
+        (r) => ({ tone: r.warnings.length ? 'warn' : 'ok', title: `${r.message}: ${r.previousReplicas} → ${r.replicas}`, text: r.warnings.join(' ') || undefined }), { toast: false });
+      if (!r) throw new Error('scale failed');
+      if (r.warnings.length > 0) setActionError({ message: r.warnings.join(' '), warning: true });
     },
-  }), [client, context]);
+  }), [client, context, ask, run]);
 
   const counts = useMemo(() => countNodes(topology.nodes), [topology]);
   const kindsPresent = FILTERABLE_KINDS.filter((k) => counts.kinds.has(k));
@@ -355,10 +362,10 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
                 )}
               </Panel>
             )}
-            {(actionError || graph.error || errors.length > 0) && (
+            {(actionError || runError || graph.error || errors.length > 0) && (
               <Panel position="top-center" className={`topo-alert${actionError?.warning ? ' warning' : ''}`} role="alert">
-                <span>{actionError?.message ?? graph.error ?? errors.map((e) => `${kindLabel(e.kind.kind)}: ${e.message}`).join('\n')}</span>
-                {actionError && <button type="button" className="dismiss" onClick={() => setActionError(undefined)} aria-label="Dismiss">×</button>}
+                <span>{actionError?.message ?? runError ?? graph.error ?? errors.map((e) => `${kindLabel(e.kind.kind)}: ${e.message}`).join('\n')}</span>
+                {(actionError || runError) && <button type="button" className="dismiss" onClick={() => { setActionError(undefined); clearRunError(); }} aria-label="Dismiss">×</button>}
               </Panel>
             )}
             <Panel position="bottom-center" className="edge-legend" aria-label="Edge kinds">
@@ -370,6 +377,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             </Panel>
           </ReactFlow>
         </TopologyActionsContext.Provider>
+        {confirmDialog}
         {isTestHooksEnabled() && <TopologyTestHooks nodes={derivedNodes} edges={edges} />}
       </div>
     </div>

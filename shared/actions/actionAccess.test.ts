@@ -29,3 +29,15 @@ describe('actionAccess', () => {
     expect(v.delete).toEqual({ allowed: false, reason: 'Not allowed to delete deployments.apps "web" in namespace "shop": RBAC: no' });
   });
 });
+
+describe('declared needs the core checks too', () => {
+  it('reads rollout history from ReplicaSets for a Deployment and ControllerRevisions otherwise; rollback adds the patch', () => {
+    expect(accessChecks('rolloutHistory', web).map(describeCheck)).toEqual(['get deployments.apps "web" in namespace "shop"', 'list replicasets.apps in namespace "shop"']);
+    const db = { group: 'apps', resource: 'statefulsets', namespace: 'shop', name: 'db' };
+    expect(accessChecks('rollback', db).map(describeCheck)).toEqual([
+      'get statefulsets.apps "db" in namespace "shop"', 'list controllerrevisions.apps in namespace "shop"', 'patch statefulsets.apps "db" in namespace "shop"',
+    ]);
+    expect(accessChecks('rolloutStatus', web).map(describeCheck)).toEqual(['list deployments.apps in namespace "shop"', 'watch deployments.apps in namespace "shop"']);
+    expect(accessChecks('replace', web).map((c) => c.verb)).toEqual(['update']);
+  });
+});

@@ -1,10 +1,13 @@
-// Which actions an object offers and which RBAC checks each needs (SelfSubjectAccessReview attributes,
-// the same the core checks before it writes), so a button can be disabled with the reason before a
-// person clicks it. Pure, tested beside.
+// Which actions an object offers and which RBAC checks each needs (SelfSubjectAccessReview attributes).
+// Declared once: the core checks exactly these before it writes (src-main/core/actions/accessCheck.ts),
+// and the renderer asks the same ones up front, so a button is disabled with the reason before a person
+// clicks it. Pure, tested beside.
 
-import { hasCapability } from '../../../shared/model/kinds';
+import { hasCapability, resourceOf } from '../model/kinds';
 
 export type ObjectActionId = 'scale' | 'restart' | 'pause' | 'resume' | 'edit' | 'delete' | 'cordon' | 'uncordon' | 'drain';
+/** Every action with declared needs: the menu's, plus replacing an object and the rollout tab's reads and rollback. */
+export type AccessAction = ObjectActionId | 'replace' | 'rolloutStatus' | 'rolloutHistory' | 'rollback';
 
 export interface AccessCheck { verb: string; group: string; resource: string; subresource?: string; namespace?: string; name?: string }
 export interface ObjectRef { group: string; resource: string; namespace?: string; name: string }
@@ -23,16 +26,28 @@ export function actionsFor(kind: string | undefined, obj: any): ObjectActionId[]
   return out;
 }
 
-/** What the API server must allow for one action on this object. */
-export function accessChecks(action: ObjectActionId, ref: ObjectRef): AccessCheck[] {
+/**
+ * What the API server must allow for one action on this object. Restart, pause, resume, cordon and
+ * edit read the object before they patch it; the read needs no check of its own (a denied GET fails
+ * with the API server's 403), the write is what a person must be allowed.
+ */
+export function accessChecks(action: AccessAction, ref: ObjectRef): AccessCheck[] {
   const on = (verb: string, subresource?: string): AccessCheck => ({
     verb, group: ref.group, resource: ref.resource, name: ref.name,
     ...(subresource ? { subresource } : {}), ...(ref.namespace ? { namespace: ref.namespace } : {}),
   });
+  const collection = (verb: string, r: { group: string; resource: string }): AccessCheck =>
+    ({ verb, group: r.group, resource: r.resource, ...(ref.namespace ? { namespace: ref.namespace } : {}) });
+  // A Deployment's revisions are its ReplicaSets; a StatefulSet's or DaemonSet's, its ControllerRevisions.
+  const revisions = () => resourceOf(ref.resource === resourceOf('Deployment').resource ? 'ReplicaSet' : 'ControllerRevision');
   switch (action) {
     case 'scale': return [on('get', 'scale'), on('patch', 'scale')];
     case 'restart': case 'pause': case 'resume': case 'edit': case 'cordon': case 'uncordon': return [on('patch')];
+    case 'replace': return [on('update')];
     case 'delete': return [on('delete')];
+    case 'rolloutStatus': return [collection('list', ref), collection('watch', ref)];
+    case 'rolloutHistory': return [on('get'), collection('list', revisions())];
+    case 'rollback': return [...accessChecks('rolloutHistory', ref), on('patch')];
     case 'drain': return [
       on('patch'),
       { verb: 'list', group: '', resource: 'pods' },
