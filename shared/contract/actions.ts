@@ -144,6 +144,17 @@ export const DrainResult = z.object({
 });
 export type DrainResult = z.infer<typeof DrainResult>;
 
+/** What a drain would do now, before it starts (nothing is cordoned or evicted). */
+export const DrainPlan = z.object({
+  evict: z.array(PodRef),
+  skipped: z.array(PodRef.extend({ reason: z.string() })),
+  refused: z.array(PodRef.extend({ reason: z.string() })),
+  /** Pods to evict that a PodDisruptionBudget allows no disruption of now: their eviction will wait. */
+  budgetBlocked: z.array(PodRef.extend({ reason: z.string() })),
+  warnings: z.array(z.string()),
+});
+export type DrainPlan = z.infer<typeof DrainPlan>;
+
 export const DrainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cordoned'), node: z.string(), changed: z.boolean() }),
   z.object({
@@ -249,6 +260,8 @@ export const actionMethods = {
     result: ReplaceResult,
   },
   'activity.list': { params: z.object({ context: Context.optional() }), result: z.object({ entries: z.array(ActivityEntry) }) },
+  /** The drain preview: the pods a drain with these options would evict, skip and refuse (reads only). */
+  'actions.drainPlan': { params: DrainParams.pick({ context: true, node: true, force: true, ignoreDaemonSets: true, deleteEmptyDirData: true }), result: DrainPlan },
 } as const;
 
 export const actionTopics = {

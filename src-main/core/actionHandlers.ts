@@ -5,7 +5,7 @@ import { activityLogOf } from './actions/activityLog';
 import { applyManifest } from './actions/apply';
 import { cordonNode, uncordonNode } from './actions/cordon';
 import { deleteObject } from './actions/deleteObject';
-import { drainNode } from './actions/drain';
+import { drainNode, planDrain } from './actions/drain';
 import { replaceObject } from './actions/replaceObject';
 import { rolloutHistory } from './actions/rolloutHistory';
 import { rolloutPause, rolloutResume } from './actions/rolloutPause';
@@ -39,6 +39,7 @@ export function actionHandlers(core: Core): Handlers {
         () => rolloutResume(http(p.context), p), changed),
       'actions.delete': (p) => log.track({ ...p, action: `delete (${p.propagationPolicy.toLowerCase()})`, target: generic(p) },
         () => deleteObject(http(p.context), p), (r) => ({ outcome: 'ok', message: r.message })),
+      'actions.drainPlan': (p) => planDrain(http(p.context), p.node, p),
       'actions.cordon': (p) => log.track({ ...p, action: 'cordon', target: `node ${p.node}` },
         () => cordonNode(http(p.context), p.node, p), changed),
       'actions.uncordon': (p) => log.track({ ...p, action: 'uncordon', target: `node ${p.node}` },

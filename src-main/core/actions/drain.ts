@@ -6,7 +6,8 @@ import { cordonNode } from './cordon';
 import { classifyPodForDrain, daemonSetOwner, type DrainFilterOptions } from './drainPodFilter';
 import { listAll } from './listAll';
 import { kubectlName, NODES, PODS, WORKLOAD_RESOURCES } from './workloadResource';
-import type { DrainEvent, DrainResult, PodRef } from '../../../shared/contract/actions';
+import type { DrainEvent, DrainPlan, DrainResult, PodRef } from '../../../shared/contract/actions';
+import { matchesLabelSelector, type LabelSelector } from '../../../shared/model/labelSelector';
 
 export interface DrainOptions extends DrainFilterOptions {
   /** Like --grace-period; absent uses each pod's terminationGracePeriodSeconds. */
@@ -54,23 +55,11 @@ export async function drainNode(http: KubeHttp, node: string, opts: DrainOptions
   emit({ type: 'cordoned', node, changed: cordon.changed });
   if (signal.aborted) return finish('cancelled', `drain of ${kubectlName('Node', node)} cancelled; the node stays cordoned`);
 
-  const pods = await listAll(http, collectionPath(PODS), { fieldSelector: `spec.nodeName=${node}` }, signal);
-  const daemonSets = await existingDaemonSets(http, pods);
-  const toEvict: any[] = [];
-  const warnings = new Map<string, string[]>();
-  for (const pod of pods) {
-    const verdict = classifyPodForDrain(pod, opts, (ns, name) => daemonSets.has(`${ns}/${name}`));
-    const ref = refOf(pod);
-    if (verdict.evict) {
-      toEvict.push(pod);
-      if (verdict.warning) warnings.set(verdict.warning, [...(warnings.get(verdict.warning) ?? []), key(ref)]);
-    } else if (verdict.skip) {
-      result.skipped.push({ ...ref, reason: verdict.reason });
-    } else {
-      result.refused.push({ ...ref, reason: verdict.error });
-    }
-  }
-  result.warnings = [...warnings].map(([msg, refs]) => `${msg}: ${refs.join(', ')}`);
+  const plan = await classifyNodePods(http, node, opts, signal);
+  const toEvict = plan.toEvict;
+  result.skipped = plan.skipped;
+  result.refused = plan.refused;
+  result.warnings = plan.warnings;
   emit({ type: 'plan', evict: toEvict.map(refOf), skipped: result.skipped, refused: result.refused });
 
   if (result.refused.length > 0) {
@@ -92,6 +81,65 @@ export async function drainNode(http: KubeHttp, node: string, opts: DrainOptions
   }
   if (result.failed.length > 0) return finish('failed', `${name}: ${result.failed.map((f) => `${key(f)}: ${f.reason}`).join('; ')}`);
   return finish('drained', `${name} drained`);
+}
+
+/** The node's pods as a drain with these options sorts them: evict, skip (DaemonSet, mirror), refuse. */
+async function classifyNodePods(http: KubeHttp, node: string, opts: DrainFilterOptions, signal?: AbortSignal) {
+  const pods = await listAll(http, collectionPath(PODS), { fieldSelector: `spec.nodeName=${node}` }, signal);
+  const daemonSets = await existingDaemonSets(http, pods);
+  const toEvict: any[] = [];
+  const skipped: DrainResult['skipped'] = [];
+  const refused: DrainResult['refused'] = [];
+  const warnings = new Map<string, string[]>();
+  for (const pod of pods) {
+    const verdict = classifyPodForDrain(pod, opts, (ns, name) => daemonSets.has(`${ns}/${name}`));
+    const ref = refOf(pod);
+    if (verdict.evict) {
+      toEvict.push(pod);
+      if (verdict.warning) warnings.set(verdict.warning, [...(warnings.get(verdict.warning) ?? []), key(ref)]);
+    } else if (verdict.skip) {
+      skipped.push({ ...ref, reason: verdict.reason });
+    } else {
+      refused.push({ ...ref, reason: verdict.error });
+    }
+  }
+  return { toEvict, skipped, refused, warnings: [...warnings].map(([msg, refs]) => `${msg}: ${refs.join(', ')}`) };
+}
+
+/**
+ * The drain preview: what `drainNode` with these options would evict, skip and refuse right now, read
+ * with the same rules and the same access checks, writing nothing.
+ */
+export async function planDrain(http: KubeHttp, node: string, opts: DrainFilterOptions): Promise<DrainPlan> {
+  await requireActionAccess(http, 'drain', { ...NODES, name: node });
+  const plan = await classifyNodePods(http, node, opts);
+  const budgets = await budgetsAllowingNoDisruption(http, [...new Set(plan.toEvict.map((p) => String(p.metadata?.namespace ?? '')))]);
+  const budgetBlocked: DrainPlan['budgetBlocked'] = [];
+  for (const pod of plan.toEvict) {
+    const pdb = budgets.find((b) => b.namespace === pod.metadata?.namespace && matchesLabelSelector(b.selector, pod.metadata?.labels));
+    if (pdb) budgetBlocked.push({ ...refOf(pod), reason: `PodDisruptionBudget "${pdb.name}" allows no disruption now (${pdb.status})` });
+  }
+  return { evict: plan.toEvict.map(refOf), skipped: plan.skipped, refused: plan.refused, budgetBlocked, warnings: plan.warnings };
+}
+
+/** PodDisruptionBudgets in these namespaces that allow no disruption now; none known when they may not be listed. */
+async function budgetsAllowingNoDisruption(http: KubeHttp, namespaces: string[]) {
+  const out: { namespace: string; name: string; selector: LabelSelector; status: string }[] = [];
+  await Promise.all(namespaces.map(async (ns) => {
+    let items: any[];
+    try {
+      items = await listAll(http, collectionPath({ group: 'policy', version: 'v1', resource: 'poddisruptionbudgets' }, ns), {});
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 403 || err.status === 404)) return;
+      throw err;
+    }
+    for (const b of items) {
+      if (b?.spec?.selector && b.status?.disruptionsAllowed === 0) {
+        out.push({ namespace: ns, name: String(b.metadata?.name), selector: b.spec.selector, status: `${b.status.currentHealthy ?? 0} healthy, ${b.status.desiredHealthy ?? 0} required` });
+      }
+    }
+  }));
+  return out;
 }
 
 /** Which of the pods' DaemonSets still exist (kubectl GETs each; a pod of a deleted one is an orphan). */

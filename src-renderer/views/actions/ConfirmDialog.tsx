@@ -1,15 +1,31 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Modal } from '../../components/Modal';
 
-export function ConfirmDialog({ title, children, confirm, busy, error, danger, onConfirm, onClose, testId }: {
+/**
+ * The one confirmation component: every destructive or disruptive change (scale to 0, scaling what an
+ * HPA manages, restart, delete, drain, rollback) asks through it. `typeToConfirm` makes the person type
+ * a name before the confirm button enables (deletes); the disabled button says why.
+ */
+export function ConfirmDialog({ title, children, confirm, busy, error, danger, onConfirm, onClose, testId, confirmTestId = 'confirm', typeToConfirm, typedTestId, size = 'small', confirmDisabledReason }: {
   title: string; children: ReactNode; confirm: string; busy: boolean; error?: string; danger?: boolean; onConfirm(): void; onClose(): void; testId?: string;
+  confirmTestId?: string; typeToConfirm?: string; typedTestId?: string; size?: 'small' | 'medium' | 'large'; confirmDisabledReason?: string;
 }) {
+  const [typed, setTyped] = useState('');
+  const matches = typeToConfirm === undefined || typed === typeToConfirm;
+  const why = busy ? 'Working…' : confirmDisabledReason ?? (!matches ? `Type ${typeToConfirm} to confirm` : undefined);
   return (
-    <Modal title={title} onClose={onClose} size="small" testId={testId} footer={<>
+    <Modal title={title} onClose={onClose} size={size} testId={testId} footer={<>
       <button type="button" onClick={onClose}>Cancel</button>
-      <button type="button" className={danger ? 'danger' : 'primary'} disabled={busy} onClick={onConfirm} data-testid="confirm">{confirm}</button>
+      <button type="button" className={danger ? 'danger' : 'primary'} disabled={!!why} title={why} onClick={onConfirm} data-testid={confirmTestId}>{confirm}</button>
     </>}>
       {children}
+      {typeToConfirm !== undefined && (
+        <label className="act-confirm-name">
+          <span>Type <b className="mono act-name-to-type">{typeToConfirm}</b> to confirm</span>
+          <input value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false} autoComplete="off" aria-label="Name to confirm"
+            className={typed && !matches ? 'act-invalid' : ''} data-testid={typedTestId} />
+        </label>
+      )}
       {error && <div className="note note-bad" role="alert" data-testid="dialog-error">{error}</div>}
     </Modal>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Modal } from '../../components/Modal';
+import { ConfirmDialog } from './ConfirmDialog';
+import { NamespaceContents } from './NamespaceContents';
 
 type Propagation = 'Background' | 'Foreground' | 'Orphan';
 
@@ -9,37 +10,34 @@ const CHOICES: { value: Propagation; label: string; help: string }[] = [
   { value: 'Orphan', label: 'Orphan', help: 'Delete only this object; what it owns stays, without an owner.' },
 ];
 
-/** Delete with a propagation policy, confirmed by typing the object's exact name. */
-export function DeleteDialog({ kind, name, namespace, busy, error, onDelete, onClose }: {
-  kind: string; name: string; namespace?: string; busy: boolean; error?: string; onDelete(p: Propagation): void; onClose(): void;
+/**
+ * Delete, confirmed by typing the object's exact name (through ConfirmDialog). A namespace shows what
+ * it will take with it and offers no propagation choice: the namespace controller deletes its
+ * contents whatever the policy, so the choice would mean nothing.
+ */
+export function DeleteDialog({ context, kind, name, namespace, busy, error, onDelete, onClose }: {
+  context: string; kind: string; name: string; namespace?: string; busy: boolean; error?: string; onDelete(p: Propagation): void; onClose(): void;
 }) {
   const [policy, setPolicy] = useState<Propagation>('Background');
-  const [typed, setTyped] = useState('');
-  const matches = typed === name;
+  const isNamespace = kind === 'Namespace';
   return (
-    <Modal title={`Delete ${kind} ${name}`} onClose={onClose} size="medium" testId="delete-dialog" footer={<>
-      <button type="button" onClick={onClose}>Cancel</button>
-      <button type="button" className="danger" disabled={busy || !matches} onClick={() => onDelete(policy)} data-testid="delete-confirm">Delete</button>
-    </>}>
+    <ConfirmDialog title={`Delete ${kind} ${name}`} confirm="Delete" danger busy={busy} error={error} onClose={onClose} testId="delete-dialog"
+      confirmTestId="delete-confirm" typeToConfirm={name} typedTestId="delete-name" size="medium" onConfirm={() => onDelete(policy)}>
       <div>
         This deletes <b className="mono">{name}</b>{namespace ? <> in namespace <b className="mono">{namespace}</b></> : ' (cluster-scoped)'} from the cluster.
       </div>
-      <fieldset>
-        <legend>What happens to the objects it owns</legend>
-        {CHOICES.map((c) => (
-          <label key={c.value} className="choice">
-            <input type="radio" name="propagation" value={c.value} checked={policy === c.value} onChange={() => setPolicy(c.value)} data-testid={`delete-policy-${c.value}`} />
-            <span>{c.label}</span>
-            <small>{c.help}</small>
-          </label>
-        ))}
-      </fieldset>
-      <label className="act-confirm-name">
-        <span>Type <b className="mono act-name-to-type">{name}</b> to confirm</span>
-        <input value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false} autoComplete="off" aria-label="Name to confirm"
-          className={typed && !matches ? 'act-invalid' : ''} data-testid="delete-name" />
-      </label>
-      {error && <div className="note note-bad" role="alert" data-testid="dialog-error">{error}</div>}
-    </Modal>
+      {isNamespace ? <NamespaceContents context={context} namespace={name} /> : (
+        <fieldset>
+          <legend>What happens to the objects it owns</legend>
+          {CHOICES.map((c) => (
+            <label key={c.value} className="choice">
+              <input type="radio" name="propagation" value={c.value} checked={policy === c.value} onChange={() => setPolicy(c.value)} data-testid={`delete-policy-${c.value}`} />
+              <span>{c.label}</span>
+              <small>{c.help}</small>
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </ConfirmDialog>
   );
 }

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Modal } from '../../components/Modal';
-import { useClient } from '../../data/clientContext';
+import { useClient, useContractQuery } from '../../data/clientContext';
+import { DrainPreview } from './DrainPreview';
 import { useToasts } from '../../components/Toasts';
 import { applyDrainEvent, initialDrain, notEvicted, type DrainProgress, type PodDrainState } from './drainProgress';
 
 const STATE_LABEL: Record<PodDrainState, string> = {
-  pending: 'waiting', evicting: 'evicting', retrying: 'retrying', evicted: 'evicted', gone: 'gone', blocked: 'blocked', failed: 'failed',
+  pending: 'waiting', evicting: 'evicting', retrying: 'retrying', evicted: 'evicted', gone: 'gone', blocked: 'blocked', failed: 'failed', untouched: 'not evicted',
 };
 const STATE_TONE: Record<PodDrainState, string> = {
-  pending: 'muted', evicting: 'busy', retrying: 'warn', evicted: 'ok', gone: 'ok', blocked: 'bad', failed: 'bad',
+  pending: 'muted', evicting: 'busy', retrying: 'warn', evicted: 'ok', gone: 'ok', blocked: 'bad', failed: 'bad', untouched: 'muted',
 };
 
 /**
@@ -52,6 +53,12 @@ export function DrainDialog({ context, node, onClose }: { context: string; node:
   };
 
   const stuck = progress ? notEvicted(progress) : [];
+  // The preview: what this drain would do with these options, read before anything is cordoned.
+  const plan = useContractQuery('actions.drainPlan', !progress ? { context, node, force: opts.force, ignoreDaemonSets: opts.ignoreDaemonSets, deleteEmptyDirData: opts.deleteEmptyDirData } : undefined,
+    { staleTime: 0, retry: false });
+  const refusedReason = plan.data && plan.data.refused.length > 0
+    ? `${plan.data.refused.length} pod(s) block the drain (listed above); change the options or move them first`
+    : plan.error ? undefined : !plan.data ? 'Reading the pods on the node…' : undefined;
   return (
     <Modal title={`Drain node ${node}`} onClose={running ? cancel : onClose} size="medium" testId="drain-dialog" footer={<>
       {running && <span className="muted act-running">Draining…</span>}
@@ -59,7 +66,7 @@ export function DrainDialog({ context, node, onClose }: { context: string; node:
       {running
         ? <button type="button" onClick={cancel} data-testid="drain-cancel">Cancel drain</button>
         : <button type="button" onClick={onClose}>{progress ? 'Close' : 'Cancel'}</button>}
-      {!progress && <button type="button" className="danger" onClick={start} data-testid="drain-start">Drain</button>}
+      {!progress && <button type="button" className="danger" onClick={start} disabled={!!refusedReason} title={refusedReason} data-testid="drain-start">Drain</button>}
     </>}>
       {!progress && (
         <>
@@ -74,6 +81,7 @@ export function DrainDialog({ context, node, onClose }: { context: string; node:
                 onChange={(e) => setOpts({ ...opts, timeoutSeconds: Math.max(1, Math.min(3600, Number(e.target.value) || 120)) })} /> seconds
             </label>
           </fieldset>
+          <DrainPreview plan={plan.data} error={plan.error ? (plan.error as Error).message : undefined} />
         </>
       )}
       {progress && (

@@ -99,7 +99,7 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
         </ConfirmDialog>
       )}
       {dialog === 'delete' && kind && (
-        <DeleteDialog kind={kind} name={name} namespace={target.namespace} busy={busy} error={error} onClose={close}
+        <DeleteDialog context={context} kind={kind} name={name} namespace={target.namespace} busy={busy} error={error} onClose={close}
           onDelete={(propagationPolicy) => void run('Delete', () => client.request('actions.delete', {
             context, group: target.group, version: target.version, resource: target.resource, ...(target.namespace ? { namespace: target.namespace } : {}), name, propagationPolicy,
           }), (r) => ({ tone: 'ok', title: r.message })).then((r) => { if (r) close(); })} />

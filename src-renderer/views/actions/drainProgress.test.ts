@@ -24,3 +24,13 @@ describe('drainProgress', () => {
     expect(s.skipped).toHaveLength(1);
   });
 });
+
+describe('a drain that ends early', () => {
+  it('leaves no pod "waiting" once it is over', () => {
+    let s = applyDrainEvent(initialDrain, { type: 'plan', evict: [{ namespace: 'a', name: 'p1' }, { namespace: 'a', name: 'p2' }], skipped: [], refused: [] });
+    s = applyDrainEvent(s, { type: 'pod', pod: { namespace: 'a', name: 'p1' }, state: 'evicting' });
+    s = applyDrainEvent(s, { type: 'done', result: { node: 'n', outcome: 'cancelled', message: 'cancelled', evicted: [], blocked: [], failed: [], skipped: [], refused: [], warnings: [] } });
+    expect(s.pods.map((p) => p.state)).toEqual(['untouched', 'untouched']);
+    expect(s.pods[0].message).toBe('not evicted: the drain ended cancelled');
+  });
+});

@@ -3,7 +3,8 @@ import type { DrainEvent, DrainResult } from '../../../shared/contract/actions';
 // The state of a drain as its events arrive: one row per pod to evict, what was skipped or refused,
 // and the final report. Pure, tested beside.
 
-export type PodDrainState = 'pending' | 'evicting' | 'retrying' | 'evicted' | 'gone' | 'blocked' | 'failed';
+/** `untouched`: the drain ended (refused, cancelled, failed) before this pod's eviction began. */
+export type PodDrainState = 'pending' | 'evicting' | 'retrying' | 'evicted' | 'gone' | 'blocked' | 'failed' | 'untouched';
 
 export interface DrainPodRow { namespace: string; name: string; state: PodDrainState; message?: string; attempt?: number }
 
@@ -39,9 +40,12 @@ export function applyDrainEvent(s: DrainProgress, e: DrainEvent): DrainProgress 
       for (const p of r.evicted) final.set(`${p.namespace}/${p.name}`, { ...p, state: 'evicted' });
       for (const p of r.blocked) final.set(`${p.namespace}/${p.name}`, { namespace: p.namespace, name: p.name, state: 'blocked', message: p.reason });
       for (const p of r.failed) final.set(`${p.namespace}/${p.name}`, { namespace: p.namespace, name: p.name, state: 'failed', message: p.reason });
-      const pods = s.pods.map((p) => {
+      // A row the report does not settle never stays "waiting": the drain is over, it was not evicted.
+      const pods = s.pods.map((p): DrainPodRow => {
         const f = final.get(`${p.namespace}/${p.name}`);
-        return f && p.state !== 'gone' ? { ...p, state: f.state, message: f.message ?? p.message } : p;
+        if (f && p.state !== 'gone') return { ...p, state: f.state, message: f.message ?? p.message };
+        if (p.state === 'pending' || p.state === 'evicting' || p.state === 'retrying') return { ...p, state: 'untouched', message: `not evicted: the drain ended ${r.outcome}` };
+        return p;
       });
       return { ...s, phase: r.outcome === 'cancelled' ? 'cancelled' : 'done', pods, skipped: r.skipped, refused: r.refused, result: r };
     }
