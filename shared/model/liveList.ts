@@ -72,6 +72,17 @@ export class LiveList<T> {
     for (const d of e.deletes) { this.upserts.delete(d); this.deletes.add(d); }
   }
 
+  /**
+   * The subscription is starting over (an event failed validation): what was queued from it is dropped,
+   * the freshness says why until the new snapshot brings its own.
+   */
+  resyncing(reason: string, at: Date): void {
+    this.upserts.clear();
+    this.deletes.clear();
+    this.resync = undefined;
+    this.freshness = { state: 'syncing', since: at.toISOString(), reason };
+  }
+
   /** The subscription ended: said in the state at the next flush. */
   fail(message: string): void { this.error = message; this.errorCleared = false; }
 

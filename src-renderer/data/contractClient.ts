@@ -7,6 +7,11 @@ export interface SubscriptionHandlers<E> {
   onEnd?(error?: ContractError): void;
   /** The link dropped and came back: the subscription was re-sent and will start again from a snapshot. */
   onResubscribe?(): void;
+  /**
+   * An event failed validation: it was dropped and the subscription re-sent (it starts again from a
+   * snapshot, so nothing drifts quietly). `reason` says what was wrong, for the view's freshness.
+   */
+  onResync?(reason: string): void;
 }
 
 export interface Subscription {
@@ -16,7 +21,7 @@ export interface Subscription {
   close(): void;
 }
 
-interface LiveSub { topic: string; params: unknown; h: SubscriptionHandlers<any>; lastSeq: number }
+interface LiveSub { id: number; topic: string; params: unknown; h: SubscriptionHandlers<any>; lastSeq: number }
 
 /**
  * The renderer's only way to the core. Validates every response and event against the shared schemas
@@ -62,16 +67,28 @@ export class ContractClient {
   }
 
   subscribe<T extends TopicName>(topic: T, params: TopicParams<T>, h: SubscriptionHandlers<TopicEvent<T>>): Subscription {
-    const id = this.nextId++;
-    this.subs.set(id, { topic, params, h, lastSeq: 0 });
-    this.channel.send({ t: 'sub', id, topic, params });
+    const sub: LiveSub = { id: this.nextId++, topic, params, h, lastSeq: 0 };
+    this.subs.set(sub.id, sub);
+    this.channel.send({ t: 'sub', id: sub.id, topic, params });
+    // sub.id changes when a malformed event makes the client re-subscribe: read it at each call.
     return {
-      input: (data) => this.channel.send({ t: 'input', id, data }),
-      ack: (seq) => this.channel.send({ t: 'ack', id, seq }),
+      input: (data) => this.channel.send({ t: 'input', id: sub.id, data }),
+      ack: (seq) => this.channel.send({ t: 'ack', id: sub.id, seq }),
       close: () => {
-        if (this.subs.delete(id)) this.channel.send({ t: 'unsub', id });
+        if (this.subs.delete(sub.id)) this.channel.send({ t: 'unsub', id: sub.id });
       },
     };
+  }
+
+  /** Ends the subscription on the core and opens it again under a new id: a fresh snapshot follows. */
+  private resync(s: LiveSub, reason: string): void {
+    this.subs.delete(s.id);
+    this.channel.send({ t: 'unsub', id: s.id });
+    s.id = this.nextId++;
+    s.lastSeq = 0;
+    this.subs.set(s.id, s);
+    s.h.onResync?.(reason);
+    this.channel.send({ t: 'sub', id: s.id, topic: s.topic, params: s.params });
   }
 
   private receive(raw: unknown): void {
@@ -92,7 +109,11 @@ export class ContractClient {
       if (!s) return;
       const schema = (topics as any)[s.topic]?.event;
       const r = schema ? schema.safeParse(f.event) : { success: true, data: f.event };
-      if (!r.success) return;
+      if (!r.success) {
+        // Dropping it quietly would leave the view drifting from the cluster: start it over instead.
+        if (s.h.onResync) this.resync(s, `A malformed ${s.topic} event was dropped (${r.error.issues[0]?.message ?? 'invalid'}); reading the list again`);
+        return;
+      }
       s.lastSeq = f.seq;
       s.h.onEvent(r.data, f.seq);
     } else if (f.t === 'end') {

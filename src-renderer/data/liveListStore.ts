@@ -7,7 +7,7 @@ export interface ExternalStore<S> {
   subscribe(listener: () => void): () => void;
 }
 
-interface WatchHandlers { onEvent(e: WatchEvent): void; onEnd(err?: Error): void }
+interface WatchHandlers { onEvent(e: WatchEvent): void; onEnd(err?: Error): void; onResync(reason: string): void }
 
 /**
  * Stands in for the next frame where requestAnimationFrame does not run (a hidden page): the list
@@ -62,6 +62,7 @@ export function liveListStore<T>(open: ((h: WatchHandlers) => { close(): void })
         sub = open({
           onEvent: (e) => { list.push(e); changed(); },
           onEnd: (err) => { list.fail(err?.message ?? 'subscription ended'); changed(); },
+          onResync: (reason) => { list.resyncing(reason, new Date()); changed(); },
         });
       }
       return () => {

@@ -4,7 +4,11 @@ import type { ListWatchSource, RawObject } from './listWatch';
 import type { Freshness, TableColumn } from '../../../shared/contract/resources';
 
 export interface InformerHandler<T> {
-  /** The whole current state: on subscribe to a synced informer, and after each (re)list. */
+  /**
+   * The whole current state, once per handler: when the informer first syncs, or at once when the
+   * handler is added to a synced informer. A later relist (or a new reflector) arrives as onChanges:
+   * the store emits exactly the differences it makes.
+   */
   onSync(items: T[], columns: TableColumn[] | undefined, freshness: Freshness): void;
   onChanges(changes: StoreChange<T>[], columns: TableColumn[] | undefined): void;
   onFreshness(freshness: Freshness): void;

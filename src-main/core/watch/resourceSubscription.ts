@@ -16,8 +16,8 @@ function project(projection: WatchParams['projection'], e: Entry): unknown {
 }
 
 /**
- * Connects one view's subscription to a shared informer: a snapshot first (and again after every
- * relist-free resync), then deltas coalesced per frame.
+ * Connects one view's subscription to a shared informer: a snapshot first (once: a relist reaches the
+ * view as the deltas it makes), then deltas coalesced per frame, and freshness changes as they happen.
  */
 export function subscribeResources(
   hub: WatchHub,

@@ -14,14 +14,21 @@ const WORKLOAD_LOG_KINDS = new Set<string>(WorkloadOwnerKindSchema.options);
 
 export interface SlotProps { context: string; target: DetailsTarget; obj: any }
 
+/** Why a tab has nothing for this object (the tab lists decide when to show it; this is the fallback). */
 function Pending({ what, where }: { what: string; where: string }) {
   return (
-    <div className="dp-slot" data-testid={`dp-slot-${what.toLowerCase()}`}>
+    <div className="dp-slot" data-testid={`dp-slot-${what.toLowerCase()}`} data-view={where}>
       <div className="dp-slot-title">{what}</div>
-      <p className="muted">{what} for this object will appear here. (Slot for <code>{where}</code>, not wired yet.)</p>
+      <p className="muted">{NOT_AVAILABLE[what] ?? `${what} is not available for this object.`}</p>
     </div>
   );
 }
+
+const NOT_AVAILABLE: Record<string, string> = {
+  Logs: 'No logs here: logs come from pods and from the workloads that own pods (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs).',
+  Terminal: 'No terminal here: a shell runs in a container of a pod.',
+  Rollout: 'No rollout here: Deployments, StatefulSets and DaemonSets have rollouts.',
+};
 
 /** A pod's container logs; for a workload, all its pods' logs merged. */
 export function LogsSlot({ context, target, obj }: SlotProps) {
