@@ -12,6 +12,7 @@ import { kubectl } from '../test-cluster/kubectl.mjs';
 import { cleanUpNodesAndNamespaces, createFakeNodes, deploymentManifest } from '../src-main/testing/twinTestKit';
 import type { KubeHttp } from '../src-main/core/cluster/kubeHttp';
 import { eventually } from './support/polling';
+import { openDetails, openMenu } from './support/details';
 
 const ADMIN = 'wheelhouse-admin';
 const LIMITED = 'wheelhouse-limited';
@@ -22,28 +23,6 @@ const NODE = `wh-e2e-node-${SUFFIX}`;
 const k = (args: string[], input?: string) => kubectl(args, { kubeconfig: testKubeconfig(), context: ADMIN, input });
 const getJson = async (args: string[]) => JSON.parse(await k(['get', ...args, '-o', 'json']));
 
-
-/** Opens a resource table and the details of one of its rows. */
-async function openDetails(page: Page, context: string, path: string, ns: string | undefined, name?: string) {
-  // The shell first (the token exchange may still reload the page and drop an early hash).
-  await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-  const hash = `#/c/${context}/r/${path}${ns ? `?ns=${ns}` : ''}`;
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-  await page.waitForFunction((h) => window.location.hash === h, hash);
-  const row = page.locator(`[data-testid="resource-table"] [role="row"]${name ? `[data-name="${name}"]` : '[data-name]'}`).first();
-  await row.waitFor({ timeout: 60_000 }).catch(async (err) => {
-    await page.screenshot({ path: `test-results/actions-failed-open-${name ?? 'row'}.png` });
-    throw err;
-  });
-  await row.click();
-  await page.waitForSelector('[data-testid="details"] [data-testid="actions-menu"]', { timeout: 30_000 });
-}
-
-/** Opens the actions menu once permissions are known (items say "Checking permissions…" until then). */
-async function openMenu(page: Page) {
-  await page.click('[data-testid="actions-menu"]');
-  await page.waitForFunction(() => ![...document.querySelectorAll('.act-item')].some((b) => (b.textContent ?? '').includes('Checking permissions')), null, { timeout: 30_000 });
-}
 
 describe('the actions menu (real test cluster)', () => {
   let serve: ServeFixture;

@@ -9,6 +9,7 @@ import { cleanRendererBuild, startStreamsServe } from './support/streams';
 import { kubectl } from '../test-cluster/kubectl.mjs';
 import { cleanUpNodesAndNamespaces, createFakeNodes, deploymentManifest } from '../src-main/testing/twinTestKit';
 import { eventually } from './support/polling';
+import { openDetails, openMenu } from './support/details';
 
 const CONTEXT = 'wheelhouse-admin';
 const SUFFIX = Math.random().toString(36).slice(2, 7);
@@ -36,19 +37,6 @@ async function shoot(page: Page, name: string) {
   }
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1600, height: 1000 });
-}
-
-async function openRow(page: Page, path: string, ns: string | undefined, name: string) {
-  await go(page, `#/c/${CONTEXT}/r/${path}${ns ? `?ns=${ns}` : ''}`);
-  const row = page.locator(`[data-testid="resource-table"] [role="row"][data-name="${name}"]`).first();
-  await row.waitFor({ timeout: 60_000 });
-  await row.click();
-  await page.waitForSelector('[data-testid="details"] [data-testid="actions-menu"]', { timeout: 30_000 });
-}
-
-async function openMenu(page: Page) {
-  await page.click('[data-testid="actions-menu"]');
-  await page.waitForFunction(() => ![...document.querySelectorAll('.act-item')].some((b) => (b.textContent ?? '').includes('Checking permissions')), null, { timeout: 30_000 });
 }
 
 describe('one safety model (real test cluster)', () => {
@@ -118,7 +106,7 @@ describe('one safety model (real test cluster)', () => {
   });
 
   it('the Rollout tab\'s Restart asks like Actions → Restart, and restarts only when confirmed', async () => {
-    await openRow(page, 'apps/v1/deployments', NS, 'solo');
+    await openDetails(page, CONTEXT, 'apps/v1/deployments', NS, 'solo');
     await page.click('[data-testid="dp-tab-rollout"]');
     const restart = page.locator('[data-testid="ro-restart"]');
     await eventually(async () => expect(await restart.isDisabled()).toBe(false), 30_000);
@@ -137,7 +125,7 @@ describe('one safety model (real test cluster)', () => {
   });
 
   it('deleting a namespace lists what it holds, offers no propagation choice and needs the name typed', async () => {
-    await openRow(page, '_/v1/namespaces', undefined, DOOMED);
+    await openDetails(page, CONTEXT, '_/v1/namespaces', undefined, DOOMED);
     await openMenu(page);
     await page.click('[data-testid="action-delete"]');
     const dialog = page.locator('[data-testid="delete-dialog"]');
@@ -166,7 +154,7 @@ describe('one safety model (real test cluster)', () => {
   });
 
   it('drain previews the pods it would evict before it starts; closing it cordons nothing', async () => {
-    await openRow(page, '_/v1/nodes', undefined, NODE);
+    await openDetails(page, CONTEXT, '_/v1/nodes', undefined, NODE);
     await openMenu(page);
     await page.click('[data-testid="action-drain"]');
     const preview = page.locator('[data-testid="drain-preview"]');
