@@ -1,4 +1,6 @@
 import type { DetailsTarget } from './detailsTarget';
+import { ROLLOUT_KINDS } from '../../../shared/model/kinds';
+import type { RolloutKind } from '../../../shared/contract/actions';
 import { RolloutTab } from '../rollouts/RolloutTab';
 import { ObjectActions } from '../actions/ObjectActions';
 import { LogViewer } from '../logs/LogViewer';
@@ -49,8 +51,8 @@ export function TerminalSlot({ context, target, obj }: SlotProps) {
 
 export function RolloutSlot({ context, target, obj, onSelect }: SlotProps & { onSelect?(t: DetailsTarget): void }) {
   const kind = obj?.kind;
-  if (!target.namespace || (kind !== 'Deployment' && kind !== 'StatefulSet' && kind !== 'DaemonSet')) return <Pending what="Rollout" where="views/rollouts RolloutPanel" />;
-  return <RolloutTab context={context} target={target} kind={kind} onSelect={onSelect} />;
+  if (!target.namespace || !ROLLOUT_KINDS.has(kind)) return <Pending what="Rollout" where="views/rollouts RolloutPanel" />;
+  return <RolloutTab context={context} target={target} kind={kind as RolloutKind} onSelect={onSelect} />;
 }
 
 /** The header's actions menu (views/actions): scale, restart, pause, edit YAML, delete; cordon and drain for nodes. */

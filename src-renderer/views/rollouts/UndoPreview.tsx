@@ -1,11 +1,13 @@
 import type { UndoResult } from '../../../shared/contract/actions';
+import { ConfirmDialog } from '../actions/ConfirmDialog';
 import { formatChangeValue } from './rolloutFormat';
 
-/** What a rollback would change (from a server-side dry run), with confirm and cancel. */
+/** What a rollback would change (from a server-side dry run), asked through the one confirmation component. */
 export function UndoPreview({ preview, busy, onConfirm, onCancel }: { preview: UndoResult; busy: boolean; onConfirm(): void; onCancel(): void }) {
   return (
-    <div className="ro-preview" role="dialog" aria-label={`Roll back to revision ${preview.revision}`} data-testid="ro-undo-preview">
-      <div className="ro-preview-head">Roll back to revision {preview.revision}</div>
+    <ConfirmDialog title={`Roll back to revision ${preview.revision}`} confirm="Roll back" busy={busy} onConfirm={onConfirm} onClose={onCancel}
+      testId="ro-undo-preview" confirmTestId="ro-undo-confirm" size="medium"
+      confirmDisabledReason={preview.outcome === 'skipped' ? preview.message : undefined}>
       <div className="ro-preview-summary" data-testid="ro-undo-summary">{preview.summary}</div>
       {preview.changes.length > 0 && (
         <table className="ro-changes">
@@ -22,10 +24,6 @@ export function UndoPreview({ preview, busy, onConfirm, onCancel }: { preview: U
         </table>
       )}
       {preview.warnings.map((w) => <div key={w} className="ro-warning">{w}</div>)}
-      <div className="ro-preview-actions">
-        <button type="button" className="primary" disabled={busy || preview.outcome === 'skipped'} onClick={onConfirm} data-testid="ro-undo-confirm">Roll back</button>
-        <button type="button" disabled={busy} onClick={onCancel}>Cancel</button>
-      </div>
-    </div>
+    </ConfirmDialog>
   );
 }
