@@ -18,6 +18,8 @@ export type LinkChange = { type: 'replaced'; generation: number } | { type: 'gon
 /** How often the link asks the server whether it answers again while someone waits for that. */
 const HEALTH_PROBE_MS = 1_000;
 const HEALTH_PROBE_TIMEOUT_MS = 2_000;
+/** A streams connection with requests open and nothing read for this long, in trouble, is presumed dead. */
+const SILENT_STREAMS_MS = 1_000;
 
 /**
  * One context, for as long as the kubeconfig names it: the one object every subscription of the
@@ -38,12 +40,15 @@ export class ContextLink {
   private readonly healthWaiters = new Set<() => void>();
   private prober: NodeJS.Timeout | undefined;
   private probing = false;
+  /** Since a holder reported a network failure and until the server answers a probe: the link probes. */
+  private troubled = false;
 
   /** Goes through the connection current at each call; throws the `gone` reason once the context is gone. */
   readonly http: LinkHttp;
 
   constructor(readonly context: string, conn: ClusterConnection) {
     this.conn = conn;
+    conn.http.onStreamsSuspect(() => this.suspect(conn));
     const current = () => this.connection.http;
     this.http = {
       raw: async (method, path, opts) => current().raw(method, path, opts),
@@ -72,13 +77,16 @@ export class ContextLink {
   }
 
   /**
-   * Resolves when the server next answers a probe (any HTTP status: it is up), or when `signal`
-   * aborts, or when the link is replaced or gone (a new connection is worth trying at once).
+   * For a holder whose request failed at the network level: resolves when the server next answers a
+   * probe (any HTTP status: it is up), or when `signal` aborts, or when the link is replaced or gone
+   * (a new connection is worth trying at once). From this call until the server answers, the link
+   * probes every second, waiters or not: a holder may meanwhile hang on a connection that died.
    */
   untilHealthy(signal: AbortSignal): Promise<void> {
     return new Promise<void>((resolve) => {
       if (signal.aborted || this.goneWith) return resolve();
       const done = () => { this.healthWaiters.delete(done); signal.removeEventListener('abort', done); resolve(); };
+      this.troubled = true;
       this.healthWaiters.add(done);
       signal.addEventListener('abort', done, { once: true });
       this.scheduleProbe();
@@ -89,6 +97,7 @@ export class ContextLink {
   replace(next: ClusterConnection): void {
     const old = this.conn;
     this.conn = next;
+    next.http.onStreamsSuspect(() => this.suspect(next));
     this.gen++;
     const change: LinkChange = { type: 'replaced', generation: this.gen };
     for (const l of [...this.listeners]) l(change);
@@ -116,19 +125,27 @@ export class ContextLink {
     this.conn.close();
   }
 
+  /** The watches' connection did not answer its liveness probe at once: find out whether the server answers elsewhere. */
+  private suspect(conn: ClusterConnection): void {
+    if (conn !== this.conn || this.goneWith) return;
+    this.troubled = true;
+    this.scheduleProbe();
+  }
+
   private wakeAll(): void {
     for (const w of [...this.healthWaiters]) w();
   }
 
   private scheduleProbe(): void {
-    if (this.prober || this.probing || this.healthWaiters.size === 0 || this.goneWith) return;
+    if (this.prober || this.probing || !this.troubled || this.goneWith) return;
     this.prober = setTimeout(() => { this.prober = undefined; void this.probe(); }, HEALTH_PROBE_MS);
     this.prober.unref?.();
   }
 
   private async probe(): Promise<void> {
-    if (this.healthWaiters.size === 0 || this.goneWith) return;
+    if (!this.troubled || this.goneWith) return;
     this.probing = true;
+    const startedAt = Date.now();
     let answered: boolean;
     try {
       await this.conn.http.request('GET', '/livez', { timeoutMs: HEALTH_PROBE_TIMEOUT_MS });
@@ -139,7 +156,12 @@ export class ContextLink {
     } finally {
       this.probing = false;
     }
-    if (answered) this.wakeAll();
-    else this.scheduleProbe();
+    if (!answered) return this.scheduleProbe();
+    this.troubled = false;
+    // Watches hanging on a streams connection that read nothing while the server answered this probe
+    // over another would wait out the liveness window (30 s + 15 s): that connection is dead (a frozen
+    // flow); give it up now, and they re-watch from their resourceVersion on a new one.
+    this.conn.http.giveUpSilentStreams(startedAt - SILENT_STREAMS_MS);
+    this.wakeAll();
   }
 }

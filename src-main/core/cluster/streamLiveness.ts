@@ -6,7 +6,14 @@ export interface StreamLivenessOptions {
   readIdleMs?: number;
   /** A probe unanswered for this long means the connection is dead (client-go's PingTimeout). */
   probeTimeoutMs?: number;
+  /**
+   * Told when a probe has gone unanswered for PROBE_LATE_MS: the connection is suspect (the context's
+   * link then checks whether the server answers on another one, and if so gives this one up at once).
+   */
+  onProbeLate?: () => void;
 }
+
+const PROBE_LATE_MS = 1_000;
 
 export const READ_IDLE_MS = 30_000;
 export const PROBE_TIMEOUT_MS = 15_000;
@@ -35,6 +42,7 @@ export class StreamConnectionDeadError extends Error {
 export class StreamLiveness {
   private readonly readIdleMs: number;
   private readonly probeTimeoutMs: number;
+  private readonly onProbeLate: (() => void) | undefined;
   private open = 0;
   /** When the current silence began: the last byte read, or the first request opened after none. */
   private lastReadAt = 0;
@@ -54,6 +62,7 @@ export class StreamLiveness {
   ) {
     this.readIdleMs = opts.readIdleMs ?? READ_IDLE_MS;
     this.probeTimeoutMs = opts.probeTimeoutMs ?? PROBE_TIMEOUT_MS;
+    this.onProbeLate = opts.onProbeLate;
     this.interceptor = observeResponses(() => {
       this.opened();
       return { onBytes: () => { this.lastReadAt = Date.now(); }, onSettled: () => this.ended() };
@@ -62,6 +71,9 @@ export class StreamLiveness {
 
   /** Long-running requests open now (waiting for an answer or reading one). */
   get openRequests(): number { return this.open; }
+
+  /** When the current silence began (0 before any request): no byte read on the connection since. */
+  get silentSince(): number { return this.lastReadAt; }
 
   /** Probes sent so far (tests and the debug log). */
   readonly stats = { probes: 0 };
@@ -107,6 +119,8 @@ export class StreamLiveness {
     this.stats.probes++;
     const timer = setTimeout(() => probe.abort(new Error(`no answer within ${this.probeTimeoutMs} ms`)), this.probeTimeoutMs);
     timer.unref?.();
+    const late = setTimeout(() => { if (!this.closed) this.onProbeLate?.(); }, Math.min(PROBE_LATE_MS, this.probeTimeoutMs / 2));
+    late.unref?.();
     try {
       await this.sendProbe(probe.signal);
       // The answer came over the same connection: it is alive, and the silence starts again.
@@ -117,6 +131,7 @@ export class StreamLiveness {
       }
     } finally {
       clearTimeout(timer);
+      clearTimeout(late);
       this.probe = undefined;
       this.schedule();
     }
