@@ -8,6 +8,8 @@ export function clusterHandlers(core: Core): Handlers {
     methods: {
       'kubeconfig.get': async () => core.kubeconfig(),
       'cluster.connect': async ({ context }) => {
+        // Also the user's "Retry": every list of the context waiting to retry does so now.
+        core.link(context).retryNow();
         const conn = core.connection(context);
         const status = await conn.probe();
         conn.startProbing();

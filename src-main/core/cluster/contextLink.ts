@@ -93,6 +93,9 @@ export class ContextLink {
     });
   }
 
+  /** The user asked to retry: every holder waiting to retry does so now. */
+  retryNow(): void { this.wakeAll(); }
+
   /** Called by the core: the kubeconfig entry changed and `next` replaces the connection. */
   replace(next: ClusterConnection): void {
     const old = this.conn;
@@ -148,7 +151,9 @@ export class ContextLink {
     const startedAt = Date.now();
     let answered: boolean;
     try {
-      await this.conn.http.request('GET', '/livez', { timeoutMs: HEALTH_PROBE_TIMEOUT_MS });
+      // /livez answers plain text ("ok"): read it as bytes, never as JSON.
+      const res = await this.conn.http.raw('GET', '/livez', { timeoutMs: HEALTH_PROBE_TIMEOUT_MS, accept: '*/*' });
+      await res.arrayBuffer();
       answered = true;
     } catch (err) {
       // Any HTTP answer (401, 403, 500 while etcd catches up) means the server is there again.
