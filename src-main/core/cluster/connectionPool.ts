@@ -87,7 +87,7 @@ export class ConnectionPool {
     const s = this.current?.streams;
     if (!s || s.liveness.openRequests === 0 || s.liveness.silentSince >= silentBefore) return false;
     const idleMs = Date.now() - s.liveness.silentSince;
-    this.replaceStreamConnections(s.raw, new StreamConnectionDeadError(idleMs, 0, new Error('the server answered on a new connection meanwhile')));
+    this.replaceStreamConnections(s.raw, new StreamConnectionDeadError(idleMs, 0, undefined, true));
     return true;
   }
 

@@ -43,6 +43,7 @@ export class ContextLink {
   /** Since a holder reported a network failure and until the server answers a probe: the link probes. */
   private troubled = false;
 
+
   /** Goes through the connection current at each call; throws the `gone` reason once the context is gone. */
   readonly http: LinkHttp;
 
@@ -139,9 +140,10 @@ export class ContextLink {
     for (const w of [...this.healthWaiters]) w();
   }
 
-  private scheduleProbe(): void {
+  /** One probe a second, start to start: a probe that timed out is followed by the next at once. */
+  private scheduleProbe(lastStartedAt = Date.now()): void {
     if (this.prober || this.probing || !this.troubled || this.goneWith) return;
-    this.prober = setTimeout(() => { this.prober = undefined; void this.probe(); }, HEALTH_PROBE_MS);
+    this.prober = setTimeout(() => { this.prober = undefined; void this.probe(); }, Math.max(0, lastStartedAt + HEALTH_PROBE_MS - Date.now()));
     this.prober.unref?.();
   }
 
@@ -161,7 +163,7 @@ export class ContextLink {
     } finally {
       this.probing = false;
     }
-    if (!answered) return this.scheduleProbe();
+    if (!answered) return this.scheduleProbe(startedAt);
     this.troubled = false;
     // Watches hanging on a streams connection that read nothing while the server answered this probe
     // over another would wait out the liveness window (30 s + 15 s): that connection is dead (a frozen

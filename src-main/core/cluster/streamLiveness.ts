@@ -22,8 +22,14 @@ export const PROBE_TIMEOUT_MS = 15_000;
 export class StreamConnectionDeadError extends Error {
   /** A connection timeout as far as callers are concerned (isNetworkError, toContractError). */
   readonly code = 'ETIMEDOUT';
-  constructor(readonly idleMs: number, readonly probeTimeoutMs: number, cause: unknown) {
-    super(`The connection to the API server carried nothing for ${Math.round(idleMs / 1000)} s and did not answer a probe within ${Math.round(probeTimeoutMs / 1000)} s: it was closed, and watches and logs reconnect.`, { cause });
+  constructor(
+    readonly idleMs: number, readonly probeTimeoutMs: number, cause: unknown,
+    /** Given up because the server answered over another connection meanwhile: a retry can go at once. */
+    readonly serverAnswers = false,
+  ) {
+    super(serverAnswers
+      ? `The connection to the API server carried nothing for ${Math.round(idleMs / 1000)} s while the server answered over a new one: it was closed, and watches and logs reconnect.`
+      : `The connection to the API server carried nothing for ${Math.round(idleMs / 1000)} s and did not answer a probe within ${Math.round(probeTimeoutMs / 1000)} s: it was closed, and watches and logs reconnect.`, { cause });
     this.name = 'StreamConnectionDeadError';
   }
 }

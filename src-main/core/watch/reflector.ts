@@ -1,4 +1,5 @@
 import { ApiError, RequestTimeoutError, deepMessage, isNetworkError } from '../cluster/apiError';
+import { StreamConnectionDeadError } from '../cluster/streamLiveness';
 import { Backoff } from './backoff';
 import type { ListWatchSource, RawObject, RawWatchEvent } from './listWatch';
 import type { Store, StoreChange } from './store';
@@ -26,6 +27,12 @@ export interface ReflectorOptions<T> {
   random?: () => number;
   /** The clock that times watches (tests script it). */
   now?: () => number;
+}
+
+function givenUpWhileServerAnswers(err: unknown): boolean {
+  let e: any = err;
+  for (let i = 0; e && i < 6; i++, e = e.cause) if (e instanceof StreamConnectionDeadError) return e.serverAnswers;
+  return false;
 }
 
 /** More than one of kube-apiserver's bookmark intervals (about a minute) for a watch that asked for them. */
@@ -159,6 +166,8 @@ export class Reflector<T extends { resourceVersion?: string }> {
           this.stats.relists++;
           continue;
         }
+        // The connection was given up because the server answers over a new one: go again at once.
+        if (givenUpWhileServerAnswers(err)) { this.setState('backoff', deepMessage(err)); continue; }
         this.setState('backoff', deepMessage(err));
         const wait = err instanceof ApiError && err.status === 429 && err.retryAfterSeconds
           ? err.retryAfterSeconds * 1000 : backoff.next();
