@@ -72,6 +72,17 @@ describe('a context never reachable', () => {
     expect(ms).toBeLessThanOrEqual(5_000);
     await page.locator('[data-testid="cluster-status"][data-state="ready"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-testid="cluster-retry"]').count()).toBe(0);
+
+    // The connection drops again: the rows stay, dimmed, until the list is right again.
+    expect(await page.locator('[data-testid="resource-table"] .rt-body[data-stale]').count()).toBe(0);
+    await proxy.cut();
+    await page.locator('[data-testid="resource-table"] .rt-body[data-stale]').waitFor({ timeout: 20_000 });
+    const opacity = await page.locator('[data-testid="resource-table"] [role="row"][data-name="hostile"]').evaluate((el) => getComputedStyle(el).opacity);
+    expect(Number(opacity)).toBeLessThan(1);
+    await page.screenshot({ path: 'test-results/unreachable-stale-rows.png' });
+    await proxy.restore();
+    await page.locator('[data-testid="freshness"][data-state="live"]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="resource-table"] .rt-body[data-stale]').count()).toBe(0);
     expect(page.errors).toEqual([]);
   });
 });
