@@ -42,6 +42,8 @@ export class ContextLink {
   private probing = false;
   /** Since a holder reported a network failure and until the server answers a probe: the link probes. */
   private troubled = false;
+  private checkingFrom: Date | undefined;
+  private readonly checkingListeners = new Set<(since: Date | undefined) => void>();
 
 
   /** Goes through the connection current at each call; throws the `gone` reason once the context is gone. */
@@ -69,6 +71,22 @@ export class ContextLink {
 
   get generation(): number { return this.gen; }
   get gone(): Error | undefined { return this.goneWith; }
+
+  /**
+   * Since when the watches' connection is being checked (its liveness probe is late: the data may be
+   * old), or undefined; `l` hears each change. Ends when the server answers a probe of the link's.
+   */
+  get checkingSince(): Date | undefined { return this.checkingFrom; }
+  onChecking(l: (since: Date | undefined) => void): () => void {
+    this.checkingListeners.add(l);
+    return () => { this.checkingListeners.delete(l); };
+  }
+
+  private setChecking(since: Date | undefined): void {
+    if (since === this.checkingFrom) return;
+    this.checkingFrom = since;
+    for (const l of [...this.checkingListeners]) l(since);
+  }
 
   /** `replaced` and `gone`, in order; a holder that arrives after `gone` hears it at once. */
   onChange(l: (c: LinkChange) => void): () => void {
@@ -101,6 +119,7 @@ export class ContextLink {
   replace(next: ClusterConnection): void {
     const old = this.conn;
     this.conn = next;
+    this.setChecking(undefined);
     next.http.onStreamsSuspect(() => this.suspect(next));
     this.gen++;
     const change: LinkChange = { type: 'replaced', generation: this.gen };
@@ -114,6 +133,7 @@ export class ContextLink {
     if (this.goneWith) return;
     this.goneWith = error;
     clearTimeout(this.prober);
+    this.checkingListeners.clear();
     const listeners = [...this.listeners];
     this.listeners.clear();
     for (const l of listeners) l({ type: 'gone', error });
@@ -133,6 +153,7 @@ export class ContextLink {
   private suspect(conn: ClusterConnection): void {
     if (conn !== this.conn || this.goneWith) return;
     this.troubled = true;
+    this.setChecking(this.checkingFrom ?? new Date());
     this.scheduleProbe();
   }
 
@@ -165,6 +186,7 @@ export class ContextLink {
     }
     if (!answered) return this.scheduleProbe(startedAt);
     this.troubled = false;
+    this.setChecking(undefined);
     // Watches hanging on a streams connection that read nothing while the server answered this probe
     // over another would wait out the liveness window (30 s + 15 s): that connection is dead (a frozen
     // flow); give it up now, and they re-watch from their resourceVersion on a new one.

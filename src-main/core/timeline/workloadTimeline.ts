@@ -18,7 +18,7 @@ const REPLICASETS: ResourcePath = { group: 'apps', version: 'v1', resource: 'rep
 const PODS: ResourcePath = { group: '', version: 'v1', resource: 'pods' };
 
 /** Worst first: the freshness a timeline reports is the worst of the watches feeding it. */
-const FRESHNESS_RANK: Freshness['state'][] = ['error', 'unauthorized', 'forbidden', 'stale', 'reconnecting', 'syncing', 'live'];
+const FRESHNESS_RANK: Freshness['state'][] = ['error', 'unauthorized', 'forbidden', 'stale', 'reconnecting', 'checking', 'syncing', 'live'];
 
 /** One workload's entries (oldest first, at most TIMELINE_CAPACITY) and who listens to them. */
 class WorkloadLog {

@@ -60,6 +60,21 @@ describe('SharedInformer', () => {
     await informer.stop();
   });
 
+  it('says checking while the link checks its connection (a watch open, nothing else wrong), live again after', async () => {
+    const source = new HeldSource({ items: [obj('a', '1')], resourceVersion: '10' });
+    const informer = informerOn(source);
+    const r = recorder();
+    informer.addHandler(r.handler);
+    informer.start();
+    await until(() => source.watching && informer.freshness().state === 'live');
+    const since = new Date();
+    informer.setChecking(since);
+    expect(informer.freshness()).toMatchObject({ state: 'checking', since: since.toISOString() });
+    informer.setChecking(undefined);
+    expect(r.log.slice(-2)).toEqual(['freshness:checking', 'freshness:live']);
+    await informer.stop();
+  });
+
   it('end stops it and gives every handler the reason once; nothing is sent after', async () => {
     const source = new HeldSource({ items: [obj('a', '1')], resourceVersion: '10' });
     const informer = informerOn(source);

@@ -12,7 +12,7 @@ export interface InformerHandler<T> {
   onEnd?(error: Error): void;
 }
 
-export function freshnessOf(state: ReflectorState, reason: string | undefined, since: Date, troubleSince: Date | undefined): Freshness {
+export function freshnessOf(state: ReflectorState, reason: string | undefined, since: Date, troubleSince: Date | undefined, checkingSince?: Date): Freshness {
   const f = (s: Freshness['state'], at: Date): Freshness => (reason ? { state: s, since: at.toISOString(), reason } : { state: s, since: at.toISOString() });
   switch (state) {
     case 'forbidden': return f('forbidden', since);
@@ -22,6 +22,7 @@ export function freshnessOf(state: ReflectorState, reason: string | undefined, s
   }
   if (troubleSince) return f('reconnecting', troubleSince);
   if (state === 'listing') return f('syncing', since);
+  if (checkingSince) return { state: 'checking', since: checkingSince.toISOString(), reason: 'The connection has been silent and a liveness probe is not answered yet: checking it.' };
   return { state: 'live', since: since.toISOString() };
 }
 
@@ -34,6 +35,8 @@ export class SharedInformer<T extends { resourceVersion?: string }> {
   readonly reflector: Reflector<T>;
   private readonly handlers = new Set<InformerHandler<T>>();
   private synced = false;
+  /** Set by the hub from the context's link: since when its watches' connection is being checked. */
+  private checkingSince: Date | undefined;
 
   constructor(
     source: ListWatchSource,
@@ -80,7 +83,15 @@ export class SharedInformer<T extends { resourceVersion?: string }> {
 
   freshness(): Freshness {
     const r = this.reflector;
-    return freshnessOf(r.state, r.stateReason, r.stateSince, r.troubleSince);
+    return freshnessOf(r.state, r.stateReason, r.stateSince, r.troubleSince, this.checkingSince);
+  }
+
+  /** The connection under the watch is being checked (since `since`), or no longer (undefined). */
+  setChecking(since: Date | undefined): void {
+    if (since === this.checkingSince) return;
+    this.checkingSince = since;
+    const f = this.freshness();
+    for (const h of this.handlers) h.onFreshness(f);
   }
 
   addHandler(h: InformerHandler<T>): () => void {

@@ -27,8 +27,11 @@ const VIEWS: Omit<WatchParams, 'context' | 'namespace'>[] = [
 function openViews(core: Core, context: string, namespace: string) {
   return VIEWS.map((v) => {
     const list = new LiveList<any>();
-    const s = { state: list.state as LiveListState<any>, params: v, off: () => {} };
-    s.off = subscribeResources(core.hub, { ...v, context, namespace }, (e: WatchEvent) => { s.state = list.apply(e); }, { batchMs: 10 });
+    const s = { state: list.state as LiveListState<any>, params: v, off: () => {}, seen: [] as { state: string; at: number }[] };
+    s.off = subscribeResources(core.hub, { ...v, context, namespace }, (e: WatchEvent) => {
+      s.state = list.apply(e);
+      if (e.type === 'freshness') s.seen.push({ state: e.freshness.state, at: Date.now() });
+    }, { batchMs: 10 });
     return s;
   });
 }
@@ -118,10 +121,18 @@ describe('recovery through a proxy to the shared test cluster: cut and freeze', 
   it('frozen past the liveness probe: every list right within 5 s of the proxy passing again', async () => {
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {
+      const frozenAt = Date.now();
       proxy.freeze();
       await churn(direct, ADMIN, ns);
-      // Nothing is said on a frozen connection: the liveness probe goes after 30 s without a byte.
+      // Nothing is said on a frozen connection: the liveness probe goes after 30 s without a byte, and
+      // a second later, unanswered, every view says it is checking the connection (not live).
       await new Promise((r) => setTimeout(r, 35_000));
+      for (const v of views) {
+        const checking = v.seen.find((f) => f.at > frozenAt && f.state === 'checking');
+        expect(checking, `${v.params.resource} (${v.params.projection}) said "checking"`).toBeDefined();
+        expect(checking!.at - frozenAt).toBeLessThan(33_000);
+      }
+      expect(notLive(views), 'no view claims live while frozen').toBe(true);
       proxy.thaw();
       times.push(await timeToRight(direct, ADMIN, ns, views));
     }

@@ -85,7 +85,9 @@ export class WatchHub {
         : key.representation === 'table' ? new SharedInformer<TableRow>(source, uidOf, toTableRow)
           : new SharedInformer<ObjectEntry>(source, uidOf, toObjectEntry);
       const created: Slot = { key, informer, refs: 0, unlink: () => {} };
-      created.unlink = link.onChange((change) => {
+      if (link.checkingSince) informer.setChecking(link.checkingSince);
+      const unchecking = link.onChecking((since) => informer.setChecking(since));
+      const unchange = link.onChange((change) => {
         if (change.type === 'replaced') {
           watchDebug(() => `hub: ${id} relists on the context's new connection (generation ${change.generation})`);
           informer.relist();
@@ -94,8 +96,10 @@ export class WatchHub {
         clearTimeout(created.lingerTimer);
         if (this.slots.get(id) === created) this.slots.delete(id);
         watchDebug(() => `hub: ${id} ends: ${change.error.message}`);
+        unchecking();
         void informer.end(change.error);
       });
+      created.unlink = () => { unchecking(); unchange(); };
       slot = created;
       this.slots.set(id, slot);
       informer.start();

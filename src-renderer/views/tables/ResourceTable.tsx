@@ -141,7 +141,7 @@ export function ResourceTable(p: ResourceTableProps) {
   // A list that never arrived because the server does not answer says so (and offers to retry now)
   // instead of spinning; rows already shown while the watch reconnects are dimmed: they may be old.
   const unreachable = !list.synced && state === 'reconnecting';
-  const staleRows = list.synced && (state === 'reconnecting' || state === 'stale');
+  const staleRows = list.synced && (state === 'reconnecting' || state === 'stale' || state === 'checking');
   const client = useClient();
   const retry = useCallback(() => { void client.request('cluster.connect', { context: p.context }).catch(() => {}); }, [client, p.context]);
   const what = p.title.toLowerCase();
@@ -174,7 +174,7 @@ export function ResourceTable(p: ResourceTableProps) {
           ))}
         </div>
         <div className={`rt-body${staleRows ? ' rt-stale' : ''}`} style={{ height: virtualizer.getTotalSize() }} data-stale={staleRows || undefined}
-          title={staleRows ? 'Reconnecting: these rows may be out of date' : undefined}>
+          title={staleRows ? `${state === 'checking' ? 'Checking the connection' : 'Reconnecting'}: these rows may be out of date` : undefined}>
           {virtualizer.getVirtualItems().map((v) => {
             const r = rows[v.index];
             return (

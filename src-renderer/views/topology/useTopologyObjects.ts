@@ -17,7 +17,7 @@ export interface TopologyObjects {
   errors: { kind: TopologyKind; message: string }[];
 }
 
-const FRESHNESS_RANK: Record<Freshness['state'], number> = { live: 0, syncing: 1, reconnecting: 2, stale: 3, forbidden: -1, unauthorized: 4, error: 5 };
+const FRESHNESS_RANK: Record<Freshness['state'], number> = { live: 0, syncing: 1, checking: 1.5, reconnecting: 2, stale: 3, forbidden: -1, unauthorized: 4, error: 5 };
 const denied = (l: LiveListState<unknown>) => l.freshness?.state === 'forbidden' || l.freshness?.state === 'unauthorized';
 const settled = (l: LiveListState<unknown>) => l.synced || l.error !== undefined || denied(l) || l.freshness?.state === 'error';
 
