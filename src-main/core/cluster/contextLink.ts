@@ -28,9 +28,10 @@ const SILENT_STREAMS_MS = 1_000;
  * connection), its `generation` counts the connections it has had, and `onChange` tells holders
  * `replaced` (reflectors relist on the new connection) or `gone` (every holder ends with the reason).
  *
- * It is also where "the server answers again" is learnt: a holder whose requests fail at the network
- * level waits in `untilHealthy`, and the link probes the server every second while anyone waits, so
- * that every informer of the context retries at once when it is back instead of sitting in backoff.
+ * It is also where "the server answers again" is learnt: after a holder's network failure (it waits
+ * in `untilHealthy`) or a late liveness probe on the watches' connection, the link probes the server
+ * once a second until it answers, so that every informer of the context retries at once when it is
+ * back instead of sitting in backoff.
  */
 export class ContextLink {
   private conn: ClusterConnection;
@@ -44,7 +45,6 @@ export class ContextLink {
   private troubled = false;
   private checkingFrom: Date | undefined;
   private readonly checkingListeners = new Set<(since: Date | undefined) => void>();
-
 
   /** Goes through the connection current at each call; throws the `gone` reason once the context is gone. */
   readonly http: LinkHttp;
