@@ -105,6 +105,12 @@ export function startCluster(opts?: StartClusterOptions): Promise<ClusterHandle>
 export function ensureCluster(opts?: { seed?: boolean; log?: (msg: string) => void }): Promise<ClusterHandle>;
 export function stopCluster(opts?: ClusterSelector & { purge?: boolean; timeoutMs?: number; log?: (msg: string) => void }): Promise<{ stopped: string[] }>;
 export function clusterStatus(arg?: string | ClusterSelector): Promise<ClusterStatus>;
+/**
+ * Starts again the client components (controller-manager, scheduler, kwok, echo server) of a running,
+ * up-to-date cluster that have exited, logging which and their last log line; `up`, `status` and
+ * ensureCluster call it. Returns what it restarted.
+ */
+export function restartDeadComponents(opts?: ClusterSelector & { log?: (msg: string) => void }): Promise<{ name: string; lastLogLine: string }[]>;
 /** Applies the demo data set idempotently and waits until it has settled. */
 export function seedCluster(opts: { kubeconfigPath: string; context?: string; log?: (msg: string) => void }): Promise<{ ms: number }>;
 export function binDir(): string;

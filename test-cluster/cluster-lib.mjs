@@ -837,6 +837,45 @@ function handle(c, extra = {}, log = defaultLog) {
   };
 }
 
+/** The components that only talk to the API server: one that died can be started again on its own. */
+const CLIENT_COMPONENTS = ['kube-controller-manager', 'kube-scheduler', 'kwok', 'echo-server'];
+
+/**
+ * Starts again, one by one, the client components of a running, up-to-date cluster that have exited
+ * (kube-scheduler exits on purpose after an API server restart: "Scheduler cache is corrupted", and
+ * then pods stay Pending), saying which and why. Does nothing when etcd or the API server is down or
+ * the cluster runs with other settings (then `up` restarts it whole). Caller holds the lock.
+ */
+async function healDeadComponents(c, log) {
+  const table = processTable(c);
+  const alive = (n) => table.find((p) => p.name === n)?.alive;
+  if (!alive('etcd') || !alive('kube-apiserver')) return [];
+  const saved = readJson(sd(c, 'cluster.json'));
+  const sameSpec = saved?.specHash === specHash(c) || saved?.specHash === specHash(c, TEST_CLUSTER_DIR);
+  if (!sameSpec || saved?.binDir !== c.binDir || JSON.stringify(saved?.ports) !== JSON.stringify(c.ports)) return [];
+  const restarted = [];
+  for (const name of CLIENT_COMPONENTS) {
+    if (alive(name)) continue;
+    const last = tailLog(c, name, 40).split('\n').filter((l) => l.trim() && !l.startsWith('=====')).slice(-1)[0]?.trim() ?? '(no log)';
+    log(`${name} of cluster "${c.name}" had exited (last log line: ${last.slice(0, 300)}); starting it again`);
+    const pid = await startAndWait(c, name, 60_000);
+    log(`${name} restarted (pid ${pid})`);
+    restarted.push({ name, lastLogLine: last });
+  }
+  return restarted;
+}
+
+/**
+ * `cluster:status`, `cluster:up` and the tests' setup: restarts the exited client components of a
+ * running cluster (see healDeadComponents) and says so. Returns what it restarted.
+ * @param {{ name?: string, stateDir?: string, log?: (m: string) => void }} [opts]
+ */
+export async function restartDeadComponents(opts = {}) {
+  const c = resolveCluster(opts);
+  if (!fs.existsSync(c.stateDir)) return [];
+  return withLock(c, () => healDeadComponents(c, opts.log ?? defaultLog), { log: opts.log ?? defaultLog });
+}
+
 /**
  * Starts (or reuses, when already healthy) a cluster. See cluster-lib.d.mts for the options.
  */
@@ -847,6 +886,7 @@ export async function startCluster(opts = {}) {
   const c = resolveCluster(opts);
   tm.phase('binaries');
   return withLock(c, async () => {
+    if (!opts.fresh) await healDeadComponents(c, log);
     const before = await clusterStatus({ name: c.name, stateDir: c.stateDir });
     if (before.healthy && !opts.fresh) {
       log(`cluster "${c.name}" is already up and healthy (${c.apiServerUrl})`);

@@ -5,7 +5,7 @@
 //   node test-cluster/cluster.mjs status [--name N] [--state-dir D] [--json]
 //   node test-cluster/cluster.mjs seed   [--name N] [--state-dir D]
 // `up` prints the kubeconfig path on stdout (progress goes to stderr).
-import { clusterStatus, startCluster, stopCluster } from './cluster-lib.mjs';
+import { clusterStatus, restartDeadComponents, startCluster, stopCluster } from './cluster-lib.mjs';
 
 function parse(argv) {
   const [cmd, ...rest] = argv;
@@ -48,6 +48,8 @@ async function main() {
       await stopCluster({ ...sel, purge: !!o.purge });
       return 0;
     case 'status': {
+      const healed = await restartDeadComponents(sel);
+      for (const h of healed) console.log(`restarted ${h.name}, which had exited (last log line: ${h.lastLogLine})`);
       const s = await clusterStatus(sel);
       if (o.json) {
         console.log(JSON.stringify(s, null, 2));

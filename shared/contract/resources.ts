@@ -7,9 +7,13 @@ export const ResourceRef = z.object({
 });
 export type ResourceRef = z.infer<typeof ResourceRef>;
 
-/** How fresh a subscription's data is, so no view shows old data as live. */
+/**
+ * How fresh a subscription's data is, so no view shows old data as live. `checking`: the watch is
+ * open but its connection has been silent long enough that a liveness probe went out and is not
+ * answered yet (the data may be old; `reconnecting` follows if the connection is given up).
+ */
 export const Freshness = z.object({
-  state: z.enum(['syncing', 'live', 'reconnecting', 'stale', 'forbidden', 'unauthorized', 'error']),
+  state: z.enum(['syncing', 'live', 'reconnecting', 'stale', 'forbidden', 'unauthorized', 'error', 'checking']),
   since: z.string(),
   reason: z.string().optional(),
 });

@@ -4,7 +4,7 @@ import type { Freshness } from '../contract/resources';
  * Freshness states from best to worst. A view fed by several watches shows the worst of them: a list
  * that cannot be read at all (forbidden, unauthorized, error) outranks one that is merely behind.
  */
-export const FRESHNESS_ORDER: readonly Freshness['state'][] = ['live', 'syncing', 'reconnecting', 'stale', 'forbidden', 'unauthorized', 'error'];
+export const FRESHNESS_ORDER: readonly Freshness['state'][] = ['live', 'syncing', 'checking', 'reconnecting', 'stale', 'forbidden', 'unauthorized', 'error'];
 
 export const freshnessRank = (state: Freshness['state']): number => FRESHNESS_ORDER.indexOf(state);
 

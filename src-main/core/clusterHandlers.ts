@@ -8,6 +8,8 @@ export function clusterHandlers(core: Core): Handlers {
     methods: {
       'kubeconfig.get': async () => core.kubeconfig(),
       'cluster.connect': async ({ context }) => {
+        // Also the user's "Retry": every list of the context waiting to retry does so now.
+        core.link(context).retryNow();
         const conn = core.connection(context);
         const status = await conn.probe();
         conn.startProbing();
@@ -45,13 +47,24 @@ export function clusterHandlers(core: Core): Handlers {
         return core.onKubeconfig((s) => sink.emit(s));
       },
       'cluster.watch': ({ context }, sink) => {
-        // A kubeconfig change gives the context a new connection: follow it (its state starts over).
-        const off = core.followConnection(context, (conn) => {
+        // The context's link outlives kubeconfig rewrites: a new connection behind it starts over from
+        // its own state (and is probed); a context gone ends the subscription with the reason.
+        const link = core.link(context);
+        let offStatus = () => {};
+        const attach = () => {
+          offStatus();
+          const conn = link.connection;
           sink.emit(conn.status);
-          const offStatus = conn.onStatus((s) => sink.emit(s));
+          offStatus = conn.onStatus((s) => sink.emit(s));
           if (conn.status.state === 'idle') void conn.probe().then(() => conn.startProbing());
-          return offStatus;
-        }, (err) => sink.end(toContractError(err)));
+        };
+        attach();
+        const unlink = link.onChange((change) => {
+          if (change.type === 'replaced') return attach();
+          offStatus();
+          sink.end(toContractError(change.error));
+        });
+        const off = () => { unlink(); offStatus(); };
         // The context a window shows is the one to reopen on next start.
         if (core.prefs.get().lastContext !== context) core.prefs.update((p) => { p.lastContext = context; });
         return off;

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ClusterConnection } from './cluster/clusterConnection';
+import { ContextLink } from './cluster/contextLink';
+import type { KubeHttpOptions } from './cluster/kubeHttp';
 import { kubeconfigFiles } from './kubeconfig/kubeconfigFiles';
 import { describeContext, loadKubeconfig, resolveContext, UnknownContextError, type LoadedKubeconfig } from './kubeconfig/kubeconfigLoader';
 import { watchKubeconfigFiles } from './kubeconfig/kubeconfigWatcher';
@@ -16,6 +18,8 @@ export interface CoreOptions {
   kubeconfigFiles?: string[];
   watchKubeconfig?: boolean;
   lingerMs?: number;
+  /** Connection tuning (tests shorten the stream liveness window). */
+  http?: KubeHttpOptions;
 }
 
 /**
@@ -27,9 +31,8 @@ export class Core {
   readonly prefs: PrefsStore;
   readonly hub: WatchHub;
   private loaded: LoadedKubeconfig;
-  private readonly connections = new Map<string, { conn: ClusterConnection; fingerprint: string }>();
+  private readonly links = new Map<string, { link: ContextLink; fingerprint: string }>();
   private readonly kubeconfigListeners = new Set<(s: KubeconfigState) => void>();
-  private readonly changedContextListeners = new Set<(context: string) => void>();
   private disposers: (() => void)[] = [];
   /** Cleanups other parts of the core register (streams, port-forwards) to run on quit. */
   readonly onDispose: (() => Promise<void> | void)[] = [];
@@ -40,7 +43,7 @@ export class Core {
     this.files = options.kubeconfigFiles ?? kubeconfigFiles();
     this.prefs = new PrefsStore(join(options.dataDir, 'prefs.json'));
     this.loaded = loadKubeconfig(this.files);
-    this.hub = new WatchHub((ctx) => this.connection(ctx), options.lingerMs);
+    this.hub = new WatchHub((ctx) => this.link(ctx), options.lingerMs);
     if (options.watchKubeconfig !== false) this.disposers.push(watchKubeconfigFiles(this.files, () => this.reload()));
   }
 
@@ -63,43 +66,28 @@ export class Core {
   }
 
   /**
-   * Re-reads the files; contexts whose definition changed get a fresh connection, and their open
-   * subscriptions move to it (or end with the reason, when the context is gone or no longer valid).
+   * Re-reads the files. A context whose definition changed gets a new connection behind its link
+   * (`replaced`: reflectors relist on it, followed logs resume on it); a context that can no longer be
+   * connected to (removed, invalid) ends its link (`gone`: every subscription ends with the reason).
    */
   reload(): void {
     this.loaded = loadKubeconfig(this.files);
-    for (const [name, entry] of this.connections) {
-      if (this.fingerprint(name) !== entry.fingerprint) {
-        this.connections.delete(name);
-        entry.conn.close();
-        void this.hub.reconnectContext(name);
-        for (const l of [...this.changedContextListeners]) l(name);
+    for (const [name, entry] of this.links) {
+      const fingerprint = this.fingerprint(name);
+      if (fingerprint === entry.fingerprint) continue;
+      let next: ClusterConnection;
+      try {
+        next = this.newConnection(name);
+      } catch (err) {
+        this.links.delete(name);
+        entry.link.end(err as Error);
+        continue;
       }
+      entry.fingerprint = fingerprint;
+      entry.link.replace(next);
     }
     const state = this.kubeconfig();
     for (const l of this.kubeconfigListeners) l(state);
-  }
-
-  /**
-   * For subscriptions that hold a context's connection: `attach` runs on it now, and again on the new
-   * connection after each kubeconfig change of that context (the detach it returned runs first);
-   * `gone` gets the reason when the context can no longer be connected to. Throws like `connection`.
-   */
-  followConnection(context: string, attach: (conn: ClusterConnection) => () => void, gone: (err: unknown) => void): () => void {
-    let detach = attach(this.connection(context));
-    const onChanged = (changed: string) => {
-      if (changed !== context) return;
-      detach();
-      detach = () => {};
-      let conn: ClusterConnection;
-      try { conn = this.connection(context); } catch (err) { gone(err); return; }
-      detach = attach(conn);
-    };
-    this.changedContextListeners.add(onChanged);
-    return () => {
-      this.changedContextListeners.delete(onChanged);
-      detach();
-    };
   }
 
   private fingerprint(name: string): string {
@@ -108,18 +96,29 @@ export class Core {
     return JSON.stringify([ctx, this.loaded.clusters.find((c) => c.name === ctx.cluster), this.loaded.users.find((u) => u.name === ctx.user)]);
   }
 
-  connection(context: string): ClusterConnection {
-    const existing = this.connections.get(context);
-    if (existing) return existing.conn;
-    let target;
+  private newConnection(context: string): ClusterConnection {
     try {
-      target = resolveContext(this.loaded, context);
+      return new ClusterConnection(context, resolveContext(this.loaded, context), this.options.http);
     } catch (err: any) {
       throw new ContractError(err instanceof UnknownContextError ? 'unknown-context' : 'invalid-kubeconfig', err.message);
     }
-    const conn = new ClusterConnection(context, target);
-    this.connections.set(context, { conn, fingerprint: this.fingerprint(context) });
-    return conn;
+  }
+
+  /**
+   * The context's link: the one object that outlives kubeconfig rewrites (late-bound `http`, a
+   * generation, `replaced | gone`). Throws a ContractError when the context cannot be connected to.
+   */
+  link(context: string): ContextLink {
+    const existing = this.links.get(context);
+    if (existing) return existing.link;
+    const link = new ContextLink(context, this.newConnection(context));
+    this.links.set(context, { link, fingerprint: this.fingerprint(context) });
+    return link;
+  }
+
+  /** The context's current connection, for one-shot requests (a later one may go elsewhere after a rewrite). */
+  connection(context: string): ClusterConnection {
+    return this.link(context).connection;
   }
 
   async dispose(): Promise<void> {
@@ -127,7 +126,7 @@ export class Core {
     this.disposers = [];
     await Promise.allSettled(this.onDispose.map((f) => f()));
     await this.hub.stopAll();
-    for (const { conn } of this.connections.values()) conn.close();
-    this.connections.clear();
+    for (const { link } of this.links.values()) link.close();
+    this.links.clear();
   }
 }

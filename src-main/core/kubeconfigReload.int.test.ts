@@ -130,8 +130,19 @@ describe('a kubeconfig rewrite under open subscriptions', () => {
     expect(ticks.filter((t, i) => i > 0 && t !== ticks[i - 1] + 1), 'no heartbeat lost or repeated across the rewrite').toEqual([]);
     expect(pods.names()).toContain('before');
     expect([pods.end, events.end, status.end, log.end, timeline.end]).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    // The pods of the test namespace, and demo's pods (the followed log's watch for its pod's deletion).
-    expect(core.hub.activeCount).toBe(2);
+    // Every informer comes from the hub and moved with the link, none twice: the pods of the test
+    // namespace, demo's pods (the followed log's watch for its pod's deletion), the events about pod
+    // "before", and the timeline recorder's five (deployments, statefulsets, daemonsets, replicasets, pods).
+    expect(core.hub.stats().map((s) => s.key.split('|').slice(1).join('|')).sort()).toEqual([
+      '/v1/events|' + ns + '|object|involvedObject.uid=' + before.metadata.uid + '|event-row',
+      '/v1/pods|demo|object',
+      '/v1/pods|' + ns + '|object',
+      '/v1/pods|' + ns + '|object|timeline-pod',
+      'apps/v1/daemonsets|' + ns + '|object|timeline-workload',
+      'apps/v1/deployments|' + ns + '|object|timeline-workload',
+      'apps/v1/replicasets|' + ns + '|object|timeline-replicaset',
+      'apps/v1/statefulsets|' + ns + '|object|timeline-workload',
+    ].sort());
 
     // The admin context leaves the file: every view of it must say so, not sit empty or stale.
     const without = structuredClone(moved);

@@ -21,7 +21,7 @@ describe('events.forObject against the real API server', () => {
 
     const list = new LiveList<KubeEventRow>();
     let state: LiveListState<KubeEventRow> = list.state;
-    const stop = subscribeEventsForObject(http, { context: ADMIN, namespace: t.ns, uid: mine.metadata.uid }, (e) => { state = list.apply(e); });
+    const stop = subscribeEventsForObject(t.core.hub, { context: ADMIN, namespace: t.ns, uid: mine.metadata.uid }, (e) => { state = list.apply(e); });
     try {
       await eventually(() => state.synced && state.items.size === 1, 20_000, 'snapshot with the one existing event');
       expect([...state.items.values()][0]).toMatchObject({ reason: 'Before', message: 'Before happened', source: 'wheelhouse-test', involvedObject: { name: 'mine', kind: 'ConfigMap' } });

@@ -3,10 +3,9 @@ import type { Handlers } from '../transport/contractSession';
 import { subscribeResources } from './watch/resourceSubscription';
 import { objectPath, collectionPath } from './cluster/resourcePath';
 import { maskSecret, stripManagedFields } from './objectSanitizer';
-import type { KubeHttp } from './cluster/kubeHttp';
 import { toContractError } from './cluster/apiError';
-import { HttpListWatch, type RawObject } from './watch/listWatch';
-import { SharedInformer } from './watch/informer';
+import type { RawObject } from './watch/listWatch';
+import type { InformerView, WatchHub } from './watch/watchHub';
 import { DeltaBatcher } from './watch/deltaBatcher';
 import type { EventsForObjectParams, KubeEventRow, WatchEvent } from '../../shared/contract/resources';
 
@@ -31,10 +30,10 @@ export function resourceHandlers(core: Core): Handlers {
         congested: () => sink.congested(),
         onEnd: (error) => sink.end(toContractError(error)),
       }),
-      // After a kubeconfig change the events are listed afresh on the context's new connection (a new snapshot).
-      'events.forObject': (params, sink) => core.followConnection(params.context,
-        (conn) => subscribeEventsForObject(conn.http, params, (e) => sink.emit(e), () => sink.congested()),
-        (err) => sink.end(toContractError(err))),
+      'events.forObject': (params, sink) => subscribeEventsForObject(core.hub, params, (e) => sink.emit(e), {
+        congested: () => sink.congested(),
+        onEnd: (error) => sink.end(toContractError(error)),
+      }),
     },
   };
 }
@@ -62,13 +61,23 @@ export function projectEventRow(raw: RawObject): KubeEventRow | undefined {
   return row;
 }
 
+const EVENT_ROWS: InformerView<KubeEventRow> = { name: 'event-row', transform: projectEventRow };
+
 /**
- * Events about one object, live: its own list+watch with fieldSelector involvedObject.uid (one per
- * open details panel, stopped when it closes), emitting the same snapshot/delta events as resources.watch.
+ * Events about one object, live: the hub's list+watch of events with fieldSelector involvedObject.uid
+ * (shared by every panel open on the object, released when they close), emitting the same
+ * snapshot/delta events as resources.watch. It follows the context's link like every hub informer
+ * (relists on a new connection; `onEnd` with the reason when the context is gone).
  */
-export function subscribeEventsForObject(http: KubeHttp, params: EventsForObjectParams, emit: (e: WatchEvent) => void, congested: () => boolean = () => false): () => void {
-  const source = new HttpListWatch(http, { group: '', version: 'v1', resource: 'events' }, params.namespace, 'object', { fieldSelector: `involvedObject.uid=${params.uid}` });
-  const informer = new SharedInformer<KubeEventRow>(source, (raw) => raw.metadata?.uid, projectEventRow);
+export function subscribeEventsForObject(
+  hub: WatchHub, params: EventsForObjectParams, emit: (e: WatchEvent) => void,
+  opts: { congested?: () => boolean; onEnd?: (error: Error) => void } = {},
+): () => void {
+  const { informer, release } = hub.acquire({
+    context: params.context, group: '', version: 'v1', resource: 'events', namespace: params.namespace,
+    representation: 'object', fieldSelector: `involvedObject.uid=${params.uid}`,
+  }, EVENT_ROWS);
+  const congested = opts.congested ?? (() => false);
   const batcher = new DeltaBatcher<KubeEventRow>((upserts, deletes) => emit({ type: 'delta', upserts, deletes }), 100, () => !congested());
   const remove = informer.addHandler({
     onSync(items, _columns, freshness) {
@@ -85,11 +94,14 @@ export function subscribeEventsForObject(http: KubeHttp, params: EventsForObject
       batcher.flush();
       emit({ type: 'freshness', freshness });
     },
+    onEnd(error) {
+      batcher.flush();
+      opts.onEnd?.(error);
+    },
   });
-  informer.start();
   return () => {
     remove();
     batcher.dispose();
-    void informer.stop();
+    release();
   };
 }

@@ -1,3 +1,4 @@
+import { useClient } from '../data/clientContext';
 import type { ClusterStatus, ContextInfo } from '../../shared/contract/clusters';
 
 const text: Record<ClusterStatus['state'], string> = {
@@ -8,12 +9,17 @@ const text: Record<ClusterStatus['state'], string> = {
 /** The connection's state and version; for exec-plugin contexts, the command it runs. */
 export function ClusterStatusBadge({ status, context }: { status?: ClusterStatus; context: ContextInfo }) {
   const state = status?.state ?? 'connecting';
+  const client = useClient();
+  // Probes now and wakes every list of the context waiting to retry (cluster.connect).
+  const retry = () => { void client.request('cluster.connect', { context: context.name }).catch(() => {}); };
+  const failed = state === 'unreachable' || state === 'error' || state === 'degraded';
   return (
     <div className="cluster-status" data-testid="cluster-status" data-state={state}>
       <span className={`dot dot-${state}`} aria-hidden />
       <span>{text[state]}{status?.version ? ` · ${status.version}` : ''}</span>
       {context.execCommand && <span className="muted" title="This context runs this credential plugin command">runs: <code>{context.execCommand}</code></span>}
       {status?.reason && state !== 'ready' && <span className="status-reason" role="alert" title={status.detail}>{status.reason}</span>}
+      {failed && <button type="button" className="status-retry" onClick={retry} data-testid="cluster-retry" title="Try to reach the cluster again now">Retry</button>}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Freshness } from '../../shared/contract/resources';
 
 const labels: Record<Freshness['state'], string> = {
   syncing: 'Syncing…', live: 'Live', reconnecting: 'Reconnecting', stale: 'Stale',
-  forbidden: 'Forbidden', unauthorized: 'Unauthorized', error: 'Error',
+  forbidden: 'Forbidden', unauthorized: 'Unauthorized', error: 'Error', checking: 'Checking connection…',
 };
 
 /** Says how fresh a view's data is, so old data is never taken for live. */

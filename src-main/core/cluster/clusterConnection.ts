@@ -1,4 +1,4 @@
-import { KubeHttp } from './kubeHttp';
+import { KubeHttp, type KubeHttpOptions } from './kubeHttp';
 import { ApiError, CredentialError, RequestTimeoutError, deepMessage, isNetworkError, isTlsError, toContractError } from './apiError';
 import type { ApiResourceInfo, ClusterStatus, ConnectionState } from '../../../shared/contract/clusters';
 import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
@@ -17,8 +17,8 @@ export class ClusterConnection {
   private discoveryCache: { at: number; value: ApiResourceInfo[] } | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
 
-  constructor(readonly context: string, target: ResolvedContext) {
-    this.http = new KubeHttp(target);
+  constructor(readonly context: string, target: ResolvedContext, opts: KubeHttpOptions = {}) {
+    this.http = new KubeHttp(target, opts);
     this.status = { context, state: 'idle', since: new Date().toISOString() };
   }
 

@@ -1,7 +1,7 @@
 import { Agent, ProxyAgent, Socks5ProxyAgent, type Dispatcher } from 'undici';
 import type { KubeCluster } from '../kubeconfig/kubeconfigTypes';
 import type { TlsMaterial } from './contextAuth';
-import { StreamLiveness, type StreamConnectionDeadError, type StreamLivenessOptions } from './streamLiveness';
+import { StreamConnectionDeadError, StreamLiveness, type StreamLivenessOptions } from './streamLiveness';
 
 /**
  * Ordinary requests share at most this many keep-alive connections (a burst such as discovery's ~25
@@ -33,6 +33,7 @@ export class ConnectionPool {
   private current: Dispatchers | undefined;
   private destroyed = false;
   private deadStreamConnections = 0;
+  private readonly suspectListeners = new Set<() => void>();
 
   constructor(private readonly cluster: KubeCluster, private readonly liveness: StreamLivenessOptions = {}) {}
 
@@ -71,6 +72,25 @@ export class ConnectionPool {
     void dead.destroy(err).catch(() => {});
   }
 
+  /** `l` is told when the streams connection's liveness probe is late (StreamLivenessOptions.onProbeLate). */
+  onStreamsSuspect(l: () => void): () => void {
+    this.suspectListeners.add(l);
+    return () => { this.suspectListeners.delete(l); };
+  }
+
+  /**
+   * The server answered on another connection during network trouble: a streams connection carrying
+   * requests that has read nothing since `silentBefore` is given up now (its watches re-watch from
+   * their resourceVersion on a new one) instead of after the liveness window.
+   */
+  giveUpSilentStreams(silentBefore: number): boolean {
+    const s = this.current?.streams;
+    if (!s || s.liveness.openRequests === 0 || s.liveness.silentSince >= silentBefore) return false;
+    const idleMs = Date.now() - s.liveness.silentSince;
+    this.replaceStreamConnections(s.raw, new StreamConnectionDeadError(idleMs, 0, undefined, true));
+    return true;
+  }
+
   /**
    * Long-running requests open on the current streams connections and the liveness probes sent for
    * them; how many streams connections were given up as dead (tests, the debug log).
@@ -91,12 +111,16 @@ export class ConnectionPool {
     const d = this.current;
     this.current = undefined;
     this.destroyed = true;
+    this.suspectListeners.clear();
     if (d) { void d.requests.destroy().catch(() => {}); d.streams.liveness.close(); void d.streams.raw.destroy().catch(() => {}); }
   }
 
   private createStreams(tls: TlsMaterial): Streams {
     const raw = this.create(tls);
-    const liveness = new StreamLiveness((signal) => this.probe(raw, signal), (err) => this.replaceStreamConnections(raw, err), this.liveness);
+    const liveness = new StreamLiveness((signal) => this.probe(raw, signal), (err) => this.replaceStreamConnections(raw, err), {
+      ...this.liveness,
+      onProbeLate: () => { this.liveness.onProbeLate?.(); for (const l of this.suspectListeners) l(); },
+    });
     return { raw, liveness, dispatcher: raw.compose(liveness.interceptor) };
   }
 

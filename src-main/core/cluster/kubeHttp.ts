@@ -65,6 +65,12 @@ export class KubeHttp {
     return this.pool.requestStats(new URL(this.server).origin);
   }
 
+  /** Told when the liveness probe of the watches' connection is late (see ConnectionPool.onStreamsSuspect). */
+  onStreamsSuspect(l: () => void): () => void { return this.pool.onStreamsSuspect(l); }
+
+  /** See ConnectionPool.giveUpSilentStreams: the server is back, a streams connection silent since the trouble is dead. */
+  giveUpSilentStreams(silentBefore: number): boolean { return this.pool.giveUpSilentStreams(silentBefore); }
+
   /** Long-running requests open, liveness probes sent, streams connections given up as dead (ConnectionPool). */
   streamStats(): { open: number; probes: number; deadConnections: number } { return this.pool.streamStats(); }
 

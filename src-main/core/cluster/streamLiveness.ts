@@ -6,7 +6,14 @@ export interface StreamLivenessOptions {
   readIdleMs?: number;
   /** A probe unanswered for this long means the connection is dead (client-go's PingTimeout). */
   probeTimeoutMs?: number;
+  /**
+   * Told when a probe has gone unanswered for PROBE_LATE_MS: the connection is suspect (the context's
+   * link then checks whether the server answers on another one, and if so gives this one up at once).
+   */
+  onProbeLate?: () => void;
 }
+
+const PROBE_LATE_MS = 1_000;
 
 export const READ_IDLE_MS = 30_000;
 export const PROBE_TIMEOUT_MS = 15_000;
@@ -15,8 +22,14 @@ export const PROBE_TIMEOUT_MS = 15_000;
 export class StreamConnectionDeadError extends Error {
   /** A connection timeout as far as callers are concerned (isNetworkError, toContractError). */
   readonly code = 'ETIMEDOUT';
-  constructor(readonly idleMs: number, readonly probeTimeoutMs: number, cause: unknown) {
-    super(`The connection to the API server carried nothing for ${Math.round(idleMs / 1000)} s and did not answer a probe within ${Math.round(probeTimeoutMs / 1000)} s: it was closed, and watches and logs reconnect.`, { cause });
+  constructor(
+    readonly idleMs: number, readonly probeTimeoutMs: number, cause: unknown,
+    /** Given up because the server answered over another connection meanwhile: a retry can go at once. */
+    readonly serverAnswers = false,
+  ) {
+    super(serverAnswers
+      ? `The connection to the API server carried nothing for ${Math.round(idleMs / 1000)} s while the server answered over a new one: it was closed, and watches and logs reconnect.`
+      : `The connection to the API server carried nothing for ${Math.round(idleMs / 1000)} s and did not answer a probe within ${Math.round(probeTimeoutMs / 1000)} s: it was closed, and watches and logs reconnect.`, { cause });
     this.name = 'StreamConnectionDeadError';
   }
 }
@@ -35,6 +48,7 @@ export class StreamConnectionDeadError extends Error {
 export class StreamLiveness {
   private readonly readIdleMs: number;
   private readonly probeTimeoutMs: number;
+  private readonly onProbeLate: (() => void) | undefined;
   private open = 0;
   /** When the current silence began: the last byte read, or the first request opened after none. */
   private lastReadAt = 0;
@@ -54,6 +68,7 @@ export class StreamLiveness {
   ) {
     this.readIdleMs = opts.readIdleMs ?? READ_IDLE_MS;
     this.probeTimeoutMs = opts.probeTimeoutMs ?? PROBE_TIMEOUT_MS;
+    this.onProbeLate = opts.onProbeLate;
     this.interceptor = observeResponses(() => {
       this.opened();
       return { onBytes: () => { this.lastReadAt = Date.now(); }, onSettled: () => this.ended() };
@@ -62,6 +77,9 @@ export class StreamLiveness {
 
   /** Long-running requests open now (waiting for an answer or reading one). */
   get openRequests(): number { return this.open; }
+
+  /** When the current silence began (0 before any request): no byte read on the connection since. */
+  get silentSince(): number { return this.lastReadAt; }
 
   /** Probes sent so far (tests and the debug log). */
   readonly stats = { probes: 0 };
@@ -107,6 +125,8 @@ export class StreamLiveness {
     this.stats.probes++;
     const timer = setTimeout(() => probe.abort(new Error(`no answer within ${this.probeTimeoutMs} ms`)), this.probeTimeoutMs);
     timer.unref?.();
+    const late = setTimeout(() => { if (!this.closed) this.onProbeLate?.(); }, Math.min(PROBE_LATE_MS, this.probeTimeoutMs / 2));
+    late.unref?.();
     try {
       await this.sendProbe(probe.signal);
       // The answer came over the same connection: it is alive, and the silence starts again.
@@ -117,6 +137,7 @@ export class StreamLiveness {
       }
     } finally {
       clearTimeout(timer);
+      clearTimeout(late);
       this.probe = undefined;
       this.schedule();
     }

@@ -1,7 +1,7 @@
-import { currentHttp } from '../cluster/currentHttp';
 import type { Core } from '../core';
 import type { Handlers } from '../../transport/contractSession';
 import { toContractError } from '../cluster/apiError';
+import type { ContractError } from '../../../shared/contract/contractError';
 import { ExecSession } from './execSession';
 import { LogStream } from './logStream';
 import { packedLogSink } from './packedLogSink';
@@ -60,7 +60,19 @@ function streamsOf(core: Core): CoreStreams {
   return s;
 }
 
-/** Logs, exec terminals and port-forwards. */
+/**
+ * Logs, exec terminals and port-forwards, and what each does when the context's kubeconfig entry
+ * changes under it (its link says `replaced` or `gone`):
+ * - a followed log (one pod's, a workload's) goes through the link's late-bound http: the old
+ *   connection closes, the stream resumes on the new one from where it was; once the context is gone
+ *   its next request fails with the reason and the stream ends with it;
+ * - a terminal stays on the connection it was opened on, `replaced` or not: its WebSocket carries an
+ *   interactive shell whose state (a running editor, a half-typed command) cannot move, and the new
+ *   entry may even name another cluster, where hanging up its shell by PID would hit the wrong
+ *   process. `gone` closes it (hanging the shell up over its own connection) and ends it with the reason;
+ * - a port-forward keeps listening; each new local connection is tunnelled over the connection
+ *   current then (its open tunnels keep theirs); once the context is gone new ones fail with the reason.
+ */
 export function streamHandlers(core: Core): Handlers {
   const { forwards, sessions } = streamsOf(core);
   return {
@@ -71,7 +83,7 @@ export function streamHandlers(core: Core): Handlers {
     },
     topics: {
       'logs.follow': (p, sink) => {
-        const stream = new LogStream(currentHttp(() => core.connection(p.context)), p, p.packed ? packedLogSink(sink) : sink);
+        const stream = new LogStream(core.link(p.context).http, p, p.packed ? packedLogSink(sink) : sink);
         // The namespace's shared pod watch tells a stream when its pod is deleted, for runtimes that
         // keep a log stream open after that (KWOK does; a kubelet closes it when the container stops).
         const watch = p.follow === false || p.previous ? undefined : watchPodDeletion(core, p.context, p.namespace, p.pod, () => stream.recheck());
@@ -80,18 +92,30 @@ export function streamHandlers(core: Core): Handlers {
         return () => { watch?.(); stream.stop(); };
       },
       'logs.workload': (p, sink) => {
-        const w = new WorkloadLogs(currentHttp(() => core.connection(p.context)), p, sink);
+        const w = new WorkloadLogs(core.link(p.context).http, p, sink);
         w.start();
         return () => w.stop();
       },
       'exec.session': (p, sink) => {
-        const conn = core.connection(p.context);
-        const session = new ExecSession(conn.http, p, sink, () => sessions.delete(session));
+        const link = core.link(p.context);
+        // Pinned to the connection current now (see above); the session's end carries the link's reason once gone.
+        const ending: { error?: ContractError } = {};
+        const sessionSink: typeof sink = {
+          emit: (e) => sink.emit(e), unacked: () => sink.unacked(), congested: () => sink.congested(),
+          onInput: (cb) => sink.onInput(cb), onAck: (cb) => sink.onAck(cb),
+          end: (error?: ContractError) => sink.end(error ?? ending.error),
+        };
+        const session = new ExecSession(link.connection.http, p, sessionSink, () => { sessions.delete(session); unlink(); });
+        const unlink = link.onChange((change) => {
+          if (change.type !== 'gone') return;
+          ending.error = toContractError(change.error);
+          void session.close();
+        });
         sessions.add(session);
         sink.onInput((d) => session.input(d));
-        session.start().catch((err) => { sessions.delete(session); sink.end(toContractError(err)); });
+        session.start().catch((err) => { sessions.delete(session); unlink(); sink.end(toContractError(err)); });
         // Unsubscribing (a closed tab, a reloaded window) hangs the remote shell up.
-        return () => { void session.close(); };
+        return () => { unlink(); void session.close(); };
       },
       'portforward.watch': (_p, sink) => {
         sink.emit({ forwards: forwards.list() });

@@ -1,4 +1,4 @@
-import type { StreamHttp } from '../cluster/currentHttp';
+import type { StreamHttp } from '../cluster/contextLink';
 import { deepMessage } from '../cluster/apiError';
 import { HttpListWatch, type RawObject } from '../watch/listWatch';
 import { Reflector } from '../watch/reflector';

@@ -2,7 +2,6 @@ import type { Core } from '../core';
 import type { Handlers, TopicSink } from '../../transport/contractSession';
 import { toContractError } from '../cluster/apiError';
 import { NamespaceTimeline } from './workloadTimeline';
-import { currentHttp } from '../cluster/currentHttp';
 
 /** A namespace with no timeline subscriber keeps recording this long, so reopening a panel finds its history. */
 const IDLE_MS = 30 * 60_000;
@@ -21,7 +20,7 @@ export function timelineHandlers(core: Core): Handlers {
     if (!r || (only && r !== only)) return;
     recorders.delete(key);
     clearTimeout(r.idle);
-    void r.timeline.stop();
+    r.timeline.stop();
   };
   core.onDispose.push(() => { for (const key of [...recorders.keys()]) stop(key); });
 
@@ -30,11 +29,9 @@ export function timelineHandlers(core: Core): Handlers {
     const key = `${context}\u0000${namespace}`;
     let r = recorders.get(key);
     if (!r) {
-      // Through the context's current connection: a recorder outlives kubeconfig rewrites (its watches
-      // re-watch on the new connection after the old one closes).
-      r = { timeline: new NamespaceTimeline(currentHttp(() => core.connection(context)), namespace), subscribers: 0 };
+      // The hub's informers follow the context's link: the recorder outlives kubeconfig rewrites.
+      r = { timeline: new NamespaceTimeline(core.hub, context, namespace), subscribers: 0 };
       recorders.set(key, r);
-      r.timeline.start();
     }
     const rec = r;
     clearTimeout(rec.idle);
@@ -51,24 +48,20 @@ export function timelineHandlers(core: Core): Handlers {
   };
 
   /**
-   * A subscription to the namespace's recorder that ends with the reason when the context leaves the
-   * kubeconfig (the recorder itself follows rewrites: it asks the context's current connection).
+   * A subscription to the namespace's recorder that ends with the reason when the context is gone
+   * (the recorder's informers end with it; the recorder stops).
    */
   const subscribe = <E>(p: { context: string; namespace: string }, sink: TopicSink<E>, listen: (t: NamespaceTimeline) => () => void) => {
+    const h = hold(p.context, p.namespace);
+    const unsubscribe = listen(h.timeline);
     let done = false;
-    let unfollow = () => {};
-    let unsubscribe = () => {};
-    let release = () => {};
-    let stopRecorder = () => {};
-    const end = () => { if (done) return; done = true; unfollow(); unsubscribe(); release(); };
-    unfollow = core.followConnection(p.context, () => () => {}, (err) => {
+    let unEnd = () => {};
+    const end = () => { if (done) return; done = true; unEnd(); unsubscribe(); h.release(); };
+    unEnd = h.timeline.onEnd((err) => {
       end();
-      stopRecorder();
+      h.stopRecorder();
       sink.end(toContractError(err));
     });
-    const h = hold(p.context, p.namespace);
-    ({ release, stopRecorder } = h);
-    unsubscribe = listen(h.timeline);
     return end;
   };
 

@@ -29,8 +29,7 @@ describe('workload timeline, recorded from the watch of a namespace (real test c
   });
 
   it('records creation, then scale, image, restart and the new ReplicaSets, each with the manager that made it', async () => {
-    timeline = new NamespaceTimeline(http, ns);
-    timeline.start();
+    timeline = new NamespaceTimeline(core.hub, ADMIN, ns);
     const entries: TimelineEntry[] = [];
     const events: TimelineEvent[] = [];
     const unsubscribe = timeline.subscribe('Deployment', 'web', (e) => {

@@ -1,6 +1,5 @@
-import type { StreamHttp } from '../cluster/currentHttp';
-import { HttpListWatch, type RawObject } from '../watch/listWatch';
-import { SharedInformer, type InformerHandler } from '../watch/informer';
+import type { SharedInformer, InformerHandler } from '../watch/informer';
+import type { InformerView, WatchHub } from '../watch/watchHub';
 import type { StoreChange } from '../watch/store';
 import type { ResourcePath } from '../cluster/resourcePath';
 import type { Freshness } from '../../../shared/contract/resources';
@@ -33,11 +32,19 @@ class WorkloadLog {
 
 type Informer<T extends { resourceVersion?: string }> = SharedInformer<T>;
 
+/** The timeline's own projections of the hub's objects (who made each change needs managedFields). */
+const VIEWS = {
+  workload: { name: 'timeline-workload', transform: projectWorkload } as InformerView<WorkloadState>,
+  replicaSet: { name: 'timeline-replicaset', transform: projectReplicaSet } as InformerView<ReplicaSetState>,
+  pod: { name: 'timeline-pod', transform: projectPod } as InformerView<PodState>,
+};
+
 /**
- * The change timelines of every Deployment, StatefulSet and DaemonSet in one namespace, recorded from a
- * raw list+watch of the workloads, their ReplicaSets and pods (full objects: managedFields say who made
- * each change). Entries are kept per workload by kind and name, so a deleted and recreated workload
- * continues its timeline.
+ * The change timelines of every Deployment, StatefulSet and DaemonSet in one namespace, recorded from
+ * the hub's informers of the workloads, their ReplicaSets and pods (projected from full objects:
+ * managedFields say who made each change). Entries are kept per workload by kind and name, so a
+ * deleted and recreated workload continues its timeline. The informers follow the context's link
+ * like every hub informer; when the context is gone, `onEnd` listeners hear why.
  */
 export class NamespaceTimeline {
   readonly recordingSince: string;
@@ -47,30 +54,40 @@ export class NamespaceTimeline {
   private readonly pods: Informer<PodState>;
   private readonly freshnessListeners = new Set<(f: Freshness) => void>();
   private readonly removers: (() => void)[] = [];
+  private readonly endListeners = new Set<(error: Error) => void>();
+  private ended: Error | undefined;
   private lastFreshness?: string;
 
-  constructor(http: StreamHttp, readonly namespace: string, private readonly now: () => Date = () => new Date()) {
+  constructor(hub: WatchHub, readonly context: string, readonly namespace: string, private readonly now: () => Date = () => new Date()) {
     this.recordingSince = now().toISOString();
-    const informer = <T extends { resourceVersion?: string }>(r: ResourcePath, project: (raw: RawObject) => T | undefined) =>
-      new SharedInformer<T>(new HttpListWatch(http, r, namespace, 'object'), (raw) => raw.metadata?.uid, project);
+    const informer = <T extends { resourceVersion?: string }>(r: ResourcePath, view: InformerView<T>) => {
+      const { informer: inf, release } = hub.acquire<T>({ context, ...r, namespace, representation: 'object' }, view);
+      this.removers.push(release);
+      return inf;
+    };
     for (const kind of Object.keys(WORKLOAD_RESOURCES) as TrackedKind[]) {
-      this.workloads.set(kind, informer(WORKLOAD_RESOURCES[kind], projectWorkload));
+      this.workloads.set(kind, informer(WORKLOAD_RESOURCES[kind], VIEWS.workload));
     }
-    this.replicaSets = informer(REPLICASETS, projectReplicaSet);
-    this.pods = informer(PODS, projectPod);
+    this.replicaSets = informer(REPLICASETS, VIEWS.replicaSet);
+    this.pods = informer(PODS, VIEWS.pod);
 
     for (const [kind, inf] of this.workloads) this.listen(inf, (c) => this.onWorkload(kind, c));
     this.listen(this.replicaSets, (c) => this.onReplicaSet(c));
     this.listen(this.pods, (c) => this.onPod(c));
   }
 
-  start(): void {
-    for (const inf of this.allInformers()) inf.start();
+  /** Stops recording: its handlers leave the hub's informers and release them. */
+  stop(): void {
+    // Handlers leave first (they were added last), then the informers are released.
+    for (const r of this.removers.splice(0).reverse()) r();
+    this.endListeners.clear();
   }
 
-  async stop(): Promise<void> {
-    for (const r of this.removers) r();
-    await Promise.allSettled(this.allInformers().map((i) => i.stop()));
+  /** `l` hears, once, why the recording ended (the context left the kubeconfig). */
+  onEnd(l: (error: Error) => void): () => void {
+    if (this.ended) { l(this.ended); return () => {}; }
+    this.endListeners.add(l);
+    return () => { this.endListeners.delete(l); };
   }
 
   /** The timeline of one workload: a snapshot now, then each new entry and freshness change. */
@@ -107,6 +124,11 @@ export class NamespaceTimeline {
       onSync: () => { this.seedAll(); this.emitFreshness(); },
       onChanges: (changes) => { for (const c of changes) onChange(c); },
       onFreshness: () => this.emitFreshness(),
+      onEnd: (error) => {
+        if (this.ended) return;
+        this.ended = error;
+        for (const l of [...this.endListeners]) l(error);
+      },
     };
     this.removers.push(inf.addHandler(handler));
   }

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { SharedInformer, type InformerHandler } from './informer';
 import type { ListPage, ListWatchSource, RawObject, RawWatchEvent } from './listWatch';
 
-// A source that answers one LIST and then holds its watch open until stopped (after sending the
-// given events): enough to drive the informer's handling of a source switch.
+// A source that answers a LIST and then holds its watch open until stopped (after sending the given
+// events); `serve` changes what it answers (the context's link now goes to another connection).
 class HeldSource implements ListWatchSource {
   watching = false;
-  constructor(private readonly page: ListPage, private readonly events: RawWatchEvent[] = []) {}
-  async list(): Promise<ListPage> { return this.page; }
+  lists = 0;
+  constructor(private page: ListPage, private events: RawWatchEvent[] = []) {}
+  serve(page: ListPage, events: RawWatchEvent[]): void { this.page = page; this.events = events; }
+  async list(): Promise<ListPage> { this.lists++; return this.page; }
   async watch(_opts: unknown, onEvent: (e: RawWatchEvent) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {
     this.watching = true;
     onOpen?.();
@@ -37,25 +39,39 @@ const informerOn = (source: ListWatchSource) =>
   new SharedInformer<Row>(source, (r) => r.metadata?.uid, (r) => ({ uid: r.metadata!.uid!, resourceVersion: r.metadata!.resourceVersion }));
 
 describe('SharedInformer', () => {
-  it('on a source switch keeps its handlers and sends them only the differences of the new list, then the new watch', async () => {
-    const first = new HeldSource({ items: [obj('a', '1'), obj('b', '2')], resourceVersion: '10' });
-    const informer = informerOn(first);
+  it('on relist (a new connection behind the link) keeps its handlers and sends them only the differences of the new list, then the new watch', async () => {
+    const source = new HeldSource({ items: [obj('a', '1'), obj('b', '2')], resourceVersion: '10' });
+    const informer = informerOn(source);
     const r = recorder();
     informer.addHandler(r.handler);
     informer.start();
-    await until(() => first.watching);
+    await until(() => source.watching);
     expect(r.log).toContain('sync:a,b');
     r.log.length = 0;
 
-    const second = new HeldSource({ items: [obj('a', '1'), obj('c', '3')], resourceVersion: '20' }, [{ type: 'ADDED', object: obj('d', '21') }]);
-    await informer.switchSource(second);
-    await until(() => second.watching && r.log.includes('added:d'));
-    expect(first.watching).toBe(false);
+    source.serve({ items: [obj('a', '1'), obj('c', '3')], resourceVersion: '20' }, [{ type: 'ADDED', object: obj('d', '21') }]);
+    informer.relist();
+    await until(() => source.lists === 2 && source.watching && r.log.includes('added:d'));
     expect(r.log.filter((l) => !l.startsWith('freshness:'))).toEqual(['added:c', 'deleted:b', 'added:d']);
-    // The retired reflector's "stopped" never reaches the handlers as the data's state.
+    // The cut watch is no trouble of the data's: no stale or reconnecting state in between.
     expect(r.log).not.toContain('freshness:stale');
-    expect(r.log.filter((l) => l.startsWith('freshness:'))).toEqual(['freshness:syncing', 'freshness:live']);
+    expect(r.log).not.toContain('freshness:reconnecting');
     expect([...informer.store.keys()].sort()).toEqual(['a', 'c', 'd']);
+    await informer.stop();
+  });
+
+  it('says checking while the link checks its connection (a watch open, nothing else wrong), live again after', async () => {
+    const source = new HeldSource({ items: [obj('a', '1')], resourceVersion: '10' });
+    const informer = informerOn(source);
+    const r = recorder();
+    informer.addHandler(r.handler);
+    informer.start();
+    await until(() => source.watching && informer.freshness().state === 'live');
+    const since = new Date();
+    informer.setChecking(since);
+    expect(informer.freshness()).toMatchObject({ state: 'checking', since: since.toISOString() });
+    informer.setChecking(undefined);
+    expect(r.log.slice(-2)).toEqual(['freshness:checking', 'freshness:live']);
     await informer.stop();
   });
 

@@ -16,7 +16,7 @@ export interface InformerHandler<T> {
   onEnd?(error: Error): void;
 }
 
-export function freshnessOf(state: ReflectorState, reason: string | undefined, since: Date, troubleSince: Date | undefined): Freshness {
+export function freshnessOf(state: ReflectorState, reason: string | undefined, since: Date, troubleSince: Date | undefined, checkingSince?: Date): Freshness {
   const f = (s: Freshness['state'], at: Date): Freshness => (reason ? { state: s, since: at.toISOString(), reason } : { state: s, since: at.toISOString() });
   switch (state) {
     case 'forbidden': return f('forbidden', since);
@@ -26,6 +26,7 @@ export function freshnessOf(state: ReflectorState, reason: string | undefined, s
   }
   if (troubleSince) return f('reconnecting', troubleSince);
   if (state === 'listing') return f('syncing', since);
+  if (checkingSince) return { state: 'checking', since: checkingSince.toISOString(), reason: 'The connection has been silent and a liveness probe is not answered yet: checking it.' };
   return { state: 'live', since: since.toISOString() };
 }
 
@@ -35,26 +36,19 @@ export function freshnessOf(state: ReflectorState, reason: string | undefined, s
  */
 export class SharedInformer<T extends { resourceVersion?: string }> {
   readonly store = new Store<T>();
-  private current: Reflector<T>;
+  readonly reflector: Reflector<T>;
   private readonly handlers = new Set<InformerHandler<T>>();
   private synced = false;
-  private started = false;
+  /** Set by the hub from the context's link: since when its watches' connection is being checked. */
+  private checkingSince: Date | undefined;
 
   constructor(
     source: ListWatchSource,
     private readonly keyOf: (raw: RawObject) => string | undefined,
     private readonly transform: (raw: RawObject) => T | undefined,
   ) {
-    this.current = this.reflectorFor(source);
-  }
-
-  /** The reflector feeding the store now (a new one after switchSource). */
-  get reflector(): Reflector<T> { return this.current; }
-
-  private reflectorFor(source: ListWatchSource): Reflector<T> {
     const r: Reflector<T> = new Reflector<T>(source, this.store, this.keyOf, {
       transform: this.transform,
-      // Every reflector writes the same store, a retiring one included: handlers see all its changes.
       onChanges: (changes, columns) => {
         // Before the first sync, handlers get the whole list in onSync instead of a flood of adds.
         if (!this.synced) return;
@@ -66,27 +60,19 @@ export class SharedInformer<T extends { resourceVersion?: string }> {
         if (first) for (const h of this.handlers) h.onSync(this.store.list(), r.tableColumns, this.freshness());
       },
       onState: () => {
-        // A retiring reflector's "stopped" is not the data's state: its successor's is.
-        if (r !== this.current) return;
         const f = this.freshness();
         for (const h of this.handlers) h.onFreshness(f);
       },
     });
-    return r;
+    this.reflector = r;
   }
 
   /**
-   * Moves the informer to another source (the context's credentials or server changed): the old
-   * reflector stops, the new one lists into the same store, and handlers receive exactly the
-   * differences, then its watch's changes, without re-subscribing.
+   * Lists again at once (the context's link has a new connection: its credentials or server
+   * changed); handlers receive exactly the differences, then the new watch's changes, without
+   * re-subscribing.
    */
-  async switchSource(source: ListWatchSource): Promise<void> {
-    const old = this.current;
-    this.current = this.reflectorFor(source);
-    // Its list must not interleave with the old reflector's last writes.
-    await old.stop();
-    if (this.started) this.current.start();
-  }
+  relist(): void { this.reflector.relist(); }
 
   /** Stops for good and tells every handler why; they get nothing more. */
   async end(error: Error): Promise<void> {
@@ -101,7 +87,15 @@ export class SharedInformer<T extends { resourceVersion?: string }> {
 
   freshness(): Freshness {
     const r = this.reflector;
-    return freshnessOf(r.state, r.stateReason, r.stateSince, r.troubleSince);
+    return freshnessOf(r.state, r.stateReason, r.stateSince, r.troubleSince, this.checkingSince);
+  }
+
+  /** The connection under the watch is being checked (since `since`), or no longer (undefined). */
+  setChecking(since: Date | undefined): void {
+    if (since === this.checkingSince) return;
+    this.checkingSince = since;
+    const f = this.freshness();
+    for (const h of this.handlers) h.onFreshness(f);
   }
 
   addHandler(h: InformerHandler<T>): () => void {
@@ -111,6 +105,6 @@ export class SharedInformer<T extends { resourceVersion?: string }> {
     return () => { this.handlers.delete(h); };
   }
 
-  start(): void { this.started = true; this.current.start(); }
-  stop(): Promise<void> { this.started = false; return this.current.stop(); }
+  start(): void { this.reflector.start(); }
+  stop(): Promise<void> { return this.reflector.stop(); }
 }

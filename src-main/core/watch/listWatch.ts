@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import type { StreamHttp } from '../cluster/currentHttp';
+import type { LinkHttp } from '../cluster/contextLink';
 import { ApiError } from '../cluster/apiError';
 import type { TableColumn } from '../../../shared/contract/resources';
 import type { ResourcePath } from '../cluster/resourcePath';
@@ -34,7 +34,12 @@ export interface ListWatchSource {
   watch(opts: { resourceVersion: string; timeoutSeconds: number; inactivityMs: number }, onEvent: (e: RawWatchEvent) => void, signal: AbortSignal, onOpen?: () => void): Promise<void>;
   /** What is listed and how busy the connections are, for the debug log (watchDebug.ts). */
   describe?(): string;
+  /** Resolves when the server answers again after network failures (or when `signal` aborts). */
+  untilHealthy?(signal: AbortSignal): Promise<void>;
 }
+
+/** The HTTP a list+watch needs: a KubeHttp, or a context link's late-bound one. */
+export type ListWatchHttp = Pick<LinkHttp, 'raw' | 'poolStats'>;
 
 export type Representation = 'object' | 'table';
 
@@ -59,13 +64,19 @@ function mapIterable<A, B>(xs: Iterable<A>, f: (x: A) => B): Iterable<B> {
 /** ListWatch over HTTP for one resource and scope (client-go's listwatch.go). */
 export class HttpListWatch implements ListWatchSource {
   constructor(
-    private readonly http: StreamHttp,
+    private readonly http: ListWatchHttp,
     private readonly resource: ResourcePath,
     private readonly namespace: string | undefined,
     private readonly representation: Representation,
     /** Narrows the collection (labelSelector, fieldSelector) for both the LIST and the WATCH. */
     private readonly selectors: { labelSelector?: string; fieldSelector?: string } = {},
-  ) {}
+    /** The context's link, when the source is one of its informers (wakes backoff waits when the server is back). */
+    health?: { untilHealthy(signal: AbortSignal): Promise<void> },
+  ) {
+    if (health) this.untilHealthy = (signal) => health.untilHealthy(signal);
+  }
+
+  readonly untilHealthy?: (signal: AbortSignal) => Promise<void>;
 
   private get path(): string { return collectionPath(this.resource, this.namespace); }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Reflector } from './reflector';
 import { Store } from './store';
 import { ApiError } from '../cluster/apiError';
@@ -221,5 +221,84 @@ describe('Reflector', () => {
     expect(h.reflector.troubleSince).toBeUndefined();
     expect(sawTrouble || h.states.includes('backoff')).toBe(true);
     await h.reflector.stop();
+  });
+});
+
+// A source whose calls fail at the network level until `up` is set, with a link-like untilHealthy
+// that the test resolves (the context's link learnt that the server answers again).
+class FlakySource implements ListWatchSource {
+  up = false;
+  lists = 0;
+  watches = 0;
+  private waiters: (() => void)[] = [];
+  private readonly refused = () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+  async list(): Promise<ListPage> {
+    this.lists++;
+    if (!this.up) throw this.refused();
+    return { items: [obj('a', '1')], resourceVersion: '10' };
+  }
+  async watch(_o: unknown, _e: (e: RawWatchEvent) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {
+    this.watches++;
+    if (!this.up) throw this.refused();
+    onOpen?.();
+    await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
+  }
+  untilHealthy(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => { this.waiters.push(resolve); signal.addEventListener('abort', () => resolve(), { once: true }); });
+  }
+  serverBack(): void { this.up = true; for (const w of this.waiters.splice(0)) w(); }
+}
+
+describe('Reflector recovery', () => {
+  const flaky = (source: ListWatchSource, sleeps: number[] = []) => new Reflector<Obj>(source, new Store<Obj>(), (r) => r.metadata?.uid, {
+    transform: (r) => ({ uid: r.metadata!.uid!, name: r.metadata!.name!, resourceVersion: r.metadata!.resourceVersion }),
+    onChanges: () => {},
+    // Real waits, long ones: only a wake-up can end them within the test.
+    sleep: (ms, signal) => { sleeps.push(ms); return new Promise<void>((r) => { const t = setTimeout(r, ms); signal.addEventListener('abort', () => { clearTimeout(t); r(); }, { once: true }); }); },
+    backoff: new Backoff(60_000, 60_000, 120_000, Date.now, () => 0),
+  });
+
+  it('a network-error backoff ends as soon as the source says the server answers again', async () => {
+    const source = new FlakySource();
+    const sleeps: number[] = [];
+    const r = flaky(source, sleeps);
+    r.start();
+    await vi.waitFor(() => expect(r.state).toBe('backoff'));
+    expect(sleeps).toEqual([60_000]);
+    const t0 = Date.now();
+    source.serverBack();
+    await vi.waitFor(() => expect(r.state).toBe('watching'));
+    expect(Date.now() - t0).toBeLessThan(1_000);
+    expect(source.lists).toBe(2);
+    await r.stop();
+  });
+
+  it('relist() cuts a backoff wait and an open watch short and lists at once', async () => {
+    const source = new FlakySource();
+    const r = flaky(source);
+    r.start();
+    await vi.waitFor(() => expect(r.state).toBe('backoff'));
+    source.up = true; // the new connection works; nobody told the old one
+    r.relist();
+    await vi.waitFor(() => expect(r.state).toBe('watching'));
+    expect(source.lists).toBe(2);
+    r.relist();
+    await vi.waitFor(() => expect(source.lists).toBe(3));
+    await vi.waitFor(() => expect(source.watches).toBe(2));
+    expect(r.state).toBe('watching');
+    await r.stop();
+  });
+
+  it('a backoff after a server error (not the network) is not cut short by the server answering', async () => {
+    const source = new FlakySource();
+    source.up = true;
+    source.list = async () => { source.lists++; throw new ApiError(500, 'etcdserver: leader changed'); };
+    const r = flaky(source);
+    r.start();
+    await vi.waitFor(() => expect(r.state).toBe('backoff'));
+    source.serverBack();
+    await new Promise((res) => setTimeout(res, 100));
+    expect(source.lists).toBe(1);
+    await r.stop();
   });
 });

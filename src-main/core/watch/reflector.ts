@@ -1,4 +1,5 @@
-import { ApiError, deepMessage, isNetworkError } from '../cluster/apiError';
+import { ApiError, RequestTimeoutError, deepMessage, isNetworkError } from '../cluster/apiError';
+import { StreamConnectionDeadError } from '../cluster/streamLiveness';
 import { Backoff } from './backoff';
 import type { ListWatchSource, RawObject, RawWatchEvent } from './listWatch';
 import type { Store, StoreChange } from './store';
@@ -28,6 +29,12 @@ export interface ReflectorOptions<T> {
   now?: () => number;
 }
 
+function givenUpWhileServerAnswers(err: unknown): boolean {
+  let e: any = err;
+  for (let i = 0; e && i < 6; i++, e = e.cause) if (e instanceof StreamConnectionDeadError) return e.serverAnswers;
+  return false;
+}
+
 /** More than one of kube-apiserver's bookmark intervals (about a minute) for a watch that asked for them. */
 const SILENT_WATCH_MS = 90_000;
 
@@ -48,6 +55,9 @@ const abortableSleep = (ms: number, signal: AbortSignal) => new Promise<void>((r
  */
 export class Reflector<T extends { resourceVersion?: string }> {
   private controller = new AbortController();
+  /** The current list, watch or backoff wait; aborted to start over with a relist (see relist). */
+  private attempt = new AbortController();
+  private backoffReset = false;
   private running: Promise<void> | undefined;
   private resourceVersion = '';
   private needList = true;
@@ -80,6 +90,16 @@ export class Reflector<T extends { resourceVersion?: string }> {
     this.setState('stopped');
   }
 
+  /**
+   * Drops what is in flight (a watch on a connection that was replaced, a backoff wait) and lists
+   * again at once: the store emits exactly the differences from what it held.
+   */
+  relist(): void {
+    this.needList = true;
+    this.backoffReset = true;
+    this.attempt.abort(new Error('relist requested'));
+  }
+
   /** When data stopped being live; kept through retry cycles until a list or watch succeeds again. */
   troubleSince: Date | undefined;
 
@@ -107,43 +127,72 @@ export class Reflector<T extends { resourceVersion?: string }> {
     const sleep = this.opts.sleep ?? abortableSleep;
     const now = this.opts.now ?? Date.now;
     while (!signal.aborted) {
+      const attempt = new AbortController();
+      this.attempt = attempt;
+      const cycle = AbortSignal.any([signal, attempt.signal]);
+      if (this.backoffReset) { this.backoffReset = false; backoff.reset(); }
       try {
         if (this.needList) {
-          await this.listAll(signal);
+          await this.listAll(cycle);
           this.needList = false;
           backoff.healthy();
         }
         const started = now();
         let events = 0;
-        await this.watchOnce(signal, () => { events++; backoff.healthy(); });
+        await this.watchOnce(cycle, () => { events++; backoff.healthy(); });
+        if (cycle.aborted) continue;
         const lasted = now() - started;
         // A watch that closes in under a second with no events is an error in disguise.
-        if (events === 0 && lasted < 1000 && !signal.aborted) throw new Error('very short watch');
+        if (events === 0 && lasted < 1000) throw new Error('very short watch');
         // kube-apiserver (1.35, checked) answers a watch from a resourceVersion it has not reached yet
         // (etcd restored from an older backup, the context now pointing at another cluster) with 200
         // and then nothing, not even the bookmark it sends every minute or so, until the timeout; and
         // re-watching from there stalls again, forever. A consistent relist gets the server's own.
-        if (events === 0 && lasted >= (this.opts.silentWatchMs ?? SILENT_WATCH_MS) && !signal.aborted) {
+        if (events === 0 && lasted >= (this.opts.silentWatchMs ?? SILENT_WATCH_MS)) {
           watchDebug(() => `${this.name}: watch from rv ${this.resourceVersion} ended after ${lasted} ms without an event or bookmark -> relist`);
           this.needList = true;
           this.stats.relists++;
         }
       } catch (err) {
         if (signal.aborted) break;
+        // relist() cut this attempt short: start over with a list, no backoff.
+        if (attempt.signal.aborted) { this.stats.relists++; continue; }
         const decision = this.classify(err);
         watchDebug(() => `${this.name}: ${deepMessage(err)} -> ${decision}`);
         if (decision === 'stop') return;
         if (decision === 'relist') {
+          // 410 Gone and the like: the server is there, so the relist starts now.
           this.needList = true;
           this.stats.relists++;
           continue;
         }
+        // The connection was given up because the server answers over a new one: go again at once.
+        if (givenUpWhileServerAnswers(err)) { this.setState('backoff', deepMessage(err)); continue; }
         this.setState('backoff', deepMessage(err));
         const wait = err instanceof ApiError && err.status === 429 && err.retryAfterSeconds
           ? err.retryAfterSeconds * 1000 : backoff.next();
-        await sleep(wait, signal);
+        await this.waitToRetry(wait, err, cycle, sleep);
       }
     }
+  }
+
+  /**
+   * The backoff wait before a retry. When the failure was the network's (refused, reset, timed out,
+   * a stalled stream), the wait also ends as soon as the source learns that the server answers again
+   * (the context's link probes it): every informer of the context then retries at once.
+   */
+  private async waitToRetry(ms: number, err: unknown, cycle: AbortSignal, sleep: (ms: number, signal: AbortSignal) => Promise<void>): Promise<void> {
+    const networky = isNetworkError(err) || err instanceof RequestTimeoutError || (err instanceof ApiError && err.status === 0);
+    if (!networky || !this.source.untilHealthy) return sleep(ms, cycle);
+    const woken = new AbortController();
+    const wait = AbortSignal.any([cycle, woken.signal]);
+    const healthy = this.source.untilHealthy(wait).then(() => {
+      if (!wait.aborted) watchDebug(() => `${this.name}: the server answers again -> retry now`);
+      woken.abort();
+    });
+    await sleep(ms, wait);
+    woken.abort();
+    await healthy;
   }
 
   private classify(err: unknown): 'stop' | 'relist' | 'retry' {

@@ -1,7 +1,7 @@
 import { SharedInformer } from './informer';
 import { watchDebug } from './watchDebug';
 import { HttpListWatch, type RawObject, type Representation } from './listWatch';
-import type { ClusterConnection } from '../cluster/clusterConnection';
+import type { ContextLink } from '../cluster/contextLink';
 import type { ResourcePath } from '../cluster/resourcePath';
 import { projectTopoObject, type TopoObject } from '../../../shared/topology/topologyObject';
 import type { TableRow } from '../../../shared/contract/resources';
@@ -13,9 +13,22 @@ export interface InformerKey extends ResourcePath {
   context: string;
   namespace?: string;
   representation: Representation;
+  /** Narrows the collection (events about one object: `involvedObject.uid=...`). */
+  fieldSelector?: string;
 }
 
-const keyString = (k: InformerKey) => `${k.context}|${k.group}/${k.version}/${k.resource}|${k.namespace ?? '*'}|${k.representation}`;
+/**
+ * A projection other than the hub's own (ObjectEntry for objects, TableRow for tables), for a consumer
+ * that needs other fields of the same objects (the timeline recorder: managedFields, container
+ * states). Informers are shared by key and projection name: one name, one transform.
+ */
+export interface InformerView<T> {
+  name: string;
+  transform(raw: RawObject): T | undefined;
+}
+
+const keyString = (k: InformerKey, view?: InformerView<unknown>) =>
+  `${k.context}|${k.group}/${k.version}/${k.resource}|${k.namespace ?? '*'}|${k.representation}${k.fieldSelector ? `|${k.fieldSelector}` : ''}${view ? `|${view.name}` : ''}`;
 const uidOf = (raw: RawObject) => raw.metadata?.uid;
 
 function toTableRow(raw: RawObject): TableRow {
@@ -38,34 +51,56 @@ interface Slot {
   informer: SharedInformer<any>;
   refs: number;
   lingerTimer?: NodeJS.Timeout;
+  /** Stops listening to the context's link. */
+  unlink: () => void;
 }
 
-function listWatchFor(conn: ClusterConnection, key: InformerKey): HttpListWatch {
-  return new HttpListWatch(conn.http, key, key.namespace, key.representation);
+function listWatchFor(link: ContextLink, key: InformerKey): HttpListWatch {
+  return new HttpListWatch(link.http, key, key.namespace, key.representation, key.fieldSelector ? { fieldSelector: key.fieldSelector } : {}, link);
 }
 
 /**
  * One list+watch per (cluster, resource, namespace-or-all, representation), however many views
  * subscribe; reference counted, and stopped a short while after the last subscriber leaves so that
- * switching views back and forth does not relist.
+ * switching views back and forth does not relist. Each informer follows its context's link: a new
+ * connection behind it (`replaced`) relists in place, a context gone ends the informer with the reason.
  */
 export class WatchHub {
   private readonly slots = new Map<string, Slot>();
 
   constructor(
-    private readonly connection: (context: string) => ClusterConnection,
+    private readonly link: (context: string) => ContextLink,
     private readonly lingerMs = 30_000,
   ) {}
 
-  acquire<T extends Entry>(key: InformerKey): { informer: SharedInformer<T>; release: () => void } {
-    const id = keyString(key);
+  acquire<T extends Entry>(key: InformerKey): { informer: SharedInformer<T>; release: () => void };
+  acquire<T extends { resourceVersion?: string }>(key: InformerKey, view: InformerView<T>): { informer: SharedInformer<T>; release: () => void };
+  acquire<T extends { resourceVersion?: string }>(key: InformerKey, view?: InformerView<T>): { informer: SharedInformer<T>; release: () => void } {
+    const id = keyString(key, view);
     let slot = this.slots.get(id);
     if (!slot) {
-      const source = listWatchFor(this.connection(key.context), key);
-      const informer = key.representation === 'table'
-        ? new SharedInformer<TableRow>(source, uidOf, toTableRow)
-        : new SharedInformer<ObjectEntry>(source, uidOf, toObjectEntry);
-      slot = { key, informer, refs: 0 };
+      const link = this.link(key.context);
+      const source = listWatchFor(link, key);
+      const informer: SharedInformer<any> = view ? new SharedInformer<T>(source, uidOf, view.transform)
+        : key.representation === 'table' ? new SharedInformer<TableRow>(source, uidOf, toTableRow)
+          : new SharedInformer<ObjectEntry>(source, uidOf, toObjectEntry);
+      const created: Slot = { key, informer, refs: 0, unlink: () => {} };
+      if (link.checkingSince) informer.setChecking(link.checkingSince);
+      const unchecking = link.onChecking((since) => informer.setChecking(since));
+      const unchange = link.onChange((change) => {
+        if (change.type === 'replaced') {
+          watchDebug(() => `hub: ${id} relists on the context's new connection (generation ${change.generation})`);
+          informer.relist();
+          return;
+        }
+        clearTimeout(created.lingerTimer);
+        if (this.slots.get(id) === created) this.slots.delete(id);
+        watchDebug(() => `hub: ${id} ends: ${change.error.message}`);
+        unchecking();
+        void informer.end(change.error);
+      });
+      created.unlink = () => { unchecking(); unchange(); };
+      slot = created;
       this.slots.set(id, slot);
       informer.start();
     }
@@ -89,6 +124,7 @@ export class WatchHub {
           // The slot may have been ended and replaced under the same key meanwhile: remove only this one.
           if (this.slots.get(id) === s) this.slots.delete(id);
           watchDebug(() => `hub: ${id} stopped after lingering`);
+          s.unlink();
           void s.informer.stop();
         }, this.lingerMs);
         s.lingerTimer.unref?.();
@@ -103,34 +139,9 @@ export class WatchHub {
     return [...this.slots].map(([key, s]) => ({ key, refs: s.refs, size: s.informer.store.size, ...s.informer.reflector.stats }));
   }
 
-  /**
-   * The context's kubeconfig entry changed: every informer of it moves to the context's new connection
-   * (a fresh list, sent to its subscribers as differences), or, when the context can no longer be
-   * connected to (removed, invalid), ends with that error so its subscribers can say so.
-   */
-  async reconnectContext(context: string): Promise<void> {
-    const moves: Promise<void>[] = [];
-    for (const [id, s] of this.slots) {
-      if (s.key.context !== context) continue;
-      let conn: ClusterConnection;
-      try {
-        conn = this.connection(context);
-      } catch (err) {
-        clearTimeout(s.lingerTimer);
-        this.slots.delete(id);
-        watchDebug(() => `hub: ${id} ends: ${(err as Error).message}`);
-        moves.push(s.informer.end(err as Error));
-        continue;
-      }
-      watchDebug(() => `hub: ${id} moves to the context's new connection`);
-      moves.push(s.informer.switchSource(listWatchFor(conn, s.key)));
-    }
-    await Promise.all(moves);
-  }
-
   async stopAll(): Promise<void> {
     const all = [...this.slots.values()];
     this.slots.clear();
-    await Promise.all(all.map((s) => { clearTimeout(s.lingerTimer); return s.informer.stop(); }));
+    await Promise.all(all.map((s) => { clearTimeout(s.lingerTimer); s.unlink(); return s.informer.stop(); }));
   }
 }

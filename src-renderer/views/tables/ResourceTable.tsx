@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLiveList } from '../../data/clientContext';
+import { useClient, useLiveList } from '../../data/clientContext';
 import type { TableColumn, TableRow } from '../../../shared/contract/resources';
 import { humanDuration } from '../../../shared/model/humanDuration';
 import { matchesSelector, parseLabelSelector, type Requirement } from '../../../shared/model/labelSelector';
@@ -138,6 +138,12 @@ export function ResourceTable(p: ResourceTableProps) {
   const toggleSort = (col: number) => setSort((s) => ({ col, desc: s.col === col ? !s.desc : false }));
   const state = list.freshness?.state;
   const blocked = state === 'forbidden' || state === 'unauthorized';
+  // A list that never arrived because the server does not answer says so (and offers to retry now)
+  // instead of spinning; rows already shown while the watch reconnects are dimmed: they may be old.
+  const unreachable = !list.synced && state === 'reconnecting';
+  const staleRows = list.synced && (state === 'reconnecting' || state === 'stale' || state === 'checking');
+  const client = useClient();
+  const retry = useCallback(() => { void client.request('cluster.connect', { context: p.context }).catch(() => {}); }, [client, p.context]);
   const what = p.title.toLowerCase();
   const where = p.namespace ? ` in namespace ${p.namespace}` : '';
   const highlightNow = Date.now();
@@ -167,7 +173,8 @@ export function ResourceTable(p: ResourceTableProps) {
               sticky={i === 0 ? layout.nsWidth : undefined} numeric={isNumeric(columns[i])} last={k === visible.length - 1} />
           ))}
         </div>
-        <div className="rt-body" style={{ height: virtualizer.getTotalSize() }}>
+        <div className={`rt-body${staleRows ? ' rt-stale' : ''}`} style={{ height: virtualizer.getTotalSize() }} data-stale={staleRows || undefined}
+          title={staleRows ? `${state === 'checking' ? 'Checking the connection' : 'Reconnecting'}: these rows may be out of date` : undefined}>
           {virtualizer.getVirtualItems().map((v) => {
             const r = rows[v.index];
             return (
@@ -182,7 +189,11 @@ export function ResourceTable(p: ResourceTableProps) {
           <TableState tone="bad" title={state === 'forbidden' ? `You may not list ${what}${where}` : 'The cluster rejected your credentials'}
             detail={list.freshness?.reason} testId="table-forbidden" />
         )}
-        {!list.error && !blocked && !list.synced && <TableState tone="muted" title={`Loading ${what}${where}…`} busy />}
+        {!list.error && !blocked && unreachable && (
+          <TableState tone="bad" title={`Cannot list ${what}${where}: the cluster does not answer`} detail={list.freshness?.reason}
+            action={{ label: 'Retry', run: retry }} testId="table-unreachable" />
+        )}
+        {!list.error && !blocked && !list.synced && !unreachable && <TableState tone="muted" title={`Loading ${what}${where}…`} busy />}
         {!list.error && !blocked && list.synced && total === 0 && <TableState tone="muted" title={`No ${what}${where}`} testId="table-empty" />}
         {!list.error && !blocked && list.synced && total > 0 && rows.length === 0 && (
           <TableState tone="muted" title={`No ${what} match`} detail={[filter && `text “${filter}”`, selector && `selector “${selector}”`].filter(Boolean).join(' and ')}
