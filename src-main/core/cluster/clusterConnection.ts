@@ -1,5 +1,6 @@
 import { KubeHttp } from './kubeHttp';
-import { ApiError, CredentialError, RequestTimeoutError, deepMessage, isNetworkError, isTlsError, toContractError } from './apiError';
+import { ApiError, ClientCertificateError, CredentialError, RequestTimeoutError, deepMessage } from './apiError';
+import { explainNetworkFailure } from './networkFailure';
 import type { ApiResourceInfo, ClusterStatus, ConnectionState } from '../../../shared/contract/clusters';
 import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
 
@@ -84,8 +85,9 @@ export function describeFailure(err: unknown): [ConnectionState, string, string?
     if (err.status === 403) return ['ready', ''];
     return ['degraded', `The API server answered ${err.status}: ${err.message}`];
   }
-  if (isTlsError(err)) return ['unreachable', toContractError(err).message, deepMessage(err)];
-  if (isNetworkError(err)) return ['unreachable', toContractError(err).message, deepMessage(err)];
+  if (err instanceof ClientCertificateError) return ['unauthorized', err.message, err.detail];
+  const net = explainNetworkFailure(err);
+  if (net) return [net.kind === 'rejected' ? 'unauthorized' : 'unreachable', net.message, net.detail];
   const msg = deepMessage(err);
   if (/exec|credential|plugin|ENOENT|spawn/i.test(msg)) return ['error', `The credential plugin failed: ${msg}`];
   return ['error', msg];

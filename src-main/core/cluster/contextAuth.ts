@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { KubeCluster, KubeUser } from '../kubeconfig/kubeconfigTypes';
 import { CredentialError } from './apiError';
+import { checkClientCertificate } from './clientCertificate';
 import { ExecCredentialPlugin, type ExecCredentialStatus } from './execCredential';
 
 /** What a TLS connection to the API server is made with. A new object means new connections. */
@@ -68,6 +69,7 @@ export class ContextAuth {
       bearer(await this.authProviderToken());
     }
     bearer(this.user.token ?? this.tokenFromFile());
+    checkClientCertificate(tls.cert, this.user.name, tls.cert === this.execTls?.tls.cert ? `from the credential plugin \`${this.execCommand}\`` : 'from the kubeconfig');
     return { headers, tls };
   }
 

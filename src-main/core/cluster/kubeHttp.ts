@@ -1,7 +1,9 @@
-import { fetch, Headers } from 'undici';
+import { Readable } from 'node:stream';
+import { Headers, interceptors, type Dispatcher } from 'undici';
 import type { ClientOptions as WebSocketOptions } from 'ws';
 import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
 import { ApiError, CredentialError, RequestTimeoutError } from './apiError';
+import { isGoaway } from './networkFailure';
 import { ConnectionPool } from './connectionPool';
 import { ContextAuth, type RequestCredentials, type TlsMaterial } from './contextAuth';
 import { observeResponses } from './responseObserver';
@@ -94,25 +96,37 @@ export class KubeHttp {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  /** Sends a request and throws ApiError for non-2xx answers; a 401 refreshes exec credentials and retries once. */
-  async raw(method: HttpMethod, path: string, opts: RequestOptions = {}) {
+  /**
+   * Sends a request and throws ApiError for non-2xx answers; a 401 refreshes exec credentials and
+   * retries once. An HTTP/2 GOAWAY that ended the connection under a read before any answer (kube-apiserver
+   * closes a connection after answering 401 to it) is retried once on a new connection, so the caller
+   * gets the server's real answer instead of a transport error.
+   */
+  async raw(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<KubeResponse> {
     try {
       return await this.rawOnce(method, path, opts);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401 && this.invalidateCredentials()) return this.rawOnce(method, path, opts);
+      if (isGoaway(err) && (method === 'GET' || method === 'HEAD') && !opts.signal?.aborted) return this.rawOnce(method, path, opts);
       throw err;
     }
   }
 
-  private async rawOnce(method: HttpMethod, path: string, opts: RequestOptions) {
+  private async rawOnce(method: HttpMethod, path: string, opts: RequestOptions): Promise<KubeResponse> {
     const url = this.url(path, opts.query);
     const { headers: pairs, tls } = await this.credentials();
-    const headers = new Headers(pairs);
-    headers.set('Accept', opts.accept ?? 'application/json');
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of pairs) {
+      const prev = headers[k];
+      headers[k] = prev === undefined ? v : [...(Array.isArray(prev) ? prev : [prev]), v];
+    }
+    headers.accept = opts.accept ?? 'application/json';
+    // As fetch asked before: large LISTs come gzipped (the decompress interceptor below undoes it).
+    headers['accept-encoding'] = 'gzip';
     let body: string | undefined;
     if (opts.body !== undefined) {
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-      headers.set('Content-Type', opts.contentType ?? 'application/json');
+      headers['content-type'] = opts.contentType ?? 'application/json';
     }
     // The API server's own notion of a long-running request: watches and followed logs.
     const longRunning = isTruthy(opts.query?.watch) || isTruthy(opts.query?.follow);
@@ -123,16 +137,18 @@ export class KubeHttp {
     if (opts.signal) signals.push(opts.signal);
     const limit = timeoutMs ? deadline(timeoutMs, () => new RequestTimeoutError(this.server, method, path, timeoutMs)) : undefined;
     if (limit) signals.push(limit.signal);
-    let dispatcher = this.pool.dispatcher(tls, longRunning);
+    let dispatcher = this.pool.dispatcher(tls, longRunning).compose(interceptors.decompress());
     // The deadline's timer goes when the answer has arrived in full or failed, not 30 s later.
-    if (limit) dispatcher = dispatcher.compose(observeResponses(() => ({ onSettled: (status) => { if (!isRedirect(status)) limit.clear(); } })));
+    if (limit) dispatcher = dispatcher.compose(observeResponses(() => ({ onSettled: () => limit.clear() })));
     const started = Date.now();
-    let res;
+    let res: KubeResponse;
     try {
-      res = await fetch(url, {
-        method, headers, body, dispatcher,
+      // dispatcher.request, not fetch: the WHATWG fetch standard refuses "bad ports" (6000, 6666, 10080…),
+      // and an API server may listen on one; kubectl reaches it, so must we.
+      res = toResponse(await dispatcher.request({
+        origin: url.origin, path: url.pathname + url.search, method, headers, body,
         signal: signals.length ? AbortSignal.any(signals) : undefined,
-      });
+      }));
     } catch (err) {
       limit?.clear();
       // Over HTTP/2 every ordinary request shares one connection, and aborting a request leaves that
@@ -174,8 +190,31 @@ function deadline(ms: number, error: () => Error): { signal: AbortSignal; clear(
   return { signal: c.signal, clear: () => clearTimeout(t) };
 }
 
-/** An answer fetch follows with another request under the same deadline. */
-const isRedirect = (status: number | undefined) => status !== undefined && status >= 300 && status < 400;
+/** An API server's answer: what the callers read of it (status, headers, the body as text or as a stream). */
+export interface KubeResponse {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  /** The body as a web stream (watches, logs); read it or `text()`, not both. */
+  readonly body: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+}
+
+function toResponse(r: Dispatcher.ResponseData): KubeResponse {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(r.headers)) {
+    if (Array.isArray(v)) for (const x of v) headers.append(k, x);
+    else if (v !== undefined) headers.set(k, v);
+  }
+  let stream: ReadableStream<Uint8Array> | undefined;
+  return {
+    status: r.statusCode,
+    statusText: (r as { statusText?: string }).statusText ?? '',
+    headers,
+    get body() { return (stream ??= Readable.toWeb(r.body) as ReadableStream<Uint8Array>); },
+    text: () => r.body.text(),
+  };
+}
 
 const isTruthy = (v: unknown) => v !== undefined && v !== false && v !== 0 && v !== 'false' && v !== '0';
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { ContextInfo } from '../../../shared/contract/clusters';
+import { kubeconfigProblems } from './kubeconfigValidation';
 import type { ExecConfig, KubeCluster, KubeContext, KubeUser, ResolvedContext } from './kubeconfigTypes';
 
 export interface LoadedKubeconfig {
@@ -113,6 +114,10 @@ export function resolveContext(loaded: LoadedKubeconfig, contextName: string): R
   if (!cluster) throw new InvalidContextError(`Context "${contextName}" names cluster "${context.cluster}", which no kubeconfig file defines.`);
   if (!cluster.server) throw new InvalidContextError(`Cluster "${cluster.name}" has no server address.`);
   const user = loaded.users.find((u) => u.name === context.user) ?? { name: context.user ?? 'anonymous' };
+  const problems = kubeconfigProblems(cluster, user);
+  if (problems.length) {
+    throw new InvalidContextError(`Context "${contextName}" is not usable (kubectl refuses it too): ${problems.join('; ')}. Fix the kubeconfig entry; other contexts are not affected.`);
+  }
   return { context, cluster, user };
 }
 
