@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { KubeCluster, KubeUser } from '../kubeconfig/kubeconfigTypes';
 import { CredentialError } from './apiError';
 import { checkClientCertificate } from './clientCertificate';
-import { ExecCredentialPlugin, type ExecCredentialStatus } from './execCredential';
+import { acquireExecPlugin, type ExecCredentialPlugin, type ExecCredentialStatus } from './execCredential';
 
 /** What a TLS connection to the API server is made with. A new object means new connections. */
 export interface TlsMaterial {
@@ -33,6 +33,7 @@ const REREAD_MS = 60_000;
  */
 export class ContextAuth {
   readonly plugin: ExecCredentialPlugin | undefined;
+  private readonly releasePlugin: () => void = () => {};
   private readonly fixedHeaders: [string, string][] = [];
   private fileTls: { at: number; tls: TlsMaterial } | undefined;
   private execTls: { status: ExecCredentialStatus; base: TlsMaterial; tls: TlsMaterial } | undefined;
@@ -40,7 +41,7 @@ export class ContextAuth {
   private provider: Promise<AuthProviderPlugin | undefined> | undefined;
 
   constructor(private readonly cluster: KubeCluster, private readonly user: KubeUser) {
-    if (user.exec) this.plugin = new ExecCredentialPlugin(user.exec, cluster);
+    if (user.exec) ({ plugin: this.plugin, release: this.releasePlugin } = acquireExecPlugin(user.exec, cluster));
     if (user.impersonateUser) this.fixedHeaders.push(['Impersonate-User', user.impersonateUser]);
     if (user.impersonateUid) this.fixedHeaders.push(['Impersonate-Uid', user.impersonateUid]);
     for (const g of user.impersonateGroups ?? []) this.fixedHeaders.push(['Impersonate-Group', g]);
@@ -72,6 +73,9 @@ export class ContextAuth {
     checkClientCertificate(tls.cert, this.user.name, tls.cert === this.execTls?.tls.cert ? `from the credential plugin \`${this.execCommand}\`` : 'from the kubeconfig');
     return { headers, tls };
   }
+
+  /** This context no longer needs the exec plugin (its connection closed). */
+  close(): void { this.releasePlugin(); }
 
   /** Forgets exec-plugin credentials so the next request runs the plugin again; false if there are none. */
   invalidate(): boolean {

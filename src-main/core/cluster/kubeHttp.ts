@@ -6,6 +6,7 @@ import { ApiError, CredentialError, RequestTimeoutError } from './apiError';
 import { isGoaway } from './networkFailure';
 import { ConnectionPool } from './connectionPool';
 import { ContextAuth, type RequestCredentials, type TlsMaterial } from './contextAuth';
+import type { ExecCredentialPlugin } from './execCredential';
 import { observeResponses } from './responseObserver';
 import type { StreamLivenessOptions } from './streamLiveness';
 
@@ -175,8 +176,11 @@ export class KubeHttp {
     return opts;
   }
 
+  /** The exec credential plugin of this context's user, if any (its activity, cancel, retry). */
+  get credentialPlugin(): ExecCredentialPlugin | undefined { return this.auth.plugin; }
+
   /** Ends this context's connections (the connection is being dropped). */
-  close(): void { this.pool.destroy(); }
+  close(): void { this.pool.destroy(); this.auth.close(); }
 }
 
 /**
