@@ -3,6 +3,7 @@ import { ApiError, ClientCertificateError, CredentialError, RequestTimeoutError,
 import { explainNetworkFailure } from './networkFailure';
 import type { ApiResourceInfo, ClusterStatus, ConnectionState } from '../../../shared/contract/clusters';
 import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
+import type { PluginActivity } from './execCredential';
 
 type Listener = (s: ClusterStatus) => void;
 
@@ -18,9 +19,26 @@ export class ClusterConnection {
   private discoveryCache: { at: number; value: ApiResourceInfo[] } | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
 
+  private plugin: PluginActivity | undefined;
+  private readonly offPlugin: () => void = () => {};
+
   constructor(readonly context: string, target: ResolvedContext) {
     this.http = new KubeHttp(target);
     this.status = { context, state: 'idle', since: new Date().toISOString() };
+    const plugin = this.http.credentialPlugin;
+    if (plugin) {
+      this.plugin = plugin.activity;
+      this.offPlugin = plugin.onActivity((a) => this.showPlugin(a));
+    }
+  }
+
+  /** The credential plugin's activity rides on the status (a long run is shown while "connecting"). */
+  private showPlugin(a: PluginActivity | undefined): void {
+    this.plugin = a;
+    this.status = { ...this.status };
+    if (a) this.status.plugin = a;
+    else delete this.status.plugin;
+    for (const l of this.listeners) l(this.status);
   }
 
   onStatus(l: Listener): () => void {
@@ -36,6 +54,7 @@ export class ClusterConnection {
     if (detail) this.status.detail = detail;
     const v = version ?? prev.version;
     if (v) this.status.version = v;
+    if (this.plugin) this.status.plugin = this.plugin;
     for (const l of this.listeners) l(this.status);
   }
 
@@ -73,6 +92,7 @@ export class ClusterConnection {
     clearInterval(this.probeTimer);
     this.probeTimer = undefined;
     this.listeners.clear();
+    this.offPlugin();
     this.http.close();
   }
 }
