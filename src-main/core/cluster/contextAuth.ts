@@ -88,7 +88,8 @@ export class ContextAuth {
     try {
       return readFileSync(file);
     } catch (err: any) {
-      throw new CredentialError(`Could not read the ${what} ${file}: ${err?.code ?? err?.message ?? err}`);
+      const why = err?.code === 'ENOENT' ? 'the file does not exist' : err?.code === 'EACCES' ? 'permission denied' : String(err?.message ?? err);
+      throw new CredentialError(`Could not read the ${what} ${file} named by user "${this.user.name}" or cluster "${this.cluster.name}" in the kubeconfig: ${why}.`, undefined, String(err?.code ?? ''));
     }
   }
 

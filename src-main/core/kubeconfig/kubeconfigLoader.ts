@@ -28,7 +28,7 @@ export function loadKubeconfig(files: string[]): LoadedKubeconfig {
     try {
       one = parseKubeconfig(readFileSync(file, 'utf8'), dirname(file));
     } catch (err: any) {
-      out.errors.push({ file, message: `Could not read kubeconfig ${file}: ${err?.message ?? err}` });
+      out.errors.push({ file, message: unreadableFile(file, err) });
       continue;
     }
     for (const c of one.clusters) if (!seen.c.has(c.name)) { seen.c.add(c.name); out.clusters.push(c); }
@@ -37,6 +37,13 @@ export function loadKubeconfig(files: string[]): LoadedKubeconfig {
     if (!out.currentContext && one.currentContext) out.currentContext = one.currentContext;
   }
   return out;
+}
+
+/** Which file, which line, what is wrong: the YAML parser's first line without its code frame. */
+function unreadableFile(file: string, err: any): string {
+  const pos = err?.linePos?.[0] as { line: number; col: number } | undefined;
+  const what = String(err?.message ?? err).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return `Could not read kubeconfig ${file}${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}: ${what}. Its contexts are left out until it is fixed; contexts from the other files work.`;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { KubeCluster, KubeUser } from './kubeconfigTypes';
 
 /**
@@ -6,7 +5,8 @@ import type { KubeCluster, KubeUser } from './kubeconfigTypes';
  * client-go's clientcmd validation (validateClusterInfo, validateAuthInfo, as DirectClientConfig's
  * ConfirmUsable runs them) and transport's TLS rule (a CA together with insecure-skip-tls-verify).
  * Embedded data that is not base64 is named by its field (kubectl stops at the whole file with
- * "illegal base64 data at input byte N"). An empty list means the context may be tried.
+ * "illegal base64 data at input byte N"). Files named are read per request (ContextAuth), which names
+ * one that is missing. An empty list means the context may be tried.
  */
 export function kubeconfigProblems(cluster: KubeCluster, user: KubeUser): string[] {
   return [...clusterProblems(cluster), ...userProblems(user), ...base64Problems(cluster, user)];
@@ -16,7 +16,6 @@ function clusterProblems(c: KubeCluster): string[] {
   const out: string[] = [];
   if (!c.server) out.push(`no server found for cluster "${c.name}"`);
   if (c.caFile && c.caData) out.push(`certificate-authority-data and certificate-authority are both specified for ${c.name}. certificate-authority-data will override.`);
-  if (c.caFile && !existsSync(c.caFile)) out.push(`unable to read certificate-authority ${c.caFile} for ${c.name}: the file does not exist`);
   if (c.skipTLSVerify && (c.caFile || c.caData)) out.push(`specifying a root certificates file with the insecure flag is not allowed (cluster "${c.name}" sets insecure-skip-tls-verify and a certificate authority: remove one of them)`);
   if (c.proxyUrl && !validProxyUrl(c.proxyUrl)) out.push(`invalid 'proxy-url' "${c.proxyUrl}" for cluster "${c.name}": only http, https and socks5 proxy URLs are supported`);
   return out;
@@ -31,8 +30,6 @@ function userProblems(u: KubeUser): string[] {
     if (u.certFile && u.certData) out.push(`client-cert-data and client-cert are both specified for ${u.name}. client-cert-data will override.`);
     if (u.keyFile && u.keyData) out.push(`client-key-data and client-key are both specified for ${u.name}; client-key-data will override`);
     if (!u.keyFile && !u.keyData) out.push(`client-key-data or client-key must be specified for ${u.name} to use the clientCert authentication method.`);
-    if (u.certFile && !existsSync(u.certFile)) out.push(`unable to read client-cert ${u.certFile} for ${u.name}: the file does not exist`);
-    if (u.keyFile && !existsSync(u.keyFile)) out.push(`unable to read client-key ${u.keyFile} for ${u.name}: the file does not exist`);
   }
   const e = u.exec;
   if (e) {
