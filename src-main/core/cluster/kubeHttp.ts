@@ -1,8 +1,10 @@
-import { Readable } from 'node:stream';
-import { Headers, interceptors, type Dispatcher } from 'undici';
+import { pipeline, Readable } from 'node:stream';
+import { text as streamText } from 'node:stream/consumers';
+import { createGunzip } from 'node:zlib';
+import { Headers, type Dispatcher } from 'undici';
 import type { ClientOptions as WebSocketOptions } from 'ws';
 import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
-import { ApiError, CredentialError, RequestTimeoutError } from './apiError';
+import { ApiError, ClientCertificateError, CredentialError, RequestTimeoutError } from './apiError';
 import { isGoaway } from './networkFailure';
 import { ConnectionPool } from './connectionPool';
 import { ContextAuth, type RequestCredentials, type TlsMaterial } from './contextAuth';
@@ -79,7 +81,7 @@ export class KubeHttp {
     try {
       return await this.auth.resolve();
     } catch (err: any) {
-      if (err instanceof CredentialError) throw err;
+      if (err instanceof CredentialError || err instanceof ClientCertificateError) throw err;
       const message = String(err?.message ?? err).trim();
       throw new CredentialError(`Getting credentials failed: ${message || 'no error output'}`, this.execCommand, message);
     }
@@ -122,7 +124,7 @@ export class KubeHttp {
       headers[k] = prev === undefined ? v : [...(Array.isArray(prev) ? prev : [prev]), v];
     }
     headers.accept = opts.accept ?? 'application/json';
-    // As fetch asked before: large LISTs come gzipped (the decompress interceptor below undoes it).
+    // As fetch asked before: large LISTs come gzipped (toResponse undoes it).
     headers['accept-encoding'] = 'gzip';
     let body: string | undefined;
     if (opts.body !== undefined) {
@@ -138,7 +140,7 @@ export class KubeHttp {
     if (opts.signal) signals.push(opts.signal);
     const limit = timeoutMs ? deadline(timeoutMs, () => new RequestTimeoutError(this.server, method, path, timeoutMs)) : undefined;
     if (limit) signals.push(limit.signal);
-    let dispatcher = this.pool.dispatcher(tls, longRunning).compose(interceptors.decompress());
+    let dispatcher = this.pool.dispatcher(tls, longRunning);
     // The deadline's timer goes when the answer has arrived in full or failed, not 30 s later.
     if (limit) dispatcher = dispatcher.compose(observeResponses(() => ({ onSettled: () => limit.clear() })));
     const started = Date.now();
@@ -210,13 +212,17 @@ function toResponse(r: Dispatcher.ResponseData): KubeResponse {
     if (Array.isArray(v)) for (const x of v) headers.append(k, x);
     else if (v !== undefined) headers.set(k, v);
   }
+  // kube-apiserver gzips large answers to clients that accept it; an abort or a cut connection
+  // destroys r.body, and pipeline passes that error (the request's deadline included) on.
+  const gzip = headers.get('content-encoding') === 'gzip';
+  const body: Readable = gzip ? pipeline(r.body, createGunzip(), () => {}) : r.body;
   let stream: ReadableStream<Uint8Array> | undefined;
   return {
     status: r.statusCode,
     statusText: (r as { statusText?: string }).statusText ?? '',
     headers,
-    get body() { return (stream ??= Readable.toWeb(r.body) as ReadableStream<Uint8Array>); },
-    text: () => r.body.text(),
+    get body() { return (stream ??= Readable.toWeb(body) as ReadableStream<Uint8Array>); },
+    text: () => (gzip ? streamText(body) : r.body.text()),
   };
 }
 
