@@ -57,7 +57,7 @@ export function ConnectionNotice({ status }: { status: ClusterStatus | undefined
             title={plugin.retryAt ? `Otherwise the next request after ${new Date(plugin.retryAt).toLocaleTimeString()} runs it again` : 'Runs the credential plugin again now'}>Retry now</button>
         )}
       </div>
-      {!running && status.detail && status.detail !== status.reason && <ErrorDetails detail={status.detail} />}
+      {!running && status.detail && status.detail !== status.reason && status.detail.trim() !== plugin?.stderr.trim() && <ErrorDetails detail={status.detail} />}
     </section>
   );
 }

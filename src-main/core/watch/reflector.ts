@@ -1,4 +1,4 @@
-import { ApiError, deepMessage, isNetworkError } from '../cluster/apiError';
+import { ApiError, ClientCertificateError, deepMessage, isNetworkError } from '../cluster/apiError';
 import { Backoff } from './backoff';
 import type { ListWatchSource, RawObject, RawWatchEvent } from './listWatch';
 import type { Store, StoreChange } from './store';
@@ -160,6 +160,9 @@ export class Reflector<T extends { resourceVersion?: string }> {
       }
       return 'retry';
     }
+    // An expired or not-yet-valid client certificate stays so until the kubeconfig changes (which
+    // gives the context a new connection): say so instead of retrying forever as "reconnecting".
+    if (err instanceof ClientCertificateError) { this.setState('unauthorized', err.message); return 'stop'; }
     if (isNetworkError(err)) return 'retry';
     return 'retry';
   }
