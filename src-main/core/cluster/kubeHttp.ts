@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { Headers, type Dispatcher } from 'undici';
 import type { ClientOptions as WebSocketOptions } from 'ws';
 import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
-import { ApiError, ClientCertificateError, CredentialError, RequestTimeoutError } from './apiError';
+import { ApiError, ClientCertificateError, CredentialError, RequestTimeoutError, errorCode } from './apiError';
 import { isGoaway } from './networkFailure';
 import { ConnectionPool } from './connectionPool';
 import { ContextAuth, type RequestCredentials, type TlsMaterial } from './contextAuth';
@@ -158,6 +158,10 @@ export class KubeHttp {
       // connection up: if it carried no answer at all while this request waited, it is presumed dead
       // (client-go closes such connections after a failed HTTP/2 ping) and later requests get a new one.
       if (err instanceof RequestTimeoutError && !longRunning && this.lastAnswerAt < started) this.pool.replaceRequestConnections();
+      const alert = this.pool.recentTlsAlert();
+      if (alert && ['UND_ERR_SOCKET', 'UND_ERR_INFO', 'UND_ERR_CLOSED', 'ECONNRESET'].includes(errorCode(err) ?? '')) {
+        throw Object.assign(new Error(`the server ended the TLS connection with the alert ${alert}`, { cause: err }), { code: alert });
+      }
       throw err;
     }
     if (!longRunning) this.lastAnswerAt = Date.now();

@@ -18,7 +18,7 @@ const words: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: 'Connecting to the API server timed out: it may be behind a firewall or VPN that is not connected.',
   ECONNRESET: 'The connection to the API server was reset before it answered: a proxy or load balancer in between may have dropped it. Retrying.',
   EPIPE: 'The connection to the API server broke while sending: a proxy or load balancer in between may have dropped it. Retrying.',
-  UND_ERR_SOCKET: 'The API server closed the connection before answering: a proxy or load balancer in between may have dropped it. Retrying.',
+  UND_ERR_SOCKET: 'The API server closed the connection before answering: it may have refused this context\'s client certificate, or a proxy or load balancer in between dropped the connection. Retrying.',
   UND_ERR_CLOSED: 'The connection to the API server was closed before the request was sent. Retrying.',
   UND_ERR_HEADERS_TIMEOUT: 'The API server accepted the connection but sent no answer in time: it may be overloaded.',
   UND_ERR_BODY_TIMEOUT: 'The API server stopped sending in the middle of an answer: it may be overloaded, or the connection was dropped.',
