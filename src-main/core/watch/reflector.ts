@@ -1,4 +1,4 @@
-import { ApiError, ClientCertificateError, deepMessage, isNetworkError } from '../cluster/apiError';
+import { ApiError, ClientCertificateError, deepMessage, isNetworkError, toContractError } from '../cluster/apiError';
 import { Backoff } from './backoff';
 import type { ListWatchSource, RawObject, RawWatchEvent } from './listWatch';
 import type { Store, StoreChange } from './store';
@@ -138,7 +138,8 @@ export class Reflector<T extends { resourceVersion?: string }> {
           this.stats.relists++;
           continue;
         }
-        this.setState('backoff', deepMessage(err));
+        // What a person reads (freshness badge): a sentence, not "connect ECONNREFUSED 127.0.0.1:1".
+        this.setState('backoff', toContractError(err).message);
         const wait = err instanceof ApiError && err.status === 429 && err.retryAfterSeconds
           ? err.retryAfterSeconds * 1000 : backoff.next();
         await sleep(wait, signal);
