@@ -75,7 +75,9 @@ export class ClusterConnection {
   /** Keeps the state current while the connection is in use. */
   startProbing(intervalMs = 10_000): void {
     if (this.probeTimer) return;
-    this.probeTimer = setInterval(() => void this.probe(), intervalMs);
+    // Only while someone watches the state: a probe may run an exec credential plugin, and a closed
+    // window must not keep a failing login plugin going.
+    this.probeTimer = setInterval(() => { if (this.listeners.size > 0) void this.probe(); }, intervalMs);
     this.probeTimer.unref?.();
   }
 

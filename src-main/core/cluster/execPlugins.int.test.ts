@@ -57,6 +57,8 @@ describe('exec credential plugins that fail or hang', () => {
     expect(first.state).toBe('error');
     expect(first.reason).toMatch(/^The credential plugin `.*failing\.sh --login` failed: error: SSO session expired; run 'sso login' Next attempt in 5 s, or press Retry\.$/);
     expect(first.plugin).toMatchObject({ phase: 'failed', command: `${failing} --login` });
+    // A window showing the context's state: the probe runs every second while it listens.
+    const offStatus = core.connection('failing').onStatus(() => {});
     core.connection('failing').startProbing(1_000);
     const off = subscribeResources(core.hub, { context: 'failing', group: '', version: 'v1', resource: 'pods', namespace: 'default', projection: 'meta' }, () => {});
     // A UI polling hard on top: a request every 200 ms.
@@ -64,6 +66,7 @@ describe('exec credential plugins that fail or hang', () => {
     await new Promise((r) => setTimeout(r, 60_000 - (Date.now() - t0)));
     clearInterval(poll);
     off();
+    offStatus();
     const runs = readFileSync(runsLog, 'utf8').trim().split('\n').length;
     console.log(`failing plugin: ${runs} runs in 60 s`);
     expect(runs).toBeGreaterThanOrEqual(2);
