@@ -15,6 +15,7 @@ import { serveContractOverIpc } from './electron/ipcTransport';
 import { secureWebPreferences } from './electron/windowSecurity';
 import { externalUrlToOpen } from './electron/externalUrlPolicy';
 import { loadWindowState, placeWindow, saveWindowState, MIN_HEIGHT, MIN_WIDTH } from './electron/windowState';
+import { killAllPluginProcesses } from './core/cluster/pluginProcesses';
 
 // The app root: the project folder under `electron .`, resources/app.asar when packaged.
 const appRoot = app.getAppPath();
@@ -106,6 +107,8 @@ async function main(): Promise<void> {
     if (quit === 'disposing') return;
     quit = 'disposing';
     ipc.close();
+    // A credential plugin waiting for a browser login would hold the requests behind it.
+    killAllPluginProcesses();
     // Waits for a core still being created (login-shell PATH lookup) so it cannot outlive the app.
     const disposed = handlers.then(() => core?.dispose(), () => undefined);
     const limit = new Promise<void>((r) => setTimeout(r, 5000).unref());

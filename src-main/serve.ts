@@ -7,6 +7,7 @@ import { Core } from './core/core';
 import { coreHandlers } from './core/service';
 import { defaultDataDir } from './core/dataDir';
 import { startServeServer } from './transport/serveServer';
+import { killAllPluginProcesses } from './core/cluster/pluginProcesses';
 
 const { values } = parseArgs({
   options: {
@@ -40,8 +41,11 @@ let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await handle.close();
-  await core.dispose();
+  // Credential plugins first: one waiting for a browser login would otherwise hold the requests (and
+  // so the dispose) behind it; and whatever still lingers gets 1.5 s, not forever.
+  killAllPluginProcesses();
+  const limit = new Promise((r) => setTimeout(r, 1_500).unref());
+  await Promise.race([(async () => { await handle.close(); await core.dispose(); })().catch(() => {}), limit]);
   process.exit(0);
 };
 process.on('SIGINT', stop);

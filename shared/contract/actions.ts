@@ -7,7 +7,7 @@ import { z } from 'zod';
 /** An object name as the API server accepts it in a path: ≤ 253 characters, no slash, not `.`/`..`. */
 export const ObjectName = z.string().min(1).max(253).refine((s) => !s.includes('/') && s !== '.' && s !== '..', 'not a valid object name');
 /** A namespace is a DNS-1123 label. */
-export const NamespaceName = z.string().min(1).max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid namespace name');
+export const NamespaceName = z.string().min(1).max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a DNS-1123 label: lowercase letters, digits and \'-\', starting and ending with a letter or digit, at most 63 characters');
 const Context = z.string().min(1).max(1024);
 
 export const RolloutKind = z.enum(['Deployment', 'StatefulSet', 'DaemonSet']);

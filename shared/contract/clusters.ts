@@ -22,6 +22,14 @@ export const ClusterStatus = z.object({
   detail: z.string().optional(),
   version: z.string().optional(),
   since: z.string(),
+  /** The exec credential plugin, while it runs long enough to be worth showing, or after it failed. */
+  plugin: z.object({
+    command: z.string(),
+    phase: z.enum(['running', 'failed', 'cancelled']),
+    startedAt: z.string(),
+    stderr: z.string(),
+    retryAt: z.string().optional(),
+  }).optional(),
 });
 export type ClusterStatus = z.infer<typeof ClusterStatus>;
 
@@ -52,6 +60,10 @@ export const clusterMethods = {
   'cluster.connect': { params: z.object({ context: z.string() }), result: ClusterStatus },
   'cluster.status': { params: z.object({ context: z.string() }), result: ClusterStatus },
   'cluster.discovery': { params: z.object({ context: z.string() }), result: z.array(ApiResourceInfo) },
+  /** Stops the context's credential plugin run (its process group is killed); it stays stopped until retried. */
+  'cluster.credentials.cancel': { params: z.object({ context: z.string() }), result: ClusterStatus },
+  /** Ends the credential plugin's backoff or cancellation and connects again now. */
+  'cluster.credentials.retry': { params: z.object({ context: z.string() }), result: ClusterStatus },
   'cluster.access': {
     params: z.object({
       context: z.string(),

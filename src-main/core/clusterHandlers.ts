@@ -18,6 +18,16 @@ export function clusterHandlers(core: Core): Handlers {
       },
       'cluster.status': async ({ context }) => core.connection(context).status,
       'cluster.discovery': async ({ context }) => core.connection(context).discovery(),
+      'cluster.credentials.cancel': async ({ context }) => {
+        const conn = core.connection(context);
+        conn.http.credentialPlugin?.cancel();
+        return conn.status;
+      },
+      'cluster.credentials.retry': async ({ context }) => {
+        const conn = core.connection(context);
+        conn.http.credentialPlugin?.retryNow();
+        return conn.probe();
+      },
       'cluster.access': async ({ context, checks }) => {
         const http = core.connection(context).http;
         return Promise.all(checks.map(async (c) => {
@@ -49,25 +59,42 @@ export function clusterHandlers(core: Core): Handlers {
       'cluster.watch': ({ context }, sink) => {
         // The context's link outlives kubeconfig rewrites: a new connection behind it starts over from
         // its own state (and is probed); a context gone ends the subscription with the reason.
-        const link = core.link(context);
-        let offStatus = () => {};
-        const attach = () => {
-          offStatus();
-          const conn = link.connection;
-          sink.emit(conn.status);
-          offStatus = conn.onStatus((s) => sink.emit(s));
-          if (conn.status.state === 'idle') void conn.probe().then(() => conn.startProbing());
+        const follow = (): (() => void) => {
+          const link = core.link(context);
+          let offStatus = () => {};
+          const attach = () => {
+            offStatus();
+            const conn = link.connection;
+            sink.emit(conn.status);
+            offStatus = conn.onStatus((s) => sink.emit(s));
+            if (conn.status.state === 'idle') void conn.probe().then(() => conn.startProbing());
+          };
+          attach();
+          const unlink = link.onChange((change) => {
+            if (change.type === 'replaced') return attach();
+            offStatus();
+            sink.end(toContractError(change.error));
+          });
+          return () => { unlink(); offStatus(); };
         };
-        attach();
-        const unlink = link.onChange((change) => {
-          if (change.type === 'replaced') return attach();
-          offStatus();
-          sink.end(toContractError(change.error));
-        });
-        const off = () => { unlink(); offStatus(); };
+        let off: (() => void) | undefined;
+        let offFix: (() => void) | undefined;
+        try {
+          off = follow();
+        } catch (err) {
+          // A context kubectl would refuse is a state to show (with kubectl's reason), not a silent end;
+          // once the file is fixed, the context connects.
+          const e = toContractError(err);
+          if (e.code !== 'invalid-kubeconfig') throw err;
+          sink.emit({ context, state: 'error', reason: e.message, since: new Date().toISOString() });
+          offFix = core.onKubeconfig(() => {
+            if (off) return;
+            try { off = follow(); offFix?.(); } catch (again) { sink.emit({ context, state: 'error', reason: toContractError(again).message, since: new Date().toISOString() }); }
+          });
+        }
         // The context a window shows is the one to reopen on next start.
         if (core.prefs.get().lastContext !== context) core.prefs.update((p) => { p.lastContext = context; });
-        return off;
+        return () => { off?.(); offFix?.(); };
       },
     },
   };

@@ -2,6 +2,7 @@ import { ClientFrame, type ServerFrame, methods, topics, type MethodName, type T
 import { ContractError } from '../../shared/contract/contractError';
 import { toContractError } from '../core/cluster/apiError';
 import type { z } from 'zod';
+import { describeValidation } from '../../shared/contract/validationText';
 
 /** A live subscription's handle on the server side. */
 export interface TopicSink<E> {
@@ -67,7 +68,7 @@ export class ContractSession {
       const handler = (this.handlers.methods as Record<string, (p: unknown) => Promise<unknown>>)[method];
       if (!spec || !handler) throw new ContractError('bad-request', `Unknown method ${method}`);
       const p = spec.params.safeParse(params);
-      if (!p.success) throw new ContractError('bad-request', `Invalid params for ${method}: ${p.error.message}`);
+      if (!p.success) { const d = describeValidation(`Invalid input for ${method}`, p.error); throw new ContractError('bad-request', d.message, d.detail); }
       const result = await handler(p.data);
       this.send({ t: 'res', id, ok: true, result });
     } catch (err) {
@@ -81,7 +82,7 @@ export class ContractSession {
     const handler = (this.handlers.topics as Record<string, (p: unknown, s: TopicSink<unknown>) => (() => void) | void>)[topic];
     if (!spec || !handler) return this.send({ t: 'end', id, error: { code: 'bad-request', message: `Unknown topic ${topic}` } });
     const p = spec.params.safeParse(params);
-    if (!p.success) return this.send({ t: 'end', id, error: { code: 'bad-request', message: `Invalid params for ${topic}: ${p.error.message}` } });
+    if (!p.success) return this.send({ t: 'end', id, error: { code: 'bad-request', ...describeValidation(`Invalid input for ${topic}`, p.error) } });
     const sub: LiveSub = { seq: 0, acked: 0, inputs: [], acks: [], ended: false };
     this.subs.set(id, sub);
     const sink: TopicSink<unknown> = {

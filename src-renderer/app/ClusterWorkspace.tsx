@@ -10,6 +10,8 @@ import { OverviewView } from '../views/OverviewView';
 import { DetailsHost } from '../views/DetailsHost';
 import { ToastProvider } from '../components/Toasts';
 import { TopBarActions } from '../views/activity/TopBarActions';
+import { ConnectionNotice } from '../components/ConnectionNotice';
+import { KubeconfigErrors } from '../components/KubeconfigErrors';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
@@ -71,6 +73,8 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
       </header>
       <KindsSidebar context={context} route={route} namespace={namespace} nsParam={nsParam ?? undefined} nav={kinds} />
       <main className="main">
+        <KubeconfigErrors errors={kube.errors} />
+        <ConnectionNotice status={status} />
         {route.view === 'overview' && <OverviewView context={context} namespace={namespace} onSelect={(s) => setSelected(s)} />}
         {route.view === 'r' && route.resource && !routeKind && !kinds.loaded && <div className="empty">Loading…</div>}
         {route.view === 'r' && route.resource && (routeKind || kinds.loaded) && (

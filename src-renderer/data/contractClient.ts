@@ -1,6 +1,7 @@
 import { ServerFrame, methods, topics, type MethodName, type Params, type Result, type TopicName, type TopicParams, type TopicEvent } from '../../shared/contract';
 import { ContractError } from '../../shared/contract/contractError';
 import type { FrameChannel } from './frameChannel';
+import { describeValidation } from '../../shared/contract/validationText';
 
 export interface SubscriptionHandlers<E> {
   onEvent(event: E, seq: number): void;
@@ -103,7 +104,7 @@ export class ContractClient {
       const schema = (methods as any)[p.method]?.result;
       const r = schema ? schema.safeParse(f.result) : { success: true, data: f.result };
       if (r.success) p.resolve(r.data);
-      else p.reject(new ContractError('internal', `Malformed ${p.method} result: ${r.error.message}`));
+      else { const d = describeValidation(`Wheelhouse core sent an answer to ${p.method} this page does not understand (reload the page; if it stays, report it)`, r.error); p.reject(new ContractError('internal', d.message, d.detail)); }
     } else if (f.t === 'ev') {
       const s = this.subs.get(f.id);
       if (!s) return;

@@ -7,6 +7,7 @@ import { accessChecks } from '../../../shared/actions/actionAccess';
 import { kindResolver, type ResolvedKind } from './kindResolver';
 import { APPLY_PATCH, writeQuery } from './writeOptions';
 import { ContractError } from '../../../shared/contract/contractError';
+import { invalidNameReason } from '../../../shared/model/objectNames';
 import type { ApplyResult } from '../../../shared/contract/actions';
 import { maskSecret, stripManagedFields } from '../objectSanitizer';
 
@@ -57,6 +58,11 @@ export async function applyManifest(http: KubeHttp, p: ApplyParams): Promise<App
     if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') throw new ContractError('bad-request', `${where} has no apiVersion or kind`);
     const name = object.metadata?.name;
     if (typeof name !== 'string' || !name) throw new ContractError('bad-request', `${where} (${object.kind}) has no metadata.name; server-side apply needs one`);
+    const badName = invalidNameReason(object.kind, name);
+    if (badName) throw new ContractError('bad-request', `${where} (${object.kind} ${JSON.stringify(name)}) has an invalid name: ${badName}. Nothing was applied.`);
+    const ownNs = object.metadata?.namespace;
+    const badNs = typeof ownNs === 'string' && ownNs ? invalidNameReason('Namespace', ownNs) : undefined;
+    if (badNs) throw new ContractError('bad-request', `${where} (${object.kind} ${JSON.stringify(name)}) names an invalid namespace: ${badNs.replace(/^metadata\.name/, 'metadata.namespace')}. Nothing was applied.`);
     const target = await resolve(object.apiVersion, object.kind);
     let namespace: string | undefined;
     if (target.namespaced) {

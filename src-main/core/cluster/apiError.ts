@@ -1,4 +1,5 @@
 import { ContractError } from '../../../shared/contract/contractError';
+import { explainNetworkFailure } from './networkFailure';
 
 /** The API server's answer to a failed request, with the parts the watch engine decides on. */
 export class ApiError extends Error {
@@ -41,7 +42,15 @@ export class CredentialError extends Error {
   }
 }
 
-const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'EAI_AGAIN']);
+/** The client certificate cannot be used: expired, not yet valid, or unreadable (checked before connecting). */
+export class ClientCertificateError extends Error {
+  constructor(message: string, readonly why: 'expired' | 'not-yet-valid' | 'unreadable', readonly detail?: string) {
+    super(message);
+    this.name = 'ClientCertificateError';
+  }
+}
+
+const networkCodes = new Set(['UND_ERR_INFO', 'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'EAI_AGAIN']);
 const tlsCodes = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE', 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED']);
 
 /** Walks an error's cause chain for a Node/undici error code. */
@@ -74,12 +83,10 @@ export function toContractError(err: unknown): ContractError {
       : err.status === 409 ? 'conflict' : err.status === 422 || err.status === 400 ? 'bad-request' : err.status === 504 ? 'timeout' : 'internal';
     return new ContractError(code, err.message, err.reason);
   }
-  const code = errorCode(err);
+  if (err instanceof ClientCertificateError) return new ContractError('unauthorized', err.message, err.detail);
+  const net = explainNetworkFailure(err);
+  if (net) return new ContractError(net.kind === 'rejected' ? 'unauthorized' : 'unreachable', net.message, net.detail);
   const message = deepMessage(err);
-  if (isTlsError(err)) {
-    return new ContractError('unreachable', `TLS failed (${code}): the server's certificate is not trusted by this kubeconfig's CA, or the client certificate was rejected/expired.`, message);
-  }
-  if (isNetworkError(err)) return new ContractError('unreachable', `Cannot reach the API server (${code ?? 'network error'}).`, message);
   if (/exec|credential plugin|spawn/i.test(message)) return new ContractError('exec-plugin-failed', message);
   return new ContractError('internal', message);
 }

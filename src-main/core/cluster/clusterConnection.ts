@@ -1,7 +1,9 @@
 import { KubeHttp, type KubeHttpOptions } from './kubeHttp';
-import { ApiError, CredentialError, RequestTimeoutError, deepMessage, isNetworkError, isTlsError, toContractError } from './apiError';
+import { ApiError, ClientCertificateError, CredentialError, RequestTimeoutError, deepMessage } from './apiError';
+import { explainNetworkFailure } from './networkFailure';
 import type { ApiResourceInfo, ClusterStatus, ConnectionState } from '../../../shared/contract/clusters';
 import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
+import type { PluginActivity } from './execCredential';
 
 type Listener = (s: ClusterStatus) => void;
 
@@ -17,9 +19,26 @@ export class ClusterConnection {
   private discoveryCache: { at: number; value: ApiResourceInfo[] } | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
 
+  private plugin: PluginActivity | undefined;
+  private readonly offPlugin: () => void = () => {};
+
   constructor(readonly context: string, target: ResolvedContext, opts: KubeHttpOptions = {}) {
     this.http = new KubeHttp(target, opts);
     this.status = { context, state: 'idle', since: new Date().toISOString() };
+    const plugin = this.http.credentialPlugin;
+    if (plugin) {
+      this.plugin = plugin.activity;
+      this.offPlugin = plugin.onActivity((a) => this.showPlugin(a));
+    }
+  }
+
+  /** The credential plugin's activity rides on the status (a long run is shown while "connecting"). */
+  private showPlugin(a: PluginActivity | undefined): void {
+    this.plugin = a;
+    this.status = { ...this.status };
+    if (a) this.status.plugin = a;
+    else delete this.status.plugin;
+    for (const l of this.listeners) l(this.status);
   }
 
   onStatus(l: Listener): () => void {
@@ -35,6 +54,7 @@ export class ClusterConnection {
     if (detail) this.status.detail = detail;
     const v = version ?? prev.version;
     if (v) this.status.version = v;
+    if (this.plugin) this.status.plugin = this.plugin;
     for (const l of this.listeners) l(this.status);
   }
 
@@ -55,7 +75,9 @@ export class ClusterConnection {
   /** Keeps the state current while the connection is in use. */
   startProbing(intervalMs = 10_000): void {
     if (this.probeTimer) return;
-    this.probeTimer = setInterval(() => void this.probe(), intervalMs);
+    // Only while someone watches the state: a probe may run an exec credential plugin, and a closed
+    // window must not keep a failing login plugin going.
+    this.probeTimer = setInterval(() => { if (this.listeners.size > 0) void this.probe(); }, intervalMs);
     this.probeTimer.unref?.();
   }
 
@@ -72,6 +94,7 @@ export class ClusterConnection {
     clearInterval(this.probeTimer);
     this.probeTimer = undefined;
     this.listeners.clear();
+    this.offPlugin();
     this.http.close();
   }
 }
@@ -84,8 +107,9 @@ export function describeFailure(err: unknown): [ConnectionState, string, string?
     if (err.status === 403) return ['ready', ''];
     return ['degraded', `The API server answered ${err.status}: ${err.message}`];
   }
-  if (isTlsError(err)) return ['unreachable', toContractError(err).message, deepMessage(err)];
-  if (isNetworkError(err)) return ['unreachable', toContractError(err).message, deepMessage(err)];
+  if (err instanceof ClientCertificateError) return ['unauthorized', err.message, err.detail];
+  const net = explainNetworkFailure(err);
+  if (net) return [net.kind === 'rejected' ? 'unauthorized' : 'unreachable', net.message, net.detail];
   const msg = deepMessage(err);
   if (/exec|credential|plugin|ENOENT|spawn/i.test(msg)) return ['error', `The credential plugin failed: ${msg}`];
   return ['error', msg];

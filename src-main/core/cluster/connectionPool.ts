@@ -1,4 +1,4 @@
-import { Agent, ProxyAgent, Socks5ProxyAgent, type Dispatcher } from 'undici';
+import { Agent, buildConnector, ProxyAgent, Socks5ProxyAgent, type Dispatcher } from 'undici';
 import type { KubeCluster } from '../kubeconfig/kubeconfigTypes';
 import type { TlsMaterial } from './contextAuth';
 import { StreamConnectionDeadError, StreamLiveness, type StreamLivenessOptions } from './streamLiveness';
@@ -146,6 +146,30 @@ export class ConnectionPool {
       return new ProxyAgent({ ...common, uri: proxy, requestTls: tls });
     }
     // TCP keep-alive probes after 30 s idle, as client-go does (cloud load balancers drop idle flows at ~60 s).
-    return new Agent({ ...common, connect: { ...tls, keepAlive: true, keepAliveInitialDelay: 30_000 } });
+    return new Agent({ ...common, connect: this.noteTlsAlerts(buildConnector({ ...tls, keepAlive: true, keepAliveInitialDelay: 30_000 })) });
+  }
+
+  private lastTlsAlert: { code: string; at: number } | undefined;
+
+  /**
+   * A TLS alert the server sent on one of this context's connections in the last 2 s. Under TLS 1.3
+   * the server refuses a client certificate after the client considers the handshake done, and undici
+   * then reports only "other side closed"; the socket itself names the alert.
+   */
+  recentTlsAlert(): string | undefined {
+    const a = this.lastTlsAlert;
+    return a && Date.now() - a.at < 2_000 ? a.code : undefined;
+  }
+
+  private noteTlsAlerts(connect: buildConnector.connector): buildConnector.connector {
+    const note = (err: unknown) => {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (typeof code === 'string' && /^ERR_SSL_.*ALERT_/.test(code)) this.lastTlsAlert = { code, at: Date.now() };
+    };
+    return (opts, callback) => connect(opts, (err, socket) => {
+      if (err) note(err);
+      else socket?.on('error', note);
+      (callback as (e: Error | null, s: typeof socket | null) => void)(err, socket);
+    });
   }
 }

@@ -4,10 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContextAuth } from './contextAuth';
 import { ConnectionPool } from './connectionPool';
-import { CredentialError } from './apiError';
+import { ClientCertificateError, CredentialError } from './apiError';
+import { clientCertificate, selfSignedCa } from '../../testing/certificates';
 
 const dir = mkdtempSync(join(tmpdir(), 'wh-auth-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const ca = selfSignedCa(dir);
+const day = 86_400_000;
+const cert = (stem: string, from: number, to: number) => clientCertificate(dir, { crt: ca.cert, key: ca.key }, { stem, subject: `/CN=${stem}`, notBefore: new Date(Date.now() + from), notAfter: new Date(Date.now() + to) });
+const [cert1, cert2] = [cert('c1', -day, day), cert('c2', -day, day)];
 const cluster = { name: 'c', server: 'https://127.0.0.1:6443', caData: Buffer.from('CA').toString('base64'), tlsServerName: 'api' };
 
 describe('ContextAuth', () => {
@@ -21,11 +26,11 @@ describe('ContextAuth', () => {
   });
 
   it('TLS material from the kubeconfig is one object for every request (so one connection pool)', async () => {
-    const a = new ContextAuth(cluster, { name: 'u', certData: Buffer.from('CERT').toString('base64'), keyData: Buffer.from('KEY').toString('base64') });
+    const a = new ContextAuth(cluster, { name: 'u', certData: Buffer.from(cert1.certPem).toString('base64'), keyData: Buffer.from('KEY').toString('base64') });
     const [r1, r2] = [await a.resolve(), await a.resolve()];
     expect(r1.tls).toBe(r2.tls);
     expect(r1.tls.ca?.toString()).toBe('CA');
-    expect(r1.tls.cert?.toString()).toBe('CERT');
+    expect(r1.tls.cert?.toString()).toBe(cert1.certPem);
     expect(r1.tls.servername).toBe('api');
   });
 
@@ -43,7 +48,10 @@ describe('ContextAuth', () => {
     writeFileSync(counter, '0');
     const script = join(dir, 'cert-plugin.sh');
     // Prints the same certificate twice, then a new one (the counter file tracks runs).
-    writeFileSync(script, `#!/bin/sh\nn=$(cat '${counter}'); echo $((n+1)) > '${counter}'\nif [ "$n" -lt 2 ]; then c=CERT1; else c=CERT2; fi\nprintf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientCertificateData":"%s","clientKeyData":"KEY"}}' "$c"\n`);
+    const json = (pem: string) => JSON.stringify(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { clientCertificateData: pem, clientKeyData: 'KEY' } }));
+    writeFileSync(join(dir, 'c1.json'), JSON.parse(json(cert1.certPem)));
+    writeFileSync(join(dir, 'c2.json'), JSON.parse(json(cert2.certPem)));
+    writeFileSync(script, `#!/bin/sh\nn=$(cat '${counter}'); echo $((n+1)) > '${counter}'\nif [ "$n" -lt 2 ]; then cat '${dir}/c1.json'; else cat '${dir}/c2.json'; fi\n`);
     chmodSync(script, 0o755);
     const auth = new ContextAuth(cluster, { name: 'u', exec: { apiVersion: 'client.authentication.k8s.io/v1', command: script } });
     const pool = new ConnectionPool(cluster);
@@ -54,12 +62,27 @@ describe('ContextAuth', () => {
     auth.invalidate();
     const rotated = await auth.resolve();
     expect(rotated.tls).not.toBe(first.tls);
-    expect(rotated.tls.cert?.toString()).toBe('CERT2');
+    expect(rotated.tls.cert?.toString()).toBe(cert2.certPem);
     const d1 = pool.dispatcher(first.tls, false);
     expect(pool.dispatcher(same.tls, false)).toBe(d1);
     expect(pool.dispatcher(first.tls, true)).not.toBe(d1);
     expect(pool.dispatcher(rotated.tls, false)).not.toBe(d1);
     pool.destroy();
     expect(() => pool.dispatcher(rotated.tls, false)).toThrow(/closed/);
+  });
+
+  it('a client certificate outside its validity window is refused before connecting, naming the user and the date', async () => {
+    const expired = cert('expired', -3 * day, -day);
+    const err = await new ContextAuth(cluster, { name: 'alice', certFile: expired.cert, keyFile: expired.key }).resolve().catch((e) => e);
+    expect(err).toBeInstanceOf(ClientCertificateError);
+    expect(err.why).toBe('expired');
+    const notAfter = new Date(new (await import('node:crypto')).X509Certificate(expired.certPem).validTo).toISOString();
+    expect(err.message).toBe(`The client certificate for user "alice" expired on ${notAfter} (from the kubeconfig). Get a new certificate for this user (or refresh the kubeconfig from your cluster provider).`);
+    const future = cert('future', day, 2 * day);
+    const early = await new ContextAuth(cluster, { name: 'bob', certFile: future.cert, keyFile: future.key }).resolve().catch((e) => e);
+    expect(early.why).toBe('not-yet-valid');
+    expect(early.message).toMatch(/^The client certificate for user "bob" is not valid until \d{4}-\d\d-\d\dT/);
+    const garbage = await new ContextAuth(cluster, { name: 'eve', certData: Buffer.from('CERT').toString('base64'), keyData: 'S0VZ' }).resolve().catch((e) => e);
+    expect(garbage.why).toBe('unreadable');
   });
 });

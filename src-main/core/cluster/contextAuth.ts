@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { KubeCluster, KubeUser } from '../kubeconfig/kubeconfigTypes';
 import { CredentialError } from './apiError';
-import { ExecCredentialPlugin, type ExecCredentialStatus } from './execCredential';
+import { checkClientCertificate } from './clientCertificate';
+import { acquireExecPlugin, type ExecCredentialPlugin, type ExecCredentialStatus } from './execCredential';
 
 /** What a TLS connection to the API server is made with. A new object means new connections. */
 export interface TlsMaterial {
@@ -32,6 +33,7 @@ const REREAD_MS = 60_000;
  */
 export class ContextAuth {
   readonly plugin: ExecCredentialPlugin | undefined;
+  private readonly releasePlugin: () => void = () => {};
   private readonly fixedHeaders: [string, string][] = [];
   private fileTls: { at: number; tls: TlsMaterial } | undefined;
   private execTls: { status: ExecCredentialStatus; base: TlsMaterial; tls: TlsMaterial } | undefined;
@@ -39,7 +41,7 @@ export class ContextAuth {
   private provider: Promise<AuthProviderPlugin | undefined> | undefined;
 
   constructor(private readonly cluster: KubeCluster, private readonly user: KubeUser) {
-    if (user.exec) this.plugin = new ExecCredentialPlugin(user.exec, cluster);
+    if (user.exec) ({ plugin: this.plugin, release: this.releasePlugin } = acquireExecPlugin(user.exec, cluster));
     if (user.impersonateUser) this.fixedHeaders.push(['Impersonate-User', user.impersonateUser]);
     if (user.impersonateUid) this.fixedHeaders.push(['Impersonate-Uid', user.impersonateUid]);
     for (const g of user.impersonateGroups ?? []) this.fixedHeaders.push(['Impersonate-Group', g]);
@@ -68,8 +70,12 @@ export class ContextAuth {
       bearer(await this.authProviderToken());
     }
     bearer(this.user.token ?? this.tokenFromFile());
+    checkClientCertificate(tls.cert, this.user.name, tls.cert === this.execTls?.tls.cert ? `from the credential plugin \`${this.execCommand}\`` : 'from the kubeconfig');
     return { headers, tls };
   }
+
+  /** This context no longer needs the exec plugin (its connection closed). */
+  close(): void { this.releasePlugin(); }
 
   /** Forgets exec-plugin credentials so the next request runs the plugin again; false if there are none. */
   invalidate(): boolean {
@@ -82,7 +88,8 @@ export class ContextAuth {
     try {
       return readFileSync(file);
     } catch (err: any) {
-      throw new CredentialError(`Could not read the ${what} ${file}: ${err?.code ?? err?.message ?? err}`);
+      const why = err?.code === 'ENOENT' ? 'the file does not exist' : err?.code === 'EACCES' ? 'permission denied' : String(err?.message ?? err);
+      throw new CredentialError(`Could not read the ${what} ${file} named by user "${this.user.name}" or cluster "${this.cluster.name}" in the kubeconfig: ${why}.`, undefined, String(err?.code ?? ''));
     }
   }
 

@@ -176,7 +176,7 @@ export class ContextLink {
     try {
       // /livez answers plain text ("ok"): read it as bytes, never as JSON.
       const res = await this.conn.http.raw('GET', '/livez', { timeoutMs: HEALTH_PROBE_TIMEOUT_MS, accept: '*/*' });
-      await res.arrayBuffer();
+      await res.text();
       answered = true;
     } catch (err) {
       // Any HTTP answer (401, 403, 500 while etcd catches up) means the server is there again.

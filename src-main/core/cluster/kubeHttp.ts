@@ -1,9 +1,14 @@
-import { fetch, Headers } from 'undici';
+import { pipeline, Readable } from 'node:stream';
+import { text as streamText } from 'node:stream/consumers';
+import { createGunzip } from 'node:zlib';
+import { Headers, type Dispatcher } from 'undici';
 import type { ClientOptions as WebSocketOptions } from 'ws';
 import type { ResolvedContext } from '../kubeconfig/kubeconfigTypes';
-import { ApiError, CredentialError, RequestTimeoutError } from './apiError';
+import { ApiError, ClientCertificateError, CredentialError, RequestTimeoutError, errorCode } from './apiError';
+import { isGoaway } from './networkFailure';
 import { ConnectionPool } from './connectionPool';
 import { ContextAuth, type RequestCredentials, type TlsMaterial } from './contextAuth';
+import type { ExecCredentialPlugin } from './execCredential';
 import { observeResponses } from './responseObserver';
 import type { StreamLivenessOptions } from './streamLiveness';
 
@@ -82,7 +87,7 @@ export class KubeHttp {
     try {
       return await this.auth.resolve();
     } catch (err: any) {
-      if (err instanceof CredentialError) throw err;
+      if (err instanceof CredentialError || err instanceof ClientCertificateError) throw err;
       const message = String(err?.message ?? err).trim();
       throw new CredentialError(`Getting credentials failed: ${message || 'no error output'}`, this.execCommand, message);
     }
@@ -100,25 +105,37 @@ export class KubeHttp {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  /** Sends a request and throws ApiError for non-2xx answers; a 401 refreshes exec credentials and retries once. */
-  async raw(method: HttpMethod, path: string, opts: RequestOptions = {}) {
+  /**
+   * Sends a request and throws ApiError for non-2xx answers; a 401 refreshes exec credentials and
+   * retries once. An HTTP/2 GOAWAY that ended the connection under a read before any answer (kube-apiserver
+   * closes a connection after answering 401 to it) is retried once on a new connection, so the caller
+   * gets the server's real answer instead of a transport error.
+   */
+  async raw(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<KubeResponse> {
     try {
       return await this.rawOnce(method, path, opts);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401 && this.invalidateCredentials()) return this.rawOnce(method, path, opts);
+      if (isGoaway(err) && (method === 'GET' || method === 'HEAD') && !opts.signal?.aborted) return this.rawOnce(method, path, opts);
       throw err;
     }
   }
 
-  private async rawOnce(method: HttpMethod, path: string, opts: RequestOptions) {
+  private async rawOnce(method: HttpMethod, path: string, opts: RequestOptions): Promise<KubeResponse> {
     const url = this.url(path, opts.query);
     const { headers: pairs, tls } = await this.credentials();
-    const headers = new Headers(pairs);
-    headers.set('Accept', opts.accept ?? 'application/json');
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of pairs) {
+      const prev = headers[k];
+      headers[k] = prev === undefined ? v : [...(Array.isArray(prev) ? prev : [prev]), v];
+    }
+    headers.accept = opts.accept ?? 'application/json';
+    // As fetch asked before: large LISTs come gzipped (toResponse undoes it).
+    headers['accept-encoding'] = 'gzip';
     let body: string | undefined;
     if (opts.body !== undefined) {
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-      headers.set('Content-Type', opts.contentType ?? 'application/json');
+      headers['content-type'] = opts.contentType ?? 'application/json';
     }
     // The API server's own notion of a long-running request: watches and followed logs.
     const longRunning = isTruthy(opts.query?.watch) || isTruthy(opts.query?.follow);
@@ -131,20 +148,26 @@ export class KubeHttp {
     if (limit) signals.push(limit.signal);
     let dispatcher = this.pool.dispatcher(tls, longRunning);
     // The deadline's timer goes when the answer has arrived in full or failed, not 30 s later.
-    if (limit) dispatcher = dispatcher.compose(observeResponses(() => ({ onSettled: (status) => { if (!isRedirect(status)) limit.clear(); } })));
+    if (limit) dispatcher = dispatcher.compose(observeResponses(() => ({ onSettled: () => limit.clear() })));
     const started = Date.now();
-    let res;
+    let res: KubeResponse;
     try {
-      res = await fetch(url, {
-        method, headers, body, dispatcher,
+      // dispatcher.request, not fetch: the WHATWG fetch standard refuses "bad ports" (6000, 6666, 10080…),
+      // and an API server may listen on one; kubectl reaches it, so must we.
+      res = toResponse(await dispatcher.request({
+        origin: url.origin, path: url.pathname + url.search, method, headers, body,
         signal: signals.length ? AbortSignal.any(signals) : undefined,
-      });
+      }));
     } catch (err) {
       limit?.clear();
       // Over HTTP/2 every ordinary request shares one connection, and aborting a request leaves that
       // connection up: if it carried no answer at all while this request waited, it is presumed dead
       // (client-go closes such connections after a failed HTTP/2 ping) and later requests get a new one.
       if (err instanceof RequestTimeoutError && !longRunning && this.lastAnswerAt < started) this.pool.replaceRequestConnections();
+      const alert = this.pool.recentTlsAlert();
+      if (alert && ['UND_ERR_SOCKET', 'UND_ERR_INFO', 'UND_ERR_CLOSED', 'ECONNRESET'].includes(errorCode(err) ?? '')) {
+        throw Object.assign(new Error(`the server ended the TLS connection with the alert ${alert}`, { cause: err }), { code: alert });
+      }
       throw err;
     }
     if (!longRunning) this.lastAnswerAt = Date.now();
@@ -165,8 +188,11 @@ export class KubeHttp {
     return opts;
   }
 
+  /** The exec credential plugin of this context's user, if any (its activity, cancel, retry). */
+  get credentialPlugin(): ExecCredentialPlugin | undefined { return this.auth.plugin; }
+
   /** Ends this context's connections (the connection is being dropped). */
-  close(): void { this.pool.destroy(); }
+  close(): void { this.pool.destroy(); this.auth.close(); }
 }
 
 /**
@@ -180,8 +206,35 @@ function deadline(ms: number, error: () => Error): { signal: AbortSignal; clear(
   return { signal: c.signal, clear: () => clearTimeout(t) };
 }
 
-/** An answer fetch follows with another request under the same deadline. */
-const isRedirect = (status: number | undefined) => status !== undefined && status >= 300 && status < 400;
+/** An API server's answer: what the callers read of it (status, headers, the body as text or as a stream). */
+export interface KubeResponse {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  /** The body as a web stream (watches, logs); read it or `text()`, not both. */
+  readonly body: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+}
+
+function toResponse(r: Dispatcher.ResponseData): KubeResponse {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(r.headers)) {
+    if (Array.isArray(v)) for (const x of v) headers.append(k, x);
+    else if (v !== undefined) headers.set(k, v);
+  }
+  // kube-apiserver gzips large answers to clients that accept it; an abort or a cut connection
+  // destroys r.body, and pipeline passes that error (the request's deadline included) on.
+  const gzip = headers.get('content-encoding') === 'gzip';
+  const body: Readable = gzip ? pipeline(r.body, createGunzip(), () => {}) : r.body;
+  let stream: ReadableStream<Uint8Array> | undefined;
+  return {
+    status: r.statusCode,
+    statusText: (r as { statusText?: string }).statusText ?? '',
+    headers,
+    get body() { return (stream ??= Readable.toWeb(body) as ReadableStream<Uint8Array>); },
+    text: () => (gzip ? streamText(body) : r.body.text()),
+  };
+}
 
 const isTruthy = (v: unknown) => v !== undefined && v !== false && v !== 0 && v !== 'false' && v !== '0';
 

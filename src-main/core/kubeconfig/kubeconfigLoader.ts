@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { ContextInfo } from '../../../shared/contract/clusters';
+import { kubeconfigProblems } from './kubeconfigValidation';
 import type { ExecConfig, KubeCluster, KubeContext, KubeUser, ResolvedContext } from './kubeconfigTypes';
 
 export interface LoadedKubeconfig {
@@ -27,7 +28,7 @@ export function loadKubeconfig(files: string[]): LoadedKubeconfig {
     try {
       one = parseKubeconfig(readFileSync(file, 'utf8'), dirname(file));
     } catch (err: any) {
-      out.errors.push({ file, message: `Could not read kubeconfig ${file}: ${err?.message ?? err}` });
+      out.errors.push({ file, message: unreadableFile(file, err) });
       continue;
     }
     for (const c of one.clusters) if (!seen.c.has(c.name)) { seen.c.add(c.name); out.clusters.push(c); }
@@ -36,6 +37,13 @@ export function loadKubeconfig(files: string[]): LoadedKubeconfig {
     if (!out.currentContext && one.currentContext) out.currentContext = one.currentContext;
   }
   return out;
+}
+
+/** Which file, which line, what is wrong: the YAML parser's first line without its code frame. */
+function unreadableFile(file: string, err: any): string {
+  const pos = err?.linePos?.[0] as { line: number; col: number } | undefined;
+  const what = String(err?.message ?? err).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return `Could not read kubeconfig ${file}${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}: ${what}. Its contexts are left out until it is fixed; contexts from the other files work.`;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -113,6 +121,10 @@ export function resolveContext(loaded: LoadedKubeconfig, contextName: string): R
   if (!cluster) throw new InvalidContextError(`Context "${contextName}" names cluster "${context.cluster}", which no kubeconfig file defines.`);
   if (!cluster.server) throw new InvalidContextError(`Cluster "${cluster.name}" has no server address.`);
   const user = loaded.users.find((u) => u.name === context.user) ?? { name: context.user ?? 'anonymous' };
+  const problems = kubeconfigProblems(cluster, user);
+  if (problems.length) {
+    throw new InvalidContextError(`Context "${contextName}" is not usable (kubectl refuses it too): ${problems.join('; ')}. Fix the kubeconfig entry; other contexts are not affected.`);
+  }
   return { context, cluster, user };
 }
 

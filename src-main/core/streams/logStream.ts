@@ -1,4 +1,4 @@
-import { ApiError, deepMessage } from '../cluster/apiError';
+import { ApiError, deepMessage, toContractError } from '../cluster/apiError';
 import { ContractError } from '../../../shared/contract/contractError';
 import type { KubeHttp } from '../cluster/kubeHttp';
 import type { LogEvent, LogStreamState, LogsFollowParams } from '../../../shared/contract/streams';
@@ -222,7 +222,7 @@ export class LogStream {
     }
     // The context left the kubeconfig (or it no longer parses): no connection will come back.
     if (err instanceof ContractError) return { kind: 'fatal', message: err.message };
-    return { kind: 'retry', message: deepMessage(err) };
+    return { kind: 'retry', message: toContractError(err).message };
   }
 
   /** After a follow stream ended: was it the container finishing, a restart, or a dropped connection? */

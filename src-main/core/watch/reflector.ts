@@ -1,4 +1,4 @@
-import { ApiError, RequestTimeoutError, deepMessage, isNetworkError } from '../cluster/apiError';
+import { ApiError, ClientCertificateError, RequestTimeoutError, deepMessage, isNetworkError, toContractError } from '../cluster/apiError';
 import { StreamConnectionDeadError } from '../cluster/streamLiveness';
 import { Backoff } from './backoff';
 import type { ListWatchSource, RawObject, RawWatchEvent } from './listWatch';
@@ -166,9 +166,11 @@ export class Reflector<T extends { resourceVersion?: string }> {
           this.stats.relists++;
           continue;
         }
+        // What a person reads (freshness badge): a sentence, not "connect ECONNREFUSED 127.0.0.1:1".
+        const reason = toContractError(err).message;
         // The connection was given up because the server answers over a new one: go again at once.
-        if (givenUpWhileServerAnswers(err)) { this.setState('backoff', deepMessage(err)); continue; }
-        this.setState('backoff', deepMessage(err));
+        if (givenUpWhileServerAnswers(err)) { this.setState('backoff', reason); continue; }
+        this.setState('backoff', reason);
         const wait = err instanceof ApiError && err.status === 429 && err.retryAfterSeconds
           ? err.retryAfterSeconds * 1000 : backoff.next();
         await this.waitToRetry(wait, err, cycle, sleep);
@@ -209,6 +211,9 @@ export class Reflector<T extends { resourceVersion?: string }> {
       }
       return 'retry';
     }
+    // An expired or not-yet-valid client certificate stays so until the kubeconfig changes (which
+    // gives the context a new connection): say so instead of retrying forever as "reconnecting".
+    if (err instanceof ClientCertificateError) { this.setState('unauthorized', err.message); return 'stop'; }
     if (isNetworkError(err)) return 'retry';
     return 'retry';
   }

@@ -5,6 +5,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useClient } from '../../data/clientContext';
 import type { ExecEvent } from '../../../shared/contract';
 import './terminal.css';
+import { TerminalLinkDialog } from './TerminalLinkDialog';
 
 export interface TerminalProps {
   context: string;
@@ -47,6 +48,7 @@ export function Terminal({ context, namespace, pod, container, command, onExit }
   const boxRef = useRef<HTMLDivElement>(null);
   const termRef = useRef<XTerm | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'connecting' });
+  const [link, setLink] = useState<string | undefined>();
   const onExitRef = useRef(onExit);
   useEffect(() => { onExitRef.current = onExit; }, [onExit]);
   const commandKey = JSON.stringify(command ?? null);
@@ -57,6 +59,8 @@ export function Terminal({ context, namespace, pod, container, command, onExit }
     setStatus({ kind: 'connecting' });
     const term = new XTerm({
       cursorBlink: true, scrollback: 5_000, fontSize: 13, allowProposedApi: false,
+      // OSC 8 links: xterm's default asks with a native confirm() and opens any URL; ours asks in-app.
+      linkHandler: { activate: (_event, text) => setLink(text), allowNonHttpProtocols: false },
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
       theme: { background: '#11161d', foreground: '#dbe3ee', cursor: '#dbe3ee', selectionBackground: '#3a4a60' },
     });
@@ -153,6 +157,7 @@ export function Terminal({ context, namespace, pod, container, command, onExit }
         <button onClick={() => void paste()} title="Paste (Ctrl+Shift+V)">Paste</button>
       </div>
       <div ref={boxRef} className="terminal-box" data-testid="terminal-box" />
+      {link !== undefined && <TerminalLinkDialog url={link} onClose={() => { setLink(undefined); termRef.current?.focus(); }} />}
     </div>
   );
 }

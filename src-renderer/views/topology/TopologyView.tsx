@@ -364,7 +364,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             )}
             {(actionError || runError || graph.error || errors.length > 0) && (
               <Panel position="top-center" className={`topo-alert${actionError?.warning ? ' warning' : ''}`} role="alert">
-                <span>{actionError?.message ?? runError ?? graph.error ?? errors.map((e) => `${kindLabel(e.kind.kind)}: ${e.message}`).join('\n')}</span>
+                <span>{actionError?.message ?? runError ?? graph.error ?? kindsByMessage(errors)}</span>
                 {(actionError || runError) && <button type="button" className="dismiss" onClick={() => { setActionError(undefined); clearRunError(); }} aria-label="Dismiss">×</button>}
               </Panel>
             )}
@@ -382,4 +382,11 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
       </div>
     </div>
   );
+}
+
+/** One line per distinct message (a context that cannot connect fails every kind the same way). */
+function kindsByMessage(errors: { kind: { kind: string }; message: string }[]): string {
+  const by = new Map<string, string[]>();
+  for (const e of errors) by.set(e.message, [...(by.get(e.message) ?? []), kindLabel(e.kind.kind)]);
+  return [...by].map(([message, kinds]) => `${kinds.join(', ')}: ${message}`).join('\n');
 }
