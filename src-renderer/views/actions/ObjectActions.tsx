@@ -68,7 +68,7 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
 
   return (
     <div className="act-menu-wrap" ref={menuRef}>
-      <button type="button" className="act-menu-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} disabled={busy} data-testid="actions-menu">
+      <button type="button" className="act-menu-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} disabled={busy} title={busy ? 'An action on this object is running' : undefined} data-testid="actions-menu">
         {busy ? 'Working…' : 'Actions'} <span aria-hidden="true">▾</span>
       </button>
       {open && (

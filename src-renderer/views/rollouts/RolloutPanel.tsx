@@ -14,6 +14,9 @@ import { useActionAccess } from '../actions/useActionAccess';
 import type { ObjectActionId } from '../../../shared/actions/actionAccess';
 import './rollouts.css';
 
+/** Why every action button is disabled while one action runs. */
+const WORKING = 'Another action on this workload is running';
+
 export interface RolloutPanelProps {
   context: string;
   namespace: string;
@@ -89,12 +92,12 @@ export function RolloutPanel({ context, namespace, kind, name }: RolloutPanelPro
               testIds={{ input: 'ro-scale-input', apply: 'ro-scale-apply' }} onScale={(replicas) => void scale(live.status.counts.desired, replicas)} />
           </div>
         )}
-        <button type="button" disabled={busy || !!changeDenied} title={patchDenied ?? (pausedReason && 'Resume the deployment before restarting it')}
+        <button type="button" disabled={busy || !!changeDenied} title={busy ? WORKING : patchDenied ?? (pausedReason && 'Resume the deployment before restarting it')}
           onClick={() => void restart()} data-testid="ro-restart">Restart…</button>
         {kind === 'Deployment' && (paused
-          ? <button type="button" disabled={busy || !!patchDenied} title={patchDenied} onClick={() => run('Resume', () => client.request('actions.rolloutResume', target), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }))} data-testid="ro-resume">Resume</button>
-          : <button type="button" disabled={busy || !!patchDenied} title={patchDenied} onClick={() => run('Pause', () => client.request('actions.rolloutPause', target), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }))} data-testid="ro-pause">Pause</button>)}
-        <button type="button" disabled={busy || !!changeDenied} title={changeDenied} onClick={() => previewUndo(0)} data-testid="ro-undo">Undo…</button>
+          ? <button type="button" disabled={busy || !!patchDenied} title={busy ? WORKING : patchDenied} onClick={() => run('Resume', () => client.request('actions.rolloutResume', target), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }))} data-testid="ro-resume">Resume</button>
+          : <button type="button" disabled={busy || !!patchDenied} title={busy ? WORKING : patchDenied} onClick={() => run('Pause', () => client.request('actions.rolloutPause', target), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }))} data-testid="ro-pause">Pause</button>)}
+        <button type="button" disabled={busy || !!changeDenied} title={busy ? WORKING : changeDenied} onClick={() => previewUndo(0)} data-testid="ro-undo">Undo…</button>
       </div>
       {dialog}
 
