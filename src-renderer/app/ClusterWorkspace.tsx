@@ -10,6 +10,7 @@ import { OverviewView } from '../views/OverviewView';
 import { DetailsHost } from '../views/DetailsHost';
 import { ToastProvider } from '../components/Toasts';
 import { TopBarActions } from '../views/activity/TopBarActions';
+import { PortForwardsPage } from '../views/portforward/PortForwardsPage';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
@@ -72,6 +73,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
       <KindsSidebar context={context} route={route} namespace={namespace} nsParam={nsParam ?? undefined} nav={kinds} />
       <main className="main">
         {route.view === 'overview' && <OverviewView context={context} namespace={namespace} onSelect={(s) => setSelected(s)} />}
+        {route.view === 'forwards' && <PortForwardsPage />}
         {route.view === 'r' && route.resource && !routeKind && !kinds.loaded && <div className="empty">Loading…</div>}
         {route.view === 'r' && route.resource && (routeKind || kinds.loaded) && (
           <ResourceTable key={`${context}/${route.resource.group}/${route.resource.resource}/${tableNs}`} context={context} {...route.resource}

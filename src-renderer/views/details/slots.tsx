@@ -5,8 +5,9 @@ import { LogViewer } from '../logs/LogViewer';
 import { WorkloadLogs } from '../logs/WorkloadLogs';
 import { TerminalTabs } from '../terminal/TerminalTabs';
 import type { WorkloadOwnerKind } from '../../../shared/contract/streams';
+import { labelSelectorString } from '../../../shared/rollout/labelSelector';
 
-const WORKLOAD_LOG_KINDS = new Set<string>(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job']);
+export const WORKLOAD_LOG_KINDS = new Set<string>(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job']);
 
 // The tabs other views fill: logs (src-renderer/views/logs), terminal (src-renderer/views/terminal) and
 // rollout (src-renderer/views/rollouts). All wiring to them lives in this file, so adding one is a
@@ -34,10 +35,13 @@ export function LogsSlot({ context, target, obj }: SlotProps) {
   return <Pending what="Logs" where="views/logs LogViewer" />;
 }
 
-/** Shells into the pod's containers (several tabs at once). */
+/** Shells into the pod's containers (several tabs at once); for a workload, into a ready pod of it (another one on request). */
 export function TerminalSlot({ context, target, obj }: SlotProps) {
-  if (obj?.kind !== 'Pod' || !target.namespace) return <Pending what="Terminal" where="views/terminal Terminal" />;
-  return <TerminalTabs key={target.uid || target.name} context={context} namespace={target.namespace} pod={target.name} />;
+  if (!target.namespace) return <Pending what="Terminal" where="views/terminal Terminal" />;
+  if (obj?.kind === 'Pod') return <TerminalTabs key={target.uid || target.name} context={context} namespace={target.namespace} pod={target.name} />;
+  const selector = WORKLOAD_LOG_KINDS.has(obj?.kind) ? labelSelectorString(obj?.spec?.selector) : '';
+  if (!selector) return <Pending what="Terminal" where="views/terminal Terminal" />;
+  return <TerminalTabs key={target.uid || target.name} context={context} namespace={target.namespace} selector={selector} />;
 }
 
 export function RolloutSlot({ context, target, obj, onSelect }: SlotProps & { onSelect?(t: DetailsTarget): void }) {
