@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useClient, useTopicValue } from '../../data/clientContext';
 import { Modal } from '../../components/Modal';
 import { formatRoute } from '../../app/route';
-import { ForwardsTable } from './ForwardsTable';
+import { forwardTarget, safeLocalUrl } from './ForwardsTable';
+import { formatBytes } from './formatBytes';
 import type { PortForwardInfo } from '../../../shared/contract';
 
 export interface ForwardTarget {
@@ -72,7 +73,7 @@ export function ForwardDialog({ target, onClose }: { target: ForwardTarget; onCl
         </form>
       )}
       {error && <div className="note note-bad" role="alert" data-testid="pf-dialog-error">{error}</div>}
-      {started && <ForwardsTable forwards={[started]} empty="" />}
+      {started && <ForwardSummary f={started} />}
       {startedId && !started && <div className="muted">Forward stopped.</div>}
     </Modal>
   );
@@ -87,5 +88,24 @@ export function ForwardButton({ target }: { target: ForwardTarget }) {
         data-testid={`pf-forward-${target.port}`}>Forward…</button>
       {open && <ForwardDialog target={target} onClose={() => setOpen(false)} />}
     </>
+  );
+}
+
+/** The forward just started: where it listens, where it goes, its traffic, Open and Stop. */
+function ForwardSummary({ f }: { f: PortForwardInfo }) {
+  const client = useClient();
+  const [error, setError] = useState<string>();
+  const url = safeLocalUrl(f.url);
+  return (
+    <div className="pf-summary" data-testid="pf-row" data-local-port={f.localPort}>
+      <div className="pf-summary-line"><span className="muted">Listening on</span> <b className="mono">{f.address}:{f.localPort}</b> <span className={`pf-state ${f.state}`}>{f.state}</span></div>
+      <div className="pf-summary-line mono pf-break">{forwardTarget(f)}</div>
+      <div className="pf-summary-line muted">{f.activeConnections} open, {f.totalConnections} total · {formatBytes(f.bytesIn ?? 0)} in / {formatBytes(f.bytesOut ?? 0)} out{f.lastError ? ` · ${f.lastError}` : ''}</div>
+      <div className="pf-summary-actions">
+        {url && <a href={url} target="_blank" rel="noopener noreferrer" data-testid="pf-open">Open in browser</a>}
+        <button type="button" onClick={() => void client.request('portforward.stop', { id: f.id }).catch((err) => setError((err as Error).message))} data-testid="pf-stop">Stop</button>
+      </div>
+      {error && <div className="note note-bad" role="alert">{error}</div>}
+    </div>
   );
 }
