@@ -201,7 +201,7 @@ describe('rollouts and actions in the UI (real test cluster)', () => {
     await page.waitForSelector('[data-testid="toast"][data-tone="ok"]');
   });
 
-  it('Edit YAML: a kubectl change made after loading turns the apply into a visible conflict, not an overwrite', async () => {
+  it('Edit YAML: a kubectl change made after loading is shown beside the edit before anything is written', async () => {
     await page.click('[data-testid="actions-menu"]');
     await page.click('[data-testid="action-edit"]');
     const labels = cmLine(page, '  labels:');
@@ -213,10 +213,10 @@ describe('rollouts and actions in the UI (real test cluster)', () => {
     // Meanwhile, someone else changes the object.
     await k(['label', `deployment/${NAME}`, '-n', NS, 'concurrent=meanwhile']);
     await page.click('[data-testid="ed-apply"]');
-    const conflict = page.locator('[data-testid="ed-conflict"]');
+    const conflict = page.locator('[data-testid="ed-newer"]');
     await conflict.waitFor({ timeout: 30_000 });
-    expect(await conflict.getAttribute('data-kind')).toBe('modified');
-    expect(await conflict.textContent()).toContain('changed in the cluster since you loaded it');
+    expect(await conflict.textContent()).toContain('changed on the server since you loaded it');
+    expect(await page.textContent('[data-testid="ed-newer-diff"]')).toContain('concurrent: meanwhile');
     await page.screenshot({ path: 'test-results/rollouts-7-edit-conflict.png' });
 
     const labelsNow = (await getJson([`deployment/${NAME}`, '-n', NS])).metadata.labels;
@@ -224,9 +224,9 @@ describe('rollouts and actions in the UI (real test cluster)', () => {
     expect(labelsNow['second-edit']).toBeUndefined();
 
     // Reload takes the newer version (with the concurrent label) and drops the edit.
-    await page.click('[data-testid="ed-conflict-reload"]');
+    await page.click('[data-testid="ed-newer-reload"]');
     await cmLine(page, '    concurrent: meanwhile').waitFor({ timeout: 30_000 });
-    expect(await page.locator('[data-testid="ed-conflict"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="ed-newer"]').count()).toBe(0);
     await page.click('[data-testid="yaml-editor"] .modal-close');
   });
 
@@ -238,8 +238,8 @@ describe('rollouts and actions in the UI (real test cluster)', () => {
     expect(rows.find((r) => r.action === 'scale')).toMatchObject({ outcome: 'ok' });
     expect(rows.find((r) => r.action === 'scale')!.text).toContain(NS);
     expect(rows.filter((r) => r.action === 'rollout undo').map((r) => [r.dryRun, r.outcome])).toEqual([[false, 'ok'], [true, 'ok']]);
-    // Newest first: the conflicting apply, the apply, its dry run.
-    expect(rows.filter((r) => r.action === 'apply').map((r) => [r.dryRun, r.outcome])).toEqual([[false, 'conflict'], [false, 'ok'], [true, 'ok']]);
+    // Newest first: the edit held back (changed on the server meanwhile), the edit, its dry run.
+    expect(rows.filter((r) => r.action === 'edit').map((r) => [r.dryRun, r.outcome])).toEqual([[false, 'conflict'], [false, 'ok'], [true, 'ok']]);
     await page.screenshot({ path: 'test-results/rollouts-8-activity.png' });
     expect(page.errors).toEqual([]);
   });

@@ -103,6 +103,10 @@ export const ApplyDocumentResult = z.object({
   conflicts: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional(),
   /** For a dry run: the object the API server would store (managedFields dropped, Secret values masked). */
   object: z.record(z.string(), z.unknown()).optional(),
+  /** For a dry run of an object that exists: the object as it is now (same sanitising), for a per-field diff. */
+  current: z.record(z.string(), z.unknown()).optional(),
+  /** For a forced dry run: the fields whose ownership would move to this app, and from which managers. */
+  ownership: z.array(z.object({ field: z.string(), from: z.array(z.string()) })).optional(),
 });
 export const ApplyResult = z.object({ ok: z.boolean(), dryRun: z.boolean(), results: z.array(ApplyDocumentResult) });
 export type ApplyResult = z.infer<typeof ApplyResult>;

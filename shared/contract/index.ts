@@ -4,10 +4,11 @@ import { resourceMethods, resourceTopics } from './resources';
 import { actionMethods, actionTopics } from './actions';
 import { streamMethods, streamTopics } from './streams';
 import { timelineMethods, timelineTopics } from './timeline';
+import { editMethods } from './edit';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods };
 export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics };
 
 export type Methods = typeof methods;
@@ -27,3 +28,4 @@ export * from './actions';
 export * from './streams';
 export * from './packedLines';
 export * from './timeline';
+export * from './edit';

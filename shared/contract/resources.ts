@@ -103,7 +103,7 @@ export const resourceMethods = {
     result: z.record(z.string(), z.unknown()),
   },
   'resource.list': {
-    params: ResourceRef.extend({ context: z.string(), namespace: z.string().optional(), labelSelector: z.string().max(4096).optional() }),
+    params: ResourceRef.extend({ context: z.string(), namespace: z.string().optional(), labelSelector: z.string().max(4096).optional(), fieldSelector: z.string().max(4096).optional() }),
     result: z.array(z.record(z.string(), z.unknown())),
   },
 } as const;

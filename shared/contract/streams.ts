@@ -172,6 +172,9 @@ export const PortForwardInfo = z.object({
   state: z.enum(['listening', 'error', 'stopped']),
   activeConnections: z.number().int(),
   totalConnections: z.number().int(),
+  /** Bytes carried so far: from the local client to the pod, and back. */
+  bytesIn: z.number().int().optional(),
+  bytesOut: z.number().int().optional(),
   lastError: z.string().optional(),
   startedAt: z.string(),
 });

@@ -20,7 +20,7 @@ export function resourceHandlers(core: Core): Handlers {
       },
       'resource.list': async (p) => {
         const list = await core.connection(p.context).http.request('GET', collectionPath(p, p.namespace), {
-          query: { labelSelector: p.labelSelector }, timeoutMs: 60_000,
+          query: { labelSelector: p.labelSelector, fieldSelector: p.fieldSelector }, timeoutMs: 60_000,
         });
         return (list.items ?? []).map((o: any) => maskSecret(stripManagedFields({ ...o, kind: o.kind ?? list.kind?.replace(/List$/, ''), apiVersion: o.apiVersion ?? list.apiVersion })));
       },

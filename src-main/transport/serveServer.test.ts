@@ -64,6 +64,26 @@ describe('serve mode: loopback, token, origin', () => {
     expect(page.headers['content-security-policy']).not.toMatch(/unsafe-eval/);
   });
 
+  it('scopes the cookie to this instance: a second serve instance on another port keeps its own session', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wh-serve2-'));
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>t2</title>');
+    const other = await startServeServer({ handlers: coreHandlers(core), staticDir: join(dir, 'renderer') });
+    try {
+      const mine = String((await get(handle.port, `/?token=${encodeURIComponent(handle.token)}`)).headers['set-cookie']).split(';')[0];
+      const theirs = String((await get(other.port, `/?token=${encodeURIComponent(other.token)}`)).headers['set-cookie']).split(';')[0];
+      expect(mine.split('=')[0]).toBe(`wheelhouse_token_${handle.port}`);
+      expect(theirs.split('=')[0]).toBe(`wheelhouse_token_${other.port}`);
+      // A browser sends both cookies to both (cookies ignore ports): each instance reads its own.
+      const both = `${mine}; ${theirs}`;
+      expect((await get(handle.port, '/', { cookie: both })).status).toBe(200);
+      expect((await get(other.port, '/', { cookie: both })).status).toBe(200);
+      expect((await get(other.port, '/', { cookie: mine })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     expect((await get(handle.port, '/', { host: 'evil.example:80', authorization: `Bearer ${handle.token}` })).status).toBe(403);
   });

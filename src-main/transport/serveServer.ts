@@ -24,7 +24,9 @@ export interface ServeHandle {
   close(): Promise<void>;
 }
 
-const COOKIE = 'wheelhouse_token';
+// Cookies ignore ports, so two serve instances on one machine would overwrite each other's cookie
+// (signing in to one signs the other out): the cookie's name carries the instance's port.
+const cookieName = (port: number) => `wheelhouse_token_${port}`;
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.map': 'application/json',
@@ -45,13 +47,13 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function presentedToken(req: IncomingMessage): string | undefined {
+function presentedToken(req: IncomingMessage, cookie: string): string | undefined {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
   const cookies = req.headers.cookie ?? '';
   for (const part of cookies.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return decodeURIComponent(v.join('='));
+    if (k === cookie) return decodeURIComponent(v.join('='));
   }
   // Browsers cannot set headers on a WebSocket; a subprotocol may carry the token instead.
   const proto = req.headers['sec-websocket-protocol'];
@@ -84,10 +86,10 @@ export async function startServeServer(opts: ServeOptions): Promise<ServeHandle>
       if (!same(queryToken, token)) return send(401, 'Wrong token. Open the URL printed by `npm start` / `npm run serve`.\n');
       return send(303, 'Signed in.\n', {
         Location: url.pathname === '/' ? '/' : url.pathname,
-        'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName(port)}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
       });
     }
-    const presented = presentedToken(req);
+    const presented = presentedToken(req, cookieName(port));
     if (!presented || !same(presented, token)) {
       return send(401, 'Wheelhouse serve mode needs its token: open the URL printed in the terminal that started it.\n', { 'WWW-Authenticate': 'Bearer' });
     }
@@ -126,7 +128,7 @@ export async function startServeServer(opts: ServeOptions): Promise<ServeHandle>
     if (!allowedHosts().has(String(req.headers.host))) return reject(403, 'Forbidden');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) return reject(403, 'Forbidden');
-    const presented = presentedToken(req);
+    const presented = presentedToken(req, cookieName(port));
     if (!presented || !same(presented, token)) return reject(401, 'Unauthorized');
     if (new URL(req.url ?? '/', 'http://x').pathname !== '/ws') return reject(404, 'Not Found');
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {

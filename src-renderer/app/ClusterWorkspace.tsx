@@ -12,6 +12,7 @@ import { ToastProvider } from '../components/Toasts';
 import { TopBarActions } from '../views/activity/TopBarActions';
 import { ConnectionNotice } from '../components/ConnectionNotice';
 import { KubeconfigErrors } from '../components/KubeconfigErrors';
+import { PortForwardsPage } from '../views/portforward/PortForwardsPage';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
@@ -76,6 +77,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
         <KubeconfigErrors errors={kube.errors} />
         <ConnectionNotice status={status} />
         {route.view === 'overview' && <OverviewView context={context} namespace={namespace} onSelect={(s) => setSelected(s)} />}
+        {route.view === 'forwards' && <PortForwardsPage />}
         {route.view === 'r' && route.resource && !routeKind && !kinds.loaded && <div className="empty">Loading…</div>}
         {route.view === 'r' && route.resource && (routeKind || kinds.loaded) && (
           <ResourceTable key={`${context}/${route.resource.group}/${route.resource.resource}/${tableNs}`} context={context} {...route.resource}

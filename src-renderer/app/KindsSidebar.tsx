@@ -5,6 +5,7 @@ import type { ApiResourceInfo } from '../../shared/contract/clusters';
 import type { MetaRow } from '../../shared/contract/resources';
 import { allKinds, applyCrdChanges, buildNav, crdToApiResource, kindKey, type NavKind, type NavSection } from './kindsNav';
 import { formatRoute, type Route } from './route';
+import { useForwardCount } from '../views/portforward/PortForwardsPage';
 import './kindsSidebar.css';
 
 const CRDS = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions' } as const;
@@ -122,6 +123,7 @@ interface SidebarProps {
 export function KindsSidebar({ context, route, namespace, nsParam, nav }: SidebarProps) {
   const sidebarKinds = useMemo(() => nav.sections.flatMap((s) => s.kinds), [nav.sections]);
   const access = useListAccess(context, namespace, sidebarKinds);
+  const forwardCount = useForwardCount();
   const active = route.view === 'r' ? route.resource : undefined;
   const link = (k: NavKind) => formatRoute({ context, view: 'r', resource: k, params: { ns: nsParam } });
 
@@ -149,6 +151,9 @@ export function KindsSidebar({ context, route, namespace, nsParam, nav }: Sideba
   return (
     <nav className="sidebar kinds-sidebar" aria-label="Kinds">
       <a className={`nav-kind ${route.view === 'overview' ? 'active' : ''}`} href={formatRoute({ context, view: 'overview', params: { ns: nsParam } })}>Topology</a>
+      <a className={`nav-kind ${route.view === 'forwards' ? 'active' : ''}`} href={formatRoute({ context, view: 'forwards', params: { ns: nsParam } })} data-testid="nav-port-forwards">
+        Port forwards{forwardCount > 0 && <span className="nav-count" data-testid="nav-port-forwards-count">{forwardCount}</span>}
+      </a>
       {nav.discoveryError && <div className="nav-error" role="status" title={nav.discoveryError}>Discovery failed; showing the built-in kinds.</div>}
       {nav.sections.map((s) => (
         <div key={s.title} className="nav-group">

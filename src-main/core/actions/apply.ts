@@ -5,7 +5,8 @@ import { objectPath } from '../cluster/resourcePath';
 import { requireAccess } from './accessCheck';
 import { accessChecks } from '../../../shared/actions/actionAccess';
 import { kindResolver, type ResolvedKind } from './kindResolver';
-import { APPLY_PATCH, writeQuery } from './writeOptions';
+import { APPLY_PATCH, FIELD_MANAGER, writeQuery } from './writeOptions';
+import { ownershipMoves } from '../../../shared/edit/ownershipMoves';
 import { ContractError } from '../../../shared/contract/contractError';
 import { invalidNameReason } from '../../../shared/model/objectNames';
 import type { ApplyResult } from '../../../shared/contract/actions';
@@ -45,77 +46,98 @@ export function parseManifest(text: string): Record<string, any>[] {
 }
 
 /**
- * `kubectl apply --server-side --field-manager=wheelhouse [--dry-run=server] [--force-conflicts]`:
- * every object is checked (shape, kind, namespace, access) before the first is written; then each is
- * applied in order. A 409 is reported per object with the managers that own the contested fields.
+ * `kubectl apply --server-side --field-manager=wheelhouse [--dry-run=server] [--force-conflicts]`,
+ * document by document: one that cannot be applied (no kind, an unknown kind, forbidden, invalid) is
+ * reported in its row and the others still go. The namespace parameter is for namespaced objects that
+ * name none; an object's own namespace always wins (a list spanning namespaces applies as written).
+ * A 409 is reported per object with the managers that own the contested fields. A dry run of an object
+ * that exists also returns it as it is now, and a forced dry run the fields that would change owner.
  */
 export async function applyManifest(http: KubeHttp, p: ApplyParams): Promise<ApplyResult> {
   const objects = parseManifest(p.yaml);
   const resolve = kindResolver(http);
-  const planned: Planned[] = [];
-  for (const [index, object] of objects.entries()) {
-    const where = `object ${index + 1}`;
-    if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') throw new ContractError('bad-request', `${where} has no apiVersion or kind`);
-    const name = object.metadata?.name;
-    if (typeof name !== 'string' || !name) throw new ContractError('bad-request', `${where} (${object.kind}) has no metadata.name; server-side apply needs one`);
-    const badName = invalidNameReason(object.kind, name);
-    if (badName) throw new ContractError('bad-request', `${where} (${object.kind} ${JSON.stringify(name)}) has an invalid name: ${badName}. Nothing was applied.`);
-    const ownNs = object.metadata?.namespace;
-    const badNs = typeof ownNs === 'string' && ownNs ? invalidNameReason('Namespace', ownNs) : undefined;
-    if (badNs) throw new ContractError('bad-request', `${where} (${object.kind} ${JSON.stringify(name)}) names an invalid namespace: ${badNs.replace(/^metadata\.name/, 'metadata.namespace')}. Nothing was applied.`);
-    const target = await resolve(object.apiVersion, object.kind);
-    let namespace: string | undefined;
-    if (target.namespaced) {
-      const own = object.metadata.namespace;
-      if (own && p.namespace && own !== p.namespace) {
-        throw new ContractError('bad-request', `the namespace from the provided object "${own}" does not match the namespace "${p.namespace}". You must pass '--namespace=${own}' to perform this operation.`);
-      }
-      namespace = own || p.namespace || 'default';
-      object.metadata = { ...object.metadata, namespace };
-    } else if (object.metadata.namespace) {
-      object.metadata = { ...object.metadata };
-      delete object.metadata.namespace;
-    }
-    planned.push({ index, object, target, namespace, name });
-  }
-  const checks = new Map(planned.map((x) => [`${x.target.group}/${x.target.resource}/${x.namespace ?? ''}/${x.name}`,
-    accessChecks('edit', { group: x.target.group, resource: x.target.resource, namespace: x.namespace, name: x.name })[0]]));
-  await requireAccess(http, [...checks.values()]);
-
   const results: ApplyResult['results'] = [];
-  for (const x of planned) {
-    const base = { index: x.index, apiVersion: String(x.object.apiVersion), kind: String(x.object.kind), name: x.name, ...(x.namespace ? { namespace: x.namespace } : {}) };
-    const label = `${x.target.resource}${x.target.group ? `.${x.target.group}` : ''}/${x.name}`;
+  for (const [index, object] of objects.entries()) {
+    const base = {
+      index, apiVersion: String(object?.apiVersion ?? ''), kind: String(object?.kind ?? ''), name: String(object?.metadata?.name ?? ''),
+      ...(object?.metadata?.namespace ? { namespace: String(object.metadata.namespace) } : {}),
+    };
+    let x: Planned;
     try {
-      const res = await http.raw('PATCH', objectPath(x.target, x.namespace, x.name), {
-        body: JSON.stringify(x.object), contentType: APPLY_PATCH, query: writeQuery(p.dryRun, p.force ? { force: true } : {}),
-      });
-      const text = await res.text();
-      const created = res.status === 201;
-      const result: ApplyResult['results'][number] = { ...base, outcome: created ? 'created' : 'configured', message: `${label} serverside-applied${created ? ' (created)' : ''}${p.dryRun ? ' (server dry run)' : ''}` };
-      // A dry run answers with the object as it would be stored: what an editor shows as "would change".
-      if (p.dryRun) result.object = wouldBe(text);
-      results.push(result);
+      x = await plan(resolve, object, index, p.namespace);
+      await requireAccess(http, accessChecks('edit', { group: x.target.group, resource: x.target.resource, namespace: x.namespace, name: x.name }));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        const causes: any[] = (err.body as any)?.details?.causes ?? [];
-        results.push({
-          ...base, outcome: 'conflict',
-          message: `${label}: ${err.message}. Nothing was overwritten; apply again with force to take these fields.`,
-          conflicts: causes.map((c) => ({ ...(c.field ? { field: String(c.field) } : {}), message: String(c.message ?? '') })),
-        });
-      } else {
-        results.push({ ...base, outcome: 'error', message: `${label}: ${err instanceof Error ? err.message : String(err)}` });
-      }
+      results.push({ ...base, outcome: 'error', message: `object ${index + 1}${base.kind ? ` (${base.kind}${base.name ? ` ${base.name}` : ''})` : ''}: ${err instanceof Error ? err.message : String(err)}` });
+      continue;
     }
+    results.push(await applyOne(http, x, p, { ...base, name: x.name, ...(x.namespace ? { namespace: x.namespace } : {}) }));
   }
   return { ok: results.every((r) => r.outcome === 'created' || r.outcome === 'configured'), dryRun: !!p.dryRun, results };
 }
 
-function wouldBe(text: string): Record<string, unknown> | undefined {
+async function plan(resolve: ReturnType<typeof kindResolver>, object: Record<string, any>, index: number, defaultNs: string | undefined): Promise<Planned> {
+  if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') throw new ContractError('bad-request', 'no apiVersion or kind');
+  const name = object.metadata?.name;
+  if (typeof name !== 'string' || !name) throw new ContractError('bad-request', 'no metadata.name; server-side apply needs one');
+  // Names are checked before anything is sent, in the API server's words (which rule, per kind).
+  const badName = invalidNameReason(object.kind, name);
+  if (badName) throw new ContractError('bad-request', `invalid name: ${badName}`);
+  const ownNs = object.metadata?.namespace;
+  const badNs = typeof ownNs === 'string' && ownNs ? invalidNameReason('Namespace', ownNs) : undefined;
+  if (badNs) throw new ContractError('bad-request', `invalid namespace: ${badNs.replace(/^metadata\.name/, 'metadata.namespace')}`);
+  const target = await resolve(object.apiVersion, object.kind);
+  let namespace: string | undefined;
+  if (target.namespaced) {
+    namespace = object.metadata.namespace || defaultNs || 'default';
+    object.metadata = { ...object.metadata, namespace };
+  } else if (object.metadata.namespace) {
+    object.metadata = { ...object.metadata };
+    delete object.metadata.namespace;
+  }
+  return { index, object, target, namespace, name };
+}
+
+async function applyOne(http: KubeHttp, x: Planned, p: ApplyParams, base: Omit<ApplyResult['results'][number], 'outcome' | 'message'>): Promise<ApplyResult['results'][number]> {
+  const label = `${x.target.resource}${x.target.group ? `.${x.target.group}` : ''}/${x.name}`;
+  const path = objectPath(x.target, x.namespace, x.name);
+  try {
+    // A dry run compares with the object as it is now (absent: it would be created).
+    const before = p.dryRun ? await http.request('GET', path, { timeoutMs: 15_000 }).catch((err) => {
+      if (err instanceof ApiError && err.status === 404) return undefined;
+      throw err;
+    }) : undefined;
+    const res = await http.raw('PATCH', path, {
+      body: JSON.stringify(x.object), contentType: APPLY_PATCH, query: writeQuery(p.dryRun, p.force ? { force: true } : {}),
+    });
+    const text = await res.text();
+    const created = res.status === 201;
+    const result: ApplyResult['results'][number] = { ...base, outcome: created ? 'created' : 'configured', message: `${label} serverside-applied${created ? ' (created)' : ''}${p.dryRun ? ' (server dry run)' : ''}${p.force ? ' (forced)' : ''}` };
+    if (p.dryRun) {
+      const raw = parseObject(text);
+      if (raw) result.object = sanitize(raw);
+      if (before) result.current = sanitize(before);
+      if (p.force && before && raw) result.ownership = ownershipMoves(before.metadata?.managedFields, raw.metadata?.managedFields, FIELD_MANAGER);
+    }
+    return result;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 409) {
+      const causes: any[] = (err.body as any)?.details?.causes ?? [];
+      return {
+        ...base, outcome: 'conflict',
+        message: `${label}: ${err.message}. Nothing was overwritten; a forced dry run shows which fields would change owner.`,
+        conflicts: causes.map((c) => ({ ...(c.field ? { field: String(c.field) } : {}), message: String(c.message ?? '') })),
+      };
+    }
+    return { ...base, outcome: 'error', message: `${label}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+const sanitize = (o: Record<string, any>) => maskSecret(stripManagedFields(o));
+
+function parseObject(text: string): Record<string, any> | undefined {
   try {
     const obj = JSON.parse(text);
-    return obj && typeof obj === 'object' && !Array.isArray(obj) ? maskSecret(stripManagedFields(obj)) : undefined;
+    return obj && typeof obj === 'object' && !Array.isArray(obj) ? obj : undefined;
   } catch {
     return undefined;
   }

@@ -114,6 +114,13 @@ ${JSON.stringify(deploymentManifest('applied', 'nginx:1.25', replicas))}
     expect((await get(`/apis/apps/v1/namespaces/${twins.ours}/deployments/contested`)).spec.replicas).toBe(2);
     await expect(kubectl(['apply', '--server-side', '--field-manager=wheelhouse', '-n', twins.theirs, '-f', '-'], { input: mine })).rejects.toThrow(/conflict/i);
 
+    // A forced dry run writes nothing and names the fields that would change owner, and from whom.
+    const forcedDry = await applyManifest(http, { yaml: mine, namespace: twins.ours, force: true, dryRun: true });
+    expect(forcedDry.results[0].ownership).toEqual([{ field: '.spec.replicas', from: ['someone-else'] }]);
+    expect((forcedDry.results[0].current as any).spec.replicas).toBe(2);
+    expect((forcedDry.results[0].object as any).spec.replicas).toBe(5);
+    expect((await get(`/apis/apps/v1/namespaces/${twins.ours}/deployments/contested`)).spec.replicas).toBe(2);
+
     const forced = await applyManifest(http, { yaml: mine, namespace: twins.ours, force: true });
     await kubectl(['apply', '--server-side', '--force-conflicts', '--field-manager=wheelhouse', '-n', twins.theirs, '-f', '-'], { input: mine });
     expect(forced.results[0].outcome).toBe('configured');
@@ -134,12 +141,17 @@ ${JSON.stringify(deploymentManifest('applied', 'nginx:1.25', replicas))}
     expect((await get(`/api/v1/namespaces/${twins.ours}/configmaps/edited-by-apply`)).metadata.labels).toEqual({ meanwhile: 'yes' });
   });
 
-  it('apply rejects bad input before writing anything', async () => {
+  it('apply goes document by document: an unknown kind fails in its row, the rest is applied; an object\'s own namespace wins', async () => {
     await expect(applyManifest(http, { yaml: 'kind: [', namespace: twins.ours })).rejects.toMatchObject({ code: 'bad-request' });
-    await expect(applyManifest(http, { yaml: `${manifest(1)}\n---\napiVersion: example.com/v1\nkind: Nope\nmetadata:\n  name: x\n`, namespace: twins.ours }))
-      .rejects.toMatchObject({ code: 'bad-request', message: expect.stringContaining('no matches for kind "Nope"') });
-    await expect(applyManifest(http, { yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: elsewhere\n', namespace: twins.ours }))
-      .rejects.toMatchObject({ code: 'bad-request', message: expect.stringContaining('does not match the namespace') });
+    const yaml = `apiVersion: example.com/v1\nkind: Nope\nmetadata:\n  name: x\n---\n`
+      + `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: per-doc\n  namespace: ${twins.theirs}\ndata:\n  a: "1"\n---\n`
+      + 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: per-doc-default\ndata:\n  b: "2"\n';
+    const r = await applyManifest(http, { yaml, namespace: twins.ours });
+    expect(r.ok).toBe(false);
+    expect(r.results.map((x) => [x.outcome, x.namespace])).toEqual([['error', undefined], ['created', twins.theirs], ['created', twins.ours]]);
+    expect(r.results[0].message).toContain('no matches for kind "Nope"');
+    expect((await get(`/api/v1/namespaces/${twins.theirs}/configmaps/per-doc`)).data).toEqual({ a: '1' });
+    expect((await get(`/api/v1/namespaces/${twins.ours}/configmaps/per-doc-default`)).data).toEqual({ b: '2' });
   });
 
   it('replace with the resourceVersion the edit started from; a stale one is a conflict, never an overwrite', async () => {

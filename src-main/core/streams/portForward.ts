@@ -95,12 +95,17 @@ class Forward {
   ) {
     this.info = {
       id, context: params.context, namespace: params.namespace, pod: target.pod, remotePort: params.remotePort, targetPort: target.targetPort,
-      address: '127.0.0.1', localPort, state: 'listening', activeConnections: 0, totalConnections: 0, startedAt: new Date().toISOString(),
+      address: '127.0.0.1', localPort, state: 'listening', activeConnections: 0, totalConnections: 0, bytesIn: 0, bytesOut: 0, startedAt: new Date().toISOString(),
     };
     if (params.service) this.info.service = params.service;
     if (target.url) this.info.url = target.url;
     server.on('connection', (s) => void this.accept(s));
     server.on('error', (err) => { this.info = { ...this.info, state: 'error', lastError: err.message }; changed(); });
+  }
+
+  private count(dir: 'bytesIn' | 'bytesOut', n: number): void {
+    this.info = { ...this.info, [dir]: (this.info[dir] ?? 0) + n };
+    this.changed();
   }
 
   private fail(message: string): void {
@@ -170,6 +175,7 @@ class Forward {
         return;
       }
       if (idle) idle.refresh();
+      this.count('bytesOut', payload.length);
       if (!socket.write(payload)) {
         ws.pause();
         socket.once('drain', () => ws.resume());
@@ -180,6 +186,7 @@ class Forward {
     socket.on('data', (chunk: Buffer) => {
       if (ws.readyState !== ws.OPEN) return;
       inflight += chunk.length;
+      this.count('bytesIn', chunk.length);
       if (inflight > 1 << 20) socket.pause();
       ws.send(Buffer.concat([Buffer.from([0]), chunk]), () => {
         inflight -= chunk.length;
@@ -219,7 +226,7 @@ export class PortForwards {
     const server = createServer({ allowHalfOpen: true, pauseOnConnect: true });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE'
-        ? new ContractError('conflict', `Local port ${p.localPort} is already in use.`)
+        ? new ContractError('conflict', `Local port ${p.localPort} is already in use on 127.0.0.1. Choose another port, or leave it empty for a free one.`)
         : err.code === 'EACCES' ? new ContractError('forbidden', `Not allowed to listen on local port ${p.localPort}.`) : err));
       server.listen({ host: '127.0.0.1', port: p.localPort ?? 0, exclusive: true }, () => resolve());
     });

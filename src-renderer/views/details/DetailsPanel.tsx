@@ -8,7 +8,7 @@ import { useObjectEvents } from './useObjectEvents';
 import { OverviewTab } from './OverviewTab';
 import { YamlTab } from './YamlTab';
 import { EventsList } from './EventsList';
-import { ActionsSlot, LogsSlot, RolloutSlot, TerminalSlot } from './slots';
+import { ActionsSlot, LogsSlot, RolloutSlot, TerminalSlot, WORKLOAD_LOG_KINDS } from './slots';
 import { LOG_KINDS, ROLLOUT_KINDS } from '../../../shared/model/kinds';
 import './details.css';
 
@@ -47,7 +47,7 @@ export function DetailsPanel({ context, target, onClose, onSelect }: DetailsPane
   const kind: string | undefined = obj?.kind ?? kinds.find((k) => k.group === target.group && k.resource === target.resource)?.kind;
   const tabs: Tab[] = ['overview', 'yaml', 'events'];
   if (kind && LOG_KINDS.has(kind)) tabs.push('logs');
-  if (kind === 'Pod') tabs.push('terminal');
+  if (kind === 'Pod' || (kind && WORKLOAD_LOG_KINDS.has(kind))) tabs.push('terminal');
   if (kind && ROLLOUT_KINDS.has(kind)) tabs.push('rollout');
   const [tab, setTab] = useState<Tab>('overview');
   const shown: Tab = tabs.includes(tab) ? tab : 'overview';

@@ -1,14 +1,17 @@
 import { useMemo, type ReactNode } from 'react';
 import { stringify } from 'yaml';
-import { eventFacts, nodeFacts, scalarText, serviceFacts } from './objectModel';
+import { eventFacts, scalarText } from './objectModel';
+import { NodeSections } from './NodeSections';
+import type { DetailsTarget } from './detailsTarget';
 import { KeyValues, LongText, Section } from './bits';
+import { ServiceSections } from './ServiceSections';
 
 /** Kind-specific summaries for kinds without a richer section: Node, Service, and anything else's spec/status. */
-export function KindSections({ obj }: { obj: any }) {
+export function KindSections({ obj, context, onSelect }: { obj: any; context: string; onSelect?(t: DetailsTarget): void }) {
   const kind = obj?.kind;
-  if (kind === 'Node') return <Section title="Node" testId="dp-node"><KeyValues rows={nodeFacts(obj)} /></Section>;
+  if (kind === 'Node') return <NodeSections context={context} node={obj} onSelect={onSelect} />;
   if (kind === 'Event') return <Section title="Event" testId="dp-event"><KeyValues rows={eventFacts(obj)} /></Section>;
-  if (kind === 'Service') return <Section title="Service" testId="dp-service"><KeyValues rows={serviceFacts(obj)} /></Section>;
+  if (kind === 'Service') return <ServiceSections context={context} svc={obj} />;
   if (obj?.spec === undefined && obj?.status === undefined) return null;
   return <GenericSpecStatus obj={obj} />;
 }

@@ -32,9 +32,9 @@ export function OverviewTab({ context, target, obj, kinds, events, now, onSelect
   return (
     <div className="dp-overview">
       <MetadataSection context={context} obj={obj} kinds={kinds} now={now} onSelect={onSelect} />
-      {kind === 'Pod' && <PodSections pod={obj} now={now} />}
+      {kind === 'Pod' && <PodSections pod={obj} now={now} context={context} />}
       {kind && WORKLOAD_KINDS.has(kind) && <WorkloadSections obj={obj} />}
-      {kind && kind !== 'Pod' && !WORKLOAD_KINDS.has(kind) && !DATA_KINDS.has(kind) && <KindSections obj={obj} />}
+      {kind && kind !== 'Pod' && !WORKLOAD_KINDS.has(kind) && !DATA_KINDS.has(kind) && <KindSections obj={obj} context={context} onSelect={onSelect} />}
       <ConditionsSection obj={obj} now={now} />
       {kind === 'Secret' && <SecretData context={context} target={target} obj={obj} />}
       {kind === 'ConfigMap' && <ConfigMapData obj={obj} />}

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { podContainers, type ContainerView } from './objectModel';
 import { Age, KeyValues, LongText, Section } from './bits';
+import { ForwardButton } from '../portforward/ForwardDialog';
+import { containerSpecRows, PodSpecSections } from './PodSpecSections';
 
 /** A pod's phase and placement, then each container: image, ports, probes, resources, restarts, state. */
-export function PodSections({ pod, now }: { pod: any; now: number }) {
+export function PodSections({ pod, now, context }: { pod: any; now: number; context?: string }) {
   const s = pod?.status ?? {};
   const spec = pod?.spec ?? {};
   const containers = podContainers(pod);
@@ -28,20 +30,35 @@ export function PodSections({ pod, now }: { pod: any; now: number }) {
       <Section title="Status" testId="dp-pod-status"><KeyValues rows={rows} /></Section>
       <Section title={`Containers (${containers.length})`} testId="dp-containers">
         {containers.length === 0 && <div className="muted dp-none">No containers</div>}
-        {containers.map((c) => <ContainerCard key={`${c.kind}/${c.name}`} c={c} now={now} />)}
+        {containers.map((c) => <ContainerCard key={`${c.kind}/${c.name}`} c={c} now={now} spec={specOf(spec, c)}
+          forward={context && pod?.metadata?.namespace && s.phase === 'Running' ? { context, namespace: pod.metadata.namespace, pod: pod.metadata.name } : undefined} />)}
       </Section>
+      <PodSpecSections pod={pod} />
     </>
   );
 }
 
-function ContainerCard({ c, now }: { c: ContainerView; now: number }) {
+const SPEC_LISTS = { container: 'containers', init: 'initContainers', ephemeral: 'ephemeralContainers' } as const;
+function specOf(spec: any, c: ContainerView): any {
+  return (spec?.[SPEC_LISTS[c.kind]] ?? []).find((x: any) => x?.name === c.name);
+}
+
+/** Port-forward goes to a running pod, over TCP only (the API server's port-forward carries nothing else). */
+function ContainerCard({ c, now, forward, spec }: { c: ContainerView; now: number; forward?: { context: string; namespace: string; pod: string }; spec?: any }) {
   const res = (m: Record<string, string>) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', ') || '—';
   const rows: [string, ReactNode][] = [['Image', <span className="dp-mono dp-break">{c.image}</span>]];
-  if (c.ports.length) rows.push(['Ports', <span className="dp-mono">{c.ports.join(', ')}</span>]);
+  if (c.ports.length && forward) {
+    rows.push(['Ports', <span className="pf-port-lines">{c.portSpecs.map((p, i) => (
+      <span key={`${p.port}/${p.protocol}`} className="pf-port-line" data-testid={`dp-port-${p.port}`}>
+        <span className="dp-mono">{c.ports[i]}</span>
+        {p.protocol === 'TCP' && <ForwardButton target={{ ...forward, port: p.port, portName: p.name }} />}
+      </span>))}</span>]);
+  } else if (c.ports.length) rows.push(['Ports', <span className="dp-mono">{c.ports.join(', ')}</span>]);
   if (Object.keys(c.requests).length || Object.keys(c.limits).length) {
     rows.push(['Requests', <span className="dp-mono">{res(c.requests)}</span>]);
     rows.push(['Limits', <span className="dp-mono">{res(c.limits)}</span>]);
   }
+  rows.push(...containerSpecRows(spec));
   for (const p of c.probes) rows.push([`${p.kind[0].toUpperCase()}${p.kind.slice(1)} probe`, <span className="dp-mono dp-small dp-break">{p.text}</span>]);
   if (c.state) rows.push(['State', <StateLine s={c.state} now={now} />]);
   if (c.lastState) rows.push(['Last state', <StateLine s={c.lastState} now={now} />]);

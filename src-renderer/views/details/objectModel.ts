@@ -71,6 +71,8 @@ export interface ContainerView {
   kind: 'init' | 'container' | 'ephemeral';
   image: string;
   ports: string[];
+  /** The same ports as numbers (for port-forward); only those with a valid containerPort. */
+  portSpecs: { port: number; name?: string; protocol: string }[];
   probes: { kind: string; text: string }[];
   requests: Record<string, string>;
   limits: Record<string, string>;
@@ -102,6 +104,8 @@ export function podContainers(pod: any): ContainerView[] {
       const view: ContainerView = {
         name: c.name, kind, image: String(c.image ?? ''),
         ports: (c.ports ?? []).map(portText), probes,
+        portSpecs: (c.ports ?? []).filter((p: any) => Number.isInteger(p?.containerPort))
+          .map((p: any) => ({ port: p.containerPort, protocol: String(p.protocol ?? 'TCP'), ...(p.name ? { name: String(p.name) } : {}) })),
         requests: stringMap(c.resources?.requests), limits: stringMap(c.resources?.limits),
         restarts: typeof st?.restartCount === 'number' ? st.restartCount : 0,
       };

@@ -7,8 +7,9 @@ import { LogViewer } from '../logs/LogViewer';
 import { WorkloadLogs } from '../logs/WorkloadLogs';
 import { TerminalTabs } from '../terminal/TerminalTabs';
 import { WorkloadOwnerKind as WorkloadOwnerKindSchema, type WorkloadOwnerKind } from '../../../shared/contract/streams';
+import { labelSelectorString } from '../../../shared/model/labelSelector';
 
-const WORKLOAD_LOG_KINDS = new Set<string>(WorkloadOwnerKindSchema.options);
+export const WORKLOAD_LOG_KINDS = new Set<string>(WorkloadOwnerKindSchema.options);
 
 // The tabs other views fill: logs (src-renderer/views/logs), terminal (src-renderer/views/terminal) and
 // rollout (src-renderer/views/rollouts). All wiring to them lives in this file, so adding one is a
@@ -43,10 +44,13 @@ export function LogsSlot({ context, target, obj }: SlotProps) {
   return <Pending what="Logs" where="views/logs LogViewer" />;
 }
 
-/** Shells into the pod's containers (several tabs at once). */
+/** Shells into the pod's containers (several tabs at once); for a workload, into a ready pod of it (another one on request). */
 export function TerminalSlot({ context, target, obj }: SlotProps) {
-  if (obj?.kind !== 'Pod' || !target.namespace) return <Pending what="Terminal" where="views/terminal Terminal" />;
-  return <TerminalTabs key={target.uid || target.name} context={context} namespace={target.namespace} pod={target.name} />;
+  if (!target.namespace) return <Pending what="Terminal" where="views/terminal Terminal" />;
+  if (obj?.kind === 'Pod') return <TerminalTabs key={target.uid || target.name} context={context} namespace={target.namespace} pod={target.name} />;
+  const selector = WORKLOAD_LOG_KINDS.has(obj?.kind) ? labelSelectorString(obj?.spec?.selector) : '';
+  if (!selector) return <Pending what="Terminal" where="views/terminal Terminal" />;
+  return <TerminalTabs key={target.uid || target.name} context={context} namespace={target.namespace} selector={selector} />;
 }
 
 export function RolloutSlot({ context, target, obj, onSelect }: SlotProps & { onSelect?(t: DetailsTarget): void }) {

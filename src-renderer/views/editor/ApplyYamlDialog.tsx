@@ -4,31 +4,42 @@ import { Modal } from '../../components/Modal';
 import { useToasts } from '../../components/Toasts';
 import type { ApplyResult } from '../../../shared/contract/actions';
 import { CodeEditor } from './CodeEditor';
+import { DiffView } from './DiffView';
+import { changesBetween, editableCopy, toYaml } from './editableObject';
+import { formatChangeValue } from '../rollouts/rolloutFormat';
 import './editor.css';
 
 const PLACEHOLDER = '# Paste or type one or more objects, separated by ---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: example\ndata:\n  key: value';
 
+type Doc = ApplyResult['results'][number];
+
 /**
  * Create or update objects from YAML text (several documents separated by `---`), by server-side
- * apply: a dry run first shows what each document would do; conflicts with other field managers are
- * listed and only taken over with Force.
+ * apply, document by document (one that fails does not stop the others). The namespace field is for
+ * objects that name none. A dry run shows what each document would do, with a per-field diff for
+ * objects that exist. Conflicts with other field managers are listed; Force never writes from that:
+ * it first runs a forced dry run that names each field that would change owner and its manager, and
+ * only then offers the forced apply, for that same text.
  */
 export function ApplyYamlDialog({ context, namespace, onClose }: { context: string; namespace?: string; onClose(): void }) {
   const client = useClient();
   const toasts = useToasts();
   const [text, setText] = useState('');
   const [ns, setNs] = useState(namespace ?? 'default');
-  const [result, setResult] = useState<ApplyResult & { forText: string }>();
+  const [result, setResult] = useState<ApplyResult & { forText: string; forced: boolean }>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const conflicts = result?.results.some((r) => r.outcome === 'conflict') ?? false;
+  // Force is offered only right after a forced dry run of this very text.
+  const forcedPreview = !!result && result.dryRun && result.forced && result.forText === text;
+  const moves = result?.results.reduce((n, r) => n + (r.ownership?.length ?? 0), 0) ?? 0;
 
   const send = async (dryRun: boolean, force: boolean) => {
     setBusy(true);
     setError(undefined);
     try {
       const r = await client.request('actions.apply', { context, yaml: text, namespace: ns || undefined, dryRun, force });
-      setResult({ ...r, forText: text });
+      setResult({ ...r, forText: text, forced: force });
       if (!dryRun) {
         toasts.push(r.ok
           ? { tone: 'ok', title: `Applied ${r.results.length} object${r.results.length === 1 ? '' : 's'}`, text: r.results.map((x) => x.message).join('\n') }
@@ -45,11 +56,16 @@ export function ApplyYamlDialog({ context, namespace, onClose }: { context: stri
 
   return (
     <Modal title="Apply YAML" onClose={onClose} size="large" testId="apply-yaml" footer={<>
-      <span className="muted ed-status">Server-side apply as field manager <span className="mono">wheelhouse</span></span>
+      <span className="muted ed-status">Server-side apply as field manager <span className="mono">wheelhouse</span> (to change one object's fields only, use its Edit YAML)</span>
       <span className="spacer" />
       <button type="button" onClick={onClose}>Close</button>
-      {conflicts && result?.forText === text && (
-        <button type="button" className="danger" disabled={busy} onClick={() => void send(false, true)} data-testid="apply-force">Force apply (take conflicting fields)</button>
+      {conflicts && result?.forText === text && !result.forced && (
+        <button type="button" className="danger" disabled={busy} onClick={() => void send(true, true)} data-testid="apply-force-preview"
+          title="A forced dry run first: it shows which fields would change owner, and from which manager; nothing is written">Force… (dry run first)</button>
+      )}
+      {forcedPreview && (
+        <button type="button" className="danger" disabled={busy} onClick={() => void send(false, true)} data-testid="apply-force"
+          title="Take the fields listed above from their managers and apply">Force apply (take {moves} field{moves === 1 ? '' : 's'})</button>
       )}
       <button type="button" disabled={busy || !text.trim()} onClick={() => void send(true, false)} data-testid="apply-dry-run">Dry run</button>
       <button type="button" className="primary" disabled={busy || !text.trim()} onClick={() => void send(false, false)} data-testid="apply-apply">Apply</button>
@@ -65,7 +81,7 @@ export function ApplyYamlDialog({ context, namespace, onClose }: { context: stri
       {result && (
         <div data-testid="apply-results">
           <div className="muted" style={{ marginBottom: 4 }}>
-            {result.dryRun ? 'Dry run (nothing written):' : 'Applied:'}{result.forText !== text && ' (the text changed since)'}
+            {result.dryRun ? `${result.forced ? 'Forced dry run' : 'Dry run'} (nothing written):` : 'Applied:'}{result.forText !== text && ' (the text changed since)'}
           </div>
           <table className="ed-results">
             <thead><tr><th>#</th><th>Object</th><th>Outcome</th><th>Message</th></tr></thead>
@@ -78,6 +94,13 @@ export function ApplyYamlDialog({ context, namespace, onClose }: { context: stri
                   <td>
                     {r.message}
                     {r.conflicts && r.conflicts.length > 0 && <ul className="ed-conflict-list">{r.conflicts.map((c, i) => <li key={i}>{c.field && <span className="mono">{c.field}</span>} {c.message}</li>)}</ul>}
+                    {r.ownership && (
+                      <div className="ed-ownership" data-testid="apply-ownership">
+                        {r.ownership.length === 0 ? 'No field would change owner.' : <>Would take from other managers:
+                          <ul className="ed-conflict-list">{r.ownership.map((o) => <li key={o.field} data-testid="apply-ownership-move"><span className="mono">{o.field}</span> from {o.from.join(', ')}</li>)}</ul></>}
+                      </div>
+                    )}
+                    {result.dryRun && r.current && r.object && <DocDiff doc={r} />}
                   </td>
                 </tr>
               ))}
@@ -86,5 +109,26 @@ export function ApplyYamlDialog({ context, namespace, onClose }: { context: stri
         </div>
       )}
     </Modal>
+  );
+}
+
+/** A dry run's per-field changes to an object that exists, and the same side-by-side diff as Edit YAML. */
+function DocDiff({ doc }: { doc: Doc }) {
+  const [open, setOpen] = useState(false);
+  const changes = changesBetween(doc.current, doc.object);
+  return (
+    <div className="ed-doc-diff" data-testid="apply-doc-diff">
+      <div>
+        {changes.length === 0 ? 'No field would change.' : `${changes.length} field${changes.length === 1 ? '' : 's'} would change.`}{' '}
+        <button type="button" className="ed-small" onClick={() => setOpen(!open)} data-testid="apply-doc-diff-toggle">{open ? 'Hide diff' : 'Show diff'}</button>
+      </div>
+      {changes.length > 0 && (
+        <table className="ed-changes" data-testid="apply-doc-changes">
+          <thead><tr><th>Field</th><th>Now</th><th>After apply</th></tr></thead>
+          <tbody>{changes.map((c) => <tr key={c.path}><td className="mono">{c.path}</td><td className="mono ed-before">{formatChangeValue(c.before)}</td><td className="mono ed-after">{formatChangeValue(c.after)}</td></tr>)}</tbody>
+        </table>
+      )}
+      {open && <DiffView before={toYaml(editableCopy(doc.current))} after={toYaml(editableCopy(doc.object))} beforeLabel="Now" afterLabel="What the server would store" />}
+    </div>
   );
 }

@@ -3,26 +3,26 @@ import { useClient } from '../../data/clientContext';
 import { Modal } from '../../components/Modal';
 import { useToasts } from '../../components/Toasts';
 import type { DetailsTarget } from '../details/detailsTarget';
-import type { ApplyResult } from '../../../shared/contract/actions';
+import type { EditResult } from '../../../shared/contract/edit';
 import type { TemplateChange } from '../../../shared/rollout/templateDiff';
 import { formatChangeValue } from '../rollouts/rolloutFormat';
 import { CodeEditor } from './CodeEditor';
 import { DiffView } from './DiffView';
-import { changesBetween, conflictKind, editableCopy, hasMaskedValues, identityOf, prepareEdit, toYaml, type Identity } from './editableObject';
+import { changesBetween, editableCopy, hasMaskedValues, identityOf, prepareEdit, toYaml, type Identity } from './editableObject';
 import './editor.css';
 
 interface Loaded { obj: any; text: string; resourceVersion?: string; identity: Identity; at: Date; revealed: boolean }
-type Doc = ApplyResult['results'][number];
-type Problem =
-  | { type: 'invalid'; message: string }
-  | { type: 'error'; message: string }
-  | { type: 'conflict'; kind: 'managers' | 'modified'; message: string; conflicts: { field?: string; message: string }[] };
+type Problem = { type: 'invalid' | 'error' | 'info'; message: string };
+/** The object changed on the server since loading: the newer version and what the edit would make of it. */
+interface Newer { text: string; wouldBe: string; resourceVersion: string; message: string; forText: string }
 
 /**
- * Edit one object's YAML: loaded without managedFields, status and server-owned metadata; a diff
- * against what was loaded; a server-side dry run that shows what would change; then server-side apply
- * carrying the loaded resourceVersion. A conflict (changed since loading, or fields another manager
- * owns) is shown with the choice to reload or force; nothing is overwritten silently.
+ * Edit one object's YAML like `kubectl edit`: loaded without managedFields, status and server-owned
+ * metadata; a diff against what was loaded; a server-side dry run that shows what would change; then
+ * the two-way patch from the loaded text to the edited text (strategic merge for built-in kinds, JSON
+ * merge for custom resources), so only the fields changed here are written and change owner. If the
+ * object changed on the server since it was loaded, nothing is written until the user has compared
+ * the newer version with their change and sends it onto that version (or reloads).
  */
 export function YamlEditor({ context, target, onClose }: { context: string; target: DetailsTarget; onClose(): void }) {
   const client = useClient();
@@ -30,8 +30,9 @@ export function YamlEditor({ context, target, onClose }: { context: string; targ
   const [loaded, setLoaded] = useState<Loaded>();
   const [loadError, setLoadError] = useState<string>();
   const [text, setText] = useState('');
-  const [view, setView] = useState<'edit' | 'diff' | 'dryrun'>('edit');
-  const [dry, setDry] = useState<{ text: string; changes: TemplateChange[]; wouldBe: string; doc: Doc }>();
+  const [view, setView] = useState<'edit' | 'diff' | 'dryrun' | 'newer'>('edit');
+  const [dry, setDry] = useState<{ text: string; changes: TemplateChange[]; wouldBe: string; result: EditResult }>();
+  const [newer, setNewer] = useState<Newer>();
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
 
@@ -47,6 +48,7 @@ export function YamlEditor({ context, target, onClose }: { context: string; targ
       setLoaded({ obj, text: t, resourceVersion: obj?.metadata?.resourceVersion, identity: identityOf(obj), at: new Date(), revealed: reveal });
       setText(t);
       setDry(undefined);
+      setNewer(undefined);
       setProblem(undefined);
       setView('edit');
     } catch (err) {
@@ -62,35 +64,36 @@ export function YamlEditor({ context, target, onClose }: { context: string; targ
   const masked = loaded ? hasMaskedValues(loaded.obj) : false;
   const dryIsCurrent = !!dry && dry.text === text;
 
-  const send = async (dryRun: boolean, force: boolean) => {
+  const send = async (dryRun: boolean, acceptResourceVersion?: string) => {
     if (!loaded) return;
-    const prepared = prepareEdit(text, loaded.identity, loaded.resourceVersion, force);
+    // Checked here too for a quick, local message; the core checks the same again.
+    const prepared = prepareEdit(text, loaded.identity, undefined, true);
     if (!prepared.ok) { setProblem({ type: 'invalid', message: prepared.error }); return; }
     setBusy(true);
     setProblem(undefined);
     try {
-      const r = await client.request('actions.apply', {
-        context, yaml: JSON.stringify(prepared.object), ...(target.namespace ? { namespace: target.namespace } : {}), dryRun, force,
+      const r = await client.request('actions.edit', {
+        context, group: target.group, version: target.version, resource: target.resource, ...(target.namespace ? { namespace: target.namespace } : {}), name: target.name,
+        loadedYaml: loaded.text, loadedResourceVersion: loaded.resourceVersion ?? '', editedYaml: text, dryRun,
+        ...(acceptResourceVersion ? { acceptResourceVersion } : {}),
       });
-      const doc = r.results[0];
-      if (doc.outcome === 'conflict') {
-        setProblem({ type: 'conflict', kind: force ? 'managers' : conflictKind(doc.message, doc.conflicts), message: doc.message, conflicts: doc.conflicts ?? [] });
-        if (!dryRun) toasts.push({ tone: 'bad', title: `Not applied: conflict on ${target.name}`, text: doc.message });
-      } else if (doc.outcome === 'error') {
-        setProblem({ type: 'error', message: doc.message });
-        if (!dryRun) toasts.push({ tone: 'bad', title: `Apply of ${target.name} failed`, text: doc.message });
+      if (r.outcome === 'unchanged') {
+        setProblem({ type: 'info', message: r.message });
+      } else if (r.outcome === 'changed') {
+        setNewer({ text: toYaml(editableCopy(r.newer)), wouldBe: toYaml(editableCopy(r.object)), resourceVersion: r.newerResourceVersion ?? '', message: r.message, forText: text });
+        setView('newer');
       } else if (dryRun) {
-        const after = doc.object ?? {};
-        setDry({ text, changes: changesBetween(loaded.obj, after), wouldBe: toYaml(editableCopy(after)), doc });
+        const after = r.object ?? {};
+        setDry({ text, changes: changesBetween(loaded.obj, after), wouldBe: toYaml(editableCopy(after)), result: r });
         setView('dryrun');
       } else {
-        toasts.push({ tone: 'ok', title: doc.message });
+        toasts.push({ tone: 'ok', title: r.message });
         onClose();
       }
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       setProblem({ type: 'error', message });
-      if (!dryRun) toasts.push({ tone: 'bad', title: `Apply of ${target.name} failed`, text: message });
+      if (!dryRun) toasts.push({ tone: 'bad', title: `Edit of ${target.name} failed`, text: message });
     } finally {
       setBusy(false);
     }
@@ -108,10 +111,10 @@ export function YamlEditor({ context, target, onClose }: { context: string; targ
       </span>
       <span className="spacer" />
       <button type="button" onClick={onClose}>Close</button>
-      <button type="button" disabled={busy || !loaded || !edited || masked} onClick={() => void send(true, false)} data-testid="ed-dry-run"
-        title="Ask the API server what the apply would store, without storing it">Dry run</button>
-      <button type="button" className="primary" disabled={busy || !loaded || !edited || masked} onClick={() => void send(false, false)} data-testid="ed-apply"
-        title={dryIsCurrent ? 'Apply these changes (server-side apply)' : 'Apply (server-side apply); a dry run first shows what will change'}>Apply</button>
+      <button type="button" disabled={busy || !loaded || !edited || masked} onClick={() => void send(true)} data-testid="ed-dry-run"
+        title={!edited ? 'Nothing edited yet' : masked ? 'Load the Secret with its values first' : 'Ask the API server what the edit would store, without storing it'}>Dry run</button>
+      <button type="button" className="primary" disabled={busy || !loaded || !edited || masked} onClick={() => void send(false)} data-testid="ed-apply"
+        title={!edited ? 'Nothing edited yet' : masked ? 'Load the Secret with its values first' : 'Send only the fields you changed (a patch, like kubectl edit)'}>Save</button>
     </>}>
       {loadError && <div className="note note-bad" role="alert">Could not load {target.name}: {loadError}</div>}
       {masked && (
@@ -128,12 +131,17 @@ export function YamlEditor({ context, target, onClose }: { context: string; targ
         <button type="button" role="tab" aria-selected={view === 'dryrun'} className={view === 'dryrun' ? 'active' : ''} onClick={() => setView('dryrun')} disabled={!dry} data-testid="ed-tab-dryrun">
           Dry-run result{dry && !dryIsCurrent ? ' (outdated)' : ''}
         </button>
+        {newer && (
+          <button type="button" role="tab" aria-selected={view === 'newer'} className={view === 'newer' ? 'active' : ''} onClick={() => setView('newer')} data-testid="ed-tab-newer">
+            Changed on the server
+          </button>
+        )}
         <span className="spacer" />
         <button type="button" className="ed-small" onClick={() => void load(loaded?.revealed ?? false)} disabled={busy} data-testid="ed-reload"
           title="Read the object again; your edits are discarded">Reload</button>
       </div>
 
-      {problem && <ProblemBox problem={problem} busy={busy} onReload={() => void load(loaded?.revealed ?? false)} onForce={() => void send(false, true)} />}
+      {problem && <div className={`note ${problem.type === 'info' ? '' : 'note-bad'}`} role={problem.type === 'info' ? 'status' : 'alert'} data-testid={problem.type === 'info' ? 'ed-info' : 'ed-error'}>{problem.message}</div>}
 
       <div className="ed-main">
         {loaded && view === 'edit' && <CodeEditor value={text} onChange={setText} label={`YAML of ${target.name}`} testId="ed-code" />}
@@ -158,35 +166,21 @@ export function YamlEditor({ context, target, onClose }: { context: string; targ
             <DiffView before={loadedText} after={dry.wouldBe} beforeLabel="Now (loaded)" afterLabel="What the server would store" testId="ed-dry-diff" />
           </div>
         )}
+        {loaded && view === 'newer' && newer && (
+          <div className="ed-dry" data-testid="ed-newer">
+            <div className="note note-warn ed-conflict" role="alert">
+              <div className="ed-conflict-head">{newer.message}</div>
+              {newer.forText !== text && <div>The text changed since; send again to compare once more.</div>}
+              <div className="ed-conflict-actions">
+                <button type="button" onClick={() => void load(loaded.revealed)} disabled={busy} data-testid="ed-newer-reload">Reload (discard my edits)</button>
+                <button type="button" className="primary" onClick={() => void send(false, newer.resourceVersion)} disabled={busy || newer.forText !== text} data-testid="ed-newer-send"
+                  title={newer.forText !== text ? 'The text changed since this comparison' : `Send your change onto resourceVersion ${newer.resourceVersion}`}>Send my change onto this version</button>
+              </div>
+            </div>
+            <DiffView before={newer.text} after={newer.wouldBe} beforeLabel="Now on the server (newer than loaded)" afterLabel="With your change" testId="ed-newer-diff" />
+          </div>
+        )}
       </div>
     </Modal>
-  );
-}
-
-function ProblemBox({ problem, busy, onReload, onForce }: { problem: Problem; busy: boolean; onReload(): void; onForce(): void }) {
-  if (problem.type !== 'conflict') {
-    return <div className="note note-bad" role="alert" data-testid="ed-error">{problem.message}</div>;
-  }
-  return (
-    <div className="note note-bad ed-conflict" role="alert" data-testid="ed-conflict" data-kind={problem.kind}>
-      <div className="ed-conflict-head">
-        {problem.kind === 'modified'
-          ? 'Conflict: the object changed in the cluster since you loaded it. Nothing was written.'
-          : 'Conflict: other field managers own fields you changed. Nothing was written.'}
-      </div>
-      <div className="ed-conflict-msg">{problem.message}</div>
-      {problem.conflicts.length > 0 && (
-        <ul className="ed-conflict-list">
-          {problem.conflicts.map((c, i) => <li key={i}>{c.field && <span className="mono">{c.field}</span>} {c.message}</li>)}
-        </ul>
-      )}
-      <div className="ed-conflict-actions">
-        <button type="button" onClick={onReload} disabled={busy} data-testid="ed-conflict-reload">Reload (discard my edits)</button>
-        <button type="button" className="danger" onClick={onForce} disabled={busy} data-testid="ed-conflict-force"
-          title={problem.kind === 'modified' ? 'Apply your text over the newer version, taking ownership of the fields in it' : 'Take ownership of these fields from the other managers'}>
-          Force apply
-        </button>
-      </div>
-    </div>
   );
 }

@@ -4,22 +4,14 @@
 // meanwhile is a conflict instead of being overwritten.
 import { parseAllDocuments, stringify } from 'yaml';
 import { diffValues, type TemplateChange } from '../../../shared/rollout/templateDiff';
+import { editableCopy } from '../../../shared/edit/editableCopy';
 
-const SERVER_OWNED_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds'];
+export { editableCopy };
+
 /** What the core shows instead of a Secret's values until they are revealed. */
 export const MASKED_VALUE = '••••••••';
 
 export interface Identity { apiVersion: string; kind: string; name: string; namespace?: string }
-
-/** A copy without status and server-owned metadata. */
-export function editableCopy(obj: any): Record<string, unknown> {
-  if (!obj || typeof obj !== 'object') return {};
-  const { status: _status, apiVersion, kind, metadata: _metadata, ...rest } = obj;
-  const metadata = { ...(obj.metadata ?? {}) };
-  for (const k of SERVER_OWNED_METADATA) delete metadata[k];
-  // apiVersion, kind, metadata first, as kubectl prints them; the rest in the server's order.
-  return { ...(apiVersion !== undefined ? { apiVersion } : {}), ...(kind !== undefined ? { kind } : {}), metadata, ...rest };
-}
 
 export function toYaml(obj: unknown): string {
   return stringify(obj, { lineWidth: 0, aliasDuplicateObjects: false, indent: 2 });

@@ -5,6 +5,7 @@ import { useLogFeed } from './logFeed';
 import { downloadText, LogPane } from './LogPane';
 import { stripAnsi } from './ansi';
 import { formatCount } from './formatCount';
+import { containerChoices, containerLabel, defaultContainerName } from '../../../shared/model/podContainers';
 
 export interface LogViewerProps {
   context: string;
@@ -19,25 +20,13 @@ type Since = '5m' | '1h' | 'all';
 type Tail = '100' | '1000' | '10000' | 'all';
 const SINCE_SECONDS: Record<Since, number | undefined> = { '5m': 300, '1h': 3600, all: undefined };
 
-interface ContainerChoice { name: string; kind: 'init' | 'app' | 'debug' }
-
-function containersOf(pod: Record<string, unknown> | undefined): ContainerChoice[] {
-  const spec = (pod?.spec ?? {}) as { initContainers?: { name: string }[]; containers?: { name: string }[]; ephemeralContainers?: { name: string }[] };
-  return [
-    ...(spec.containers ?? []).map((c) => ({ name: c.name, kind: 'app' as const })),
-    ...(spec.initContainers ?? []).map((c) => ({ name: c.name, kind: 'init' as const })),
-    ...(spec.ephemeralContainers ?? []).map((c) => ({ name: c.name, kind: 'debug' as const })),
-  ];
-}
-
 /** Live logs of one container: follow, previous instance, timestamps, since/tail, wrap, search, download. */
 export function LogViewer({ context, namespace, pod, container: initial, capacity = 50_000 }: LogViewerProps) {
   const client = useClient();
   const podQuery = useContractQuery('resource.get', { context, group: '', version: 'v1', resource: 'pods', namespace, name: pod });
-  const choices = useMemo(() => containersOf(podQuery.data), [podQuery.data]);
-  const annotated = ((podQuery.data?.metadata as { annotations?: Record<string, string> } | undefined)?.annotations ?? {})['kubectl.kubernetes.io/default-container'];
+  const choices = useMemo(() => containerChoices(podQuery.data as any), [podQuery.data]);
   const [picked, setPicked] = useState<string | undefined>(initial);
-  const container = picked ?? annotated ?? choices.find((c) => c.kind === 'app')?.name;
+  const container = picked ?? defaultContainerName(podQuery.data as any);
   const [previous, setPrevious] = useState(false);
   const [showTs, setShowTs] = useState(false);
   const [since, setSince] = useState<Since>('all');
@@ -88,7 +77,7 @@ export function LogViewer({ context, namespace, pod, container: initial, capacit
         <label>Container
           <select value={container ?? ''} onChange={(e) => setPicked(e.target.value)} data-testid="log-container" aria-label="Container">
             {choices.length === 0 && container && <option value={container}>{container}</option>}
-            {choices.map((c) => <option key={`${c.kind}/${c.name}`} value={c.name}>{c.name}{c.kind === 'init' ? ' (init)' : c.kind === 'debug' ? ' (debug)' : ''}</option>)}
+            {choices.map((c) => <option key={`${c.kind}/${c.name}`} value={c.name}>{containerLabel(c)}</option>)}
           </select>
         </label>
         <label><input type="checkbox" checked={previous} onChange={(e) => setPrevious(e.target.checked)} data-testid="log-previous" /> Previous</label>

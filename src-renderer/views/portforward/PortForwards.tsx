@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useClient, useTopicValue } from '../../data/clientContext';
-import type { PortForwardInfo } from '../../../shared/contract';
+import { ForwardsTable } from './ForwardsTable';
 import './portforward.css';
 
 export interface PortForwardsProps {
@@ -12,12 +12,6 @@ export interface PortForwardsProps {
   service?: string;
   /** Ports to offer (the pod's container ports or the Service's ports). */
   ports?: number[];
-}
-
-/** Only loopback http(s) URLs of our own forwards are opened. */
-function safeLocalUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  return /^https?:\/\/127\.0\.0\.1:\d{1,5}\/$/.test(url) ? url : undefined;
 }
 
 /**
@@ -54,10 +48,6 @@ export function PortForwards({ context, namespace, pod, service, ports = [] }: P
     }
   };
 
-  const stop = async (f: PortForwardInfo) => {
-    try { await client.request('portforward.stop', { id: f.id }); } catch (err) { setError((err as Error).message); }
-  };
-
   return (
     <div className="pf-view" data-testid="port-forwards">
       <form className="pf-form" onSubmit={(e) => { e.preventDefault(); void start(); }}>
@@ -74,27 +64,7 @@ export function PortForwards({ context, namespace, pod, service, ports = [] }: P
         <button className="primary" type="submit" disabled={busy} data-testid="pf-start">{busy ? 'Starting…' : 'Forward'}</button>
       </form>
       {error && <div className="error-banner" role="alert">{error}</div>}
-      <table className="pf-table">
-        <thead><tr><th>Local</th><th>Target</th><th>Connections</th><th>State</th><th /></tr></thead>
-        <tbody>
-          {forwards.length === 0 && <tr><td colSpan={5} className="muted">No port-forwards in this context.</td></tr>}
-          {forwards.map((f) => {
-            const url = safeLocalUrl(f.url);
-            return (
-              <tr key={f.id} data-testid="pf-row" data-local-port={f.localPort}>
-                <td className="mono">127.0.0.1:{f.localPort}</td>
-                <td className="mono">{f.namespace}/{f.service ? `svc/${f.service} → ${f.pod}` : f.pod}:{f.targetPort}{f.service && f.remotePort !== f.targetPort ? ` (port ${f.remotePort})` : ''}</td>
-                <td>{f.activeConnections} open, {f.totalConnections} total</td>
-                <td className={`pf-state ${f.state}`} title={f.lastError}>{f.state}{f.lastError ? ` — ${f.lastError}` : ''}</td>
-                <td className="pf-actions">
-                  {url && <button onClick={() => window.open(url, '_blank', 'noopener,noreferrer')}>Open</button>}
-                  <button onClick={() => void stop(f)} data-testid="pf-stop">Stop</button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ForwardsTable forwards={forwards} empty="No port-forwards in this context." />
     </div>
   );
 }
