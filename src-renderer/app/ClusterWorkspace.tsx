@@ -10,6 +10,7 @@ import { OverviewView } from '../views/OverviewView';
 import { DetailsHost } from '../views/DetailsHost';
 import { ToastProvider } from '../components/Toasts';
 import { TopBarActions } from '../views/activity/TopBarActions';
+import { NamespacePicker } from './NamespacePicker';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
@@ -37,9 +38,10 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
       <p>{kube.contexts.map((c) => <a key={c.name} href={formatRoute({ context: c.name, view: 'overview' })}>{c.name} </a>)}</p></div>;
   }
 
-  const setNamespace = (ns: string) => {
+  /** `ns`: a name or '*' (all); `typed` ones are remembered as this context's choices. */
+  const setNamespace = (ns: string, opts: { typed?: boolean } = {}) => {
     // Remembered per context across restarts (in the app's data folder, never in kubeconfig).
-    void client.request('prefs.set', { context, namespace: ns || '*' }).then(() => prefs.refetch());
+    void client.request('prefs.set', { context, namespace: ns || '*', ...(opts.typed ? { typedNamespace: ns } : {}) }).then(() => prefs.refetch());
     navigate(formatRoute({ context, view: route.view, resource: route.resource, params: { ns: ns || '*' } }));
   };
 
@@ -59,13 +61,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
             {kube.contexts.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
           </select>
         </label>
-        <label className="picker">Namespace
-          <select value={namespace ?? ''} onChange={(e) => setNamespace(e.target.value)} data-testid="namespace-picker">
-            <option value="">All namespaces</option>
-            {namespace && !nsNames.includes(namespace) && <option value={namespace}>{namespace}</option>}
-            {nsNames.map((n) => <option key={n} value={n}>{n}</option>)}
-          </select>
-        </label>
+        <NamespacePicker context={context} chosen={chosen} contextNamespace={known.namespace} typed={prefs.data?.typedNamespaces ?? []} listed={nsNames} onChange={setNamespace} />
         <ClusterStatusBadge status={status} context={known} />
         <TopBarActions context={context} namespace={namespace} />
       </header>
