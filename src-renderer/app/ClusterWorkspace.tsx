@@ -10,7 +10,12 @@ import { OverviewView } from '../views/OverviewView';
 import { DetailsHost } from '../views/DetailsHost';
 import { ToastProvider } from '../components/Toasts';
 import { TopBarActions } from '../views/activity/TopBarActions';
-import { NamespacePicker } from './NamespacePicker';
+import { NamespacePicker, useNamespaceAccess } from './NamespacePicker';
+import { CommandPalette } from './palette/CommandPalette';
+import { ShortcutHost } from './palette/ShortcutHost';
+import { TopBarKeys } from './palette/TopBarKeys';
+import { goFromPalette } from './palette/paletteGo';
+import type { PaletteGo } from './palette/paletteCommands';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
@@ -27,6 +32,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   const namespace = chosen === '*' ? undefined : chosen;
   const namespaces = useLiveList<MetaRow>(known ? { context, group: '', version: 'v1', resource: 'namespaces', projection: 'meta' } : undefined);
   const kinds = useClusterKinds(context);
+  const nsAccess = useNamespaceAccess(context);
   const [selected, setSelected] = useState<{ group: string; version: string; resource: string; namespace?: string; name: string; uid: string } | undefined>();
   useEffect(() => setSelected(undefined), [context, namespace, route.view, route.resource?.resource]);
 
@@ -46,6 +52,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   };
 
   const nsNames = [...namespaces.items.values()].map((n) => n.name).sort();
+  const paletteGo = (g: PaletteGo) => goFromPalette(g, { context, route, navigate, setNamespace, setSelected });
   const routeKind = route.resource && kinds.kinds.find((k) => k.resource === route.resource!.resource && k.group === route.resource!.group);
   const kindLabel = routeKind?.label ?? route.resource?.resource ?? '';
   // Cluster-scoped kinds ignore the namespace picker; a kind discovery has not described yet waits for it.
@@ -63,6 +70,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
         </label>
         <NamespacePicker context={context} chosen={chosen} contextNamespace={known.namespace} typed={prefs.data?.typedNamespaces ?? []} listed={nsNames} onChange={setNamespace} />
         <ClusterStatusBadge status={status} context={known} />
+        <TopBarKeys />
         <TopBarActions context={context} namespace={namespace} />
       </header>
       <KindsSidebar context={context} route={route} namespace={namespace} nsParam={nsParam ?? undefined} nav={kinds} />
@@ -76,6 +84,9 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
             onSelect={(row: TableRow) => setSelected({ ...route.resource!, namespace: row.namespace, name: row.name, uid: row.uid })} />
         )}
       </main>
+      <CommandPalette context={context} namespace={namespace} contexts={kube.contexts.map((c) => c.name)} namespaces={[...new Set([...nsNames, ...(known.namespace ? [known.namespace] : []), ...(prefs.data?.typedNamespaces ?? [])])].sort()}
+        clusterWide={nsAccess.listAllNamespaces === true} kinds={kinds.kinds} onOpen={setSelected} onGo={paletteGo} />
+      <ShortcutHost />
       {selected && <DetailsHost context={context} target={selected} onClose={() => setSelected(undefined)} navigate={go} onSelect={setSelected} />}
     </div>
     </ToastProvider>

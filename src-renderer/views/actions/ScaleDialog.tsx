@@ -6,11 +6,12 @@ import { AutoscalerWarning } from './AutoscalerWarning';
 import type { AutoscalerRef } from './useAutoscalers';
 
 /** Replicas with − / + and a typed value; the HPA warning above, never blocking. */
-export function ScaleDialog({ kind, name, namespace, current, autoscalers, busy, error, onScale, onClose, onSelect }: {
-  kind: string; name: string; namespace?: string; current: number; autoscalers: AutoscalerRef[]; busy: boolean; error?: string;
+export function ScaleDialog({ kind, name, namespace, current, initial, autoscalers, busy, error, onScale, onClose, onSelect }: {
+  // `initial`: the replicas offered at first (the palette's `scale 4`); the current count otherwise.
+  kind: string; name: string; namespace?: string; current: number; initial?: number; autoscalers: AutoscalerRef[]; busy: boolean; error?: string;
   onScale(replicas: number): void; onClose(): void; onSelect?(t: DetailsTarget): void;
 }) {
-  const [text, setText] = useState(String(current));
+  const [text, setText] = useState(String(initial ?? current));
   const value = parseReplicas(text);
   const set = (n: number) => setText(String(Math.max(0, Math.min(SCALE_MAX, n))));
   return (

@@ -23,6 +23,12 @@ export function actionsFor(kind: string | undefined, obj: any): ObjectActionId[]
   return out;
 }
 
+/** Why the object's own state rules an allowed action out (restart of a paused rollout), if it does. */
+export function stateBlock(action: ObjectActionId, obj: any): string | undefined {
+  if (action === 'restart' && obj?.kind === 'Deployment' && obj?.spec?.paused) return 'The rollout is paused: resume it before restarting.';
+  return undefined;
+}
+
 /** What the API server must allow for one action on this object. */
 export function accessChecks(action: ObjectActionId, ref: ObjectRef): AccessCheck[] {
   const on = (verb: string, subresource?: string): AccessCheck => ({
