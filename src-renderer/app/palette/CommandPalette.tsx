@@ -55,7 +55,8 @@ function PaletteDialog(p: PaletteProps & { initial: string; onClose(): void }) {
   const [text, setText] = useState(p.initial);
   const [chosen, setChosen] = useState<Hit>();
   const [cursor, setCursor] = useState(0);
-  const [hits, setHits] = useState<{ hits: Hit[]; size: number; ms: number }>({ hits: [], size: 0, ms: 0 });
+  // `text`: the search these results answer (the bench times keystroke → the answer on screen by it).
+  const [hits, setHits] = useState<{ hits: Hit[]; size: number; ms: number; text: string }>({ hits: [], size: 0, ms: 0, text: '' });
   const recent = useMemo(() => loadRecent(p.context), [p.context]);
   const discovery = useContractQuery('cluster.discovery', { context: p.context }, { staleTime: 5 * 60_000 });
   const aliases = useMemo(() => kindAliases(discovery.data ?? []), [discovery.data]);
@@ -84,11 +85,11 @@ function PaletteDialog(p: PaletteProps & { initial: string; onClose(): void }) {
     if (chosen || query.mode !== 'search') return;
     let stale = false;
     const hasQuery = !!(query.fragment || query.kinds || query.selector || query.namespace);
-    if (!hasQuery) { setHits({ hits: [], size: hits.size, ms: 0 }); return; }
+    if (!hasQuery) { setHits({ hits: [], size: hits.size, ms: 0, text }); return; }
     void search.search({
       fragment: query.fragment, kinds: query.kinds?.map(kindKeyOf), namespace: query.namespace, selector: query.selector,
-      recent: recent.map((r) => r.key), limit: 50,
-    }).then((r) => { if (!stale) setHits(r); });
+      recent: recent.map((r) => r.key), preferNamespace: p.namespace, limit: 50,
+    }).then((r) => { if (!stale) setHits({ ...r, text }); });
     return () => { stale = true; };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, search, chosen, tick]);
@@ -145,7 +146,7 @@ function PaletteDialog(p: PaletteProps & { initial: string; onClose(): void }) {
         aria-activedescendant={rows.length ? `pal-opt-${at}` : undefined} data-testid="palette-input"
         onChange={(e) => setText(e.target.value)} onKeyDown={onKey} />
       {query.mode === 'search' && query.selectorError && !chosen && <div className="pal-note pal-bad" role="alert">{query.selectorError}</div>}
-      <ul id={listId} className="pal-list" role="listbox" aria-label={chosen ? 'Actions' : 'Results'}>
+      <ul id={listId} className="pal-list" role="listbox" aria-label={chosen ? 'Actions' : 'Results'} data-answered={chosen ? undefined : hits.text}>
         {rows.map((r, i) => (
           <li key={rowKey(r)} id={`pal-opt-${i}`} role="option" aria-selected={i === at} aria-disabled={r.type === 'action' && !!r.why}
             className={`pal-row${i === at ? ' pal-cursor' : ''}${r.type === 'action' && r.why ? ' pal-disabled' : ''}${r.type === 'action' && r.action.danger ? ' pal-danger' : ''}`}

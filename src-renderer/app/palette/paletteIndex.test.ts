@@ -34,6 +34,7 @@ describe('PaletteIndex', () => {
   it('recent first within a tier; label selectors', () => {
     const i = index();
     expect(i.search({ fragment: 'web', recent: ['/pods/p3'] })[0].uid).toBe('p3');
+    expect(i.search({ fragment: 'web', preferNamespace: 'other' }).map((h) => h.uid).slice(0, 2)).toEqual(['p3', 'd1']);
     expect(i.search({ fragment: '', selector: [{ key: 'app', op: 'in', values: ['web'] }] }).map((h) => h.uid).sort()).toEqual(['d1', 'p1']);
   });
   it('applies upserts and deletes incrementally; a snapshot replaces one kind only', () => {

@@ -1,7 +1,7 @@
 // The palette's object index: name, namespace and labels of every object the palette's live lists
 // hold, kept by the lists' own changes (upserts and deletes, a snapshot replaces one kind), and the
 // ranked search over it: exact name > prefix > substring > fuzzy (the fragment's letters in order),
-// then recently chosen first, then shorter names. Pure; runs in the palette worker and in the bench.
+// then recently chosen first, then the namespace on screen, then shorter names. Pure; runs in the palette worker and in the bench.
 import { matchesSelector, type Requirement } from '../../../shared/model/labelSelector';
 
 export interface IndexKind { group: string; version: string; resource: string; kind: string }
@@ -19,6 +19,8 @@ export interface SearchParams {
   kinds?: readonly string[];
   namespace?: string;
   selector?: Requirement[];
+  /** The namespace on screen: its objects come first within a tier, after recent ones. */
+  preferNamespace?: string;
   /** Keys chosen lately, most recent first. */
   recent?: readonly string[];
   limit?: number;
@@ -73,7 +75,9 @@ export class PaletteIndex {
     const f = p.fragment.toLowerCase();
     const recentRank = new Map((p.recent ?? []).map((k, i) => [k, i]));
     const wanted = p.kinds ? new Set(p.kinds) : undefined;
-    const hits: (Hit & { recent: number })[] = [];
+    // The best `limit` kept in order as the scan goes (a broad fragment matches 10,000 names; sorting
+    // them all per keystroke is what would cost, not the scan).
+    const best: Ranked[] = [];
     for (const [bk, b] of this.buckets) {
       if (wanted && !wanted.has(bk)) continue;
       for (const e of b.items.values()) {
@@ -81,14 +85,25 @@ export class PaletteIndex {
         const tier = matchTier(e.lname, f);
         if (tier < 0) continue;
         if (p.selector && !matchesSelector(e.labels, p.selector)) continue;
-        const key = `${bk}/${e.uid}`;
-        hits.push({ ...b.kind, key, uid: e.uid, name: e.name, namespace: e.namespace, tier, recent: recentRank.get(key) ?? Infinity });
+        const r: Ranked = { tier, recent: recentRank.get(`${bk}/${e.uid}`) ?? Infinity,
+          away: p.preferNamespace && e.namespace && e.namespace !== p.preferNamespace ? 1 : 0, e, b };
+        if (best.length === limit && compare(r, best[limit - 1]) >= 0) continue;
+        let i = best.length;
+        while (i > 0 && compare(r, best[i - 1]) < 0) i--;
+        best.splice(i, 0, r);
+        if (best.length > limit) best.pop();
       }
     }
-    hits.sort((a, b) => a.tier - b.tier || a.recent - b.recent || a.name.length - b.name.length || a.name.localeCompare(b.name)
-      || (a.namespace ?? '').localeCompare(b.namespace ?? ''));
-    return hits.slice(0, limit).map(({ recent: _r, ...h }) => h);
+    return best.map(({ tier, e, b }) => ({ ...b.kind, key: `${kindKeyOf(b.kind)}/${e.uid}`, uid: e.uid, name: e.name, namespace: e.namespace, tier }));
   }
+}
+
+interface Ranked { tier: number; recent: number; away: number; e: Entry; b: KindBucket }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function compare(a: Ranked, b: Ranked): number {
+  return a.tier - b.tier || a.recent - b.recent || a.away - b.away || a.e.name.length - b.e.name.length
+    || cmp(a.e.name, b.e.name) || cmp(a.e.namespace ?? '', b.e.namespace ?? '');
 }
 
 function toEntry(it: IndexItem): Entry {
