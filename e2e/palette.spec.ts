@@ -148,7 +148,7 @@ describe('command palette and keyboard, keyboard only', () => {
     await eventually(async () => {
       const scale = await limited.$eval(`${ROWS}:has-text("Scale…")`, (r) => ({ disabled: r.getAttribute('aria-disabled'), text: r.textContent }));
       expect(scale.disabled).toBe('true');
-      expect(scale.text).toContain(`Not allowed to get deployments.apps/scale "web" in namespace "${NS}"`);
+      expect(scale.text).toContain(`Not allowed to patch deployments.apps/scale "web" in namespace "${NS}"`);
     }, 15_000, 200);
     await limited.keyboard.type('scale 3');
     await limited.keyboard.press('Enter');

@@ -25,7 +25,7 @@ export function ScaleDialog({ kind, name, namespace, current, initial, autoscale
       <div className="act-scale-row">
         <span className="muted">Replicas now <b>{current}</b>, new:</span>
         <button type="button" aria-label="fewer replicas" disabled={value === undefined || value <= 0} onClick={() => set((value ?? current) - 1)}>−</button>
-        <input aria-label="replicas" inputMode="numeric" value={text} autoFocus onChange={(e) => setText(e.target.value)}
+        <input aria-label="replicas" inputMode="numeric" value={text} autoFocus data-autofocus onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => { if (e.key === 'Enter' && value !== undefined && value !== current) onScale(value); }}
           className={value === undefined ? 'act-invalid' : ''} data-testid="scale-input" />
         <button type="button" aria-label="more replicas" disabled={value === undefined || value >= SCALE_MAX} onClick={() => set((value ?? current) + 1)}>+</button>
