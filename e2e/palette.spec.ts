@@ -84,6 +84,7 @@ describe('command palette and keyboard, keyboard only', () => {
 
   it('Ctrl+K → `deploy web` → `scale 4` → Enter in the scale dialog: 4 pods (kubectl), then back to 2', async () => {
     await find(page, 'deploy web', new RegExp(`Deployment\\s*web\\s*${NS}`));
+    await page.screenshot({ path: 'test-results/palette-search-1440x900-light.png' });
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="palette-chosen"]');
     await eventually(async () => expect(await page.$$eval(ROWS, (rs) => rs.map((r) => r.textContent))).toEqual(expect.arrayContaining(['Scale…', 'Restart…', 'Pause rollout'])), 15_000, 200);

@@ -43,7 +43,18 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => { if (!menuRef.current?.contains(e.target as Node)) setOpen(false); };
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); } };
+    // Keyboard: the first enabled item takes focus; ↑/↓ move between items (WAI-ARIA menu pattern), Esc closes.
+    const items = () => [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? [])];
+    items()[0]?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); menuRef.current?.querySelector<HTMLElement>('[aria-haspopup="menu"]')?.focus(); return; }
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      const list = items();
+      if (!list.length) return;
+      e.preventDefault();
+      const at = list.indexOf(document.activeElement as HTMLButtonElement);
+      list[(at + (e.key === 'ArrowDown' ? 1 : list.length - 1)) % list.length].focus();
+    };
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey, true);
     return () => { document.removeEventListener('mousedown', onDown); document.removeEventListener('keydown', onKey, true); };
