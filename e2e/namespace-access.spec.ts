@@ -80,4 +80,17 @@ describe('namespace picker for a user who may not list namespaces', () => {
     await page.waitForFunction(() => window.location.hash.includes('ns=demo'));
     expect(page.errors).toEqual([]);
   });
+
+  it('a remembered namespace the user may no longer read is dropped with a message', async () => {
+    await page.selectOption(PICKER, NS);
+    await page.waitForFunction((ns) => window.location.hash.includes(`ns=${ns}`), NS);
+    await admin(['delete', 'rolebinding', 'limited-view', '-n', NS]);
+    expect(await limited(['auth', 'can-i', 'list', 'pods', '-n', NS]).catch((e) => e.stdout.trim())).toBe('no');
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid="namespace-picker"]')?.value === 'demo', undefined, { timeout: 30_000 });
+    const toast = await page.waitForSelector('[data-testid="toast"]:has-text("no longer list pods")', { timeout: 10_000 });
+    expect(await toast.textContent()).toContain(`You may no longer list pods in namespace ${NS}. Showing namespace demo.`);
+    expect(await hashNs(page)).toBe('demo');
+    expect(serve.core.prefs.get().namespaces[LIMITED]).toBe('demo');
+  });
 });

@@ -9,14 +9,15 @@ const OTHER = '\u0000other';
  * May this user list namespaces, and list pods in all namespaces (what "All namespaces" needs)?
  * Asked once per context (SelfSubjectAccessReview through cluster.access, as the action buttons ask).
  */
-export function useNamespaceAccess(context: string): NamespaceAccess {
+export function useNamespaceAccess(context: string, chosen?: string): NamespaceAccess {
   const q = useContractQuery('cluster.access', { context, checks: [
     { verb: 'list', group: '', resource: 'namespaces' },
     { verb: 'list', group: '', resource: 'pods' },
+    ...(chosen && chosen !== ALL ? [{ verb: 'list', group: '', resource: 'pods', namespace: chosen }] : []),
   ] }, { staleTime: 60_000, retry: false });
   // An access review that fails to answer must not hide namespaces: count it as allowed (the tables say what is forbidden).
-  if (q.error) return { listNamespaces: true, listAllNamespaces: true };
-  return q.data ? { listNamespaces: q.data[0]?.allowed, listAllNamespaces: q.data[1]?.allowed } : {};
+  if (q.error) return { listNamespaces: true, listAllNamespaces: true, listChosen: true };
+  return q.data ? { listNamespaces: q.data[0]?.allowed, listAllNamespaces: q.data[1]?.allowed, ...(q.data[2] ? { listChosen: q.data[2].allowed } : {}) } : {};
 }
 
 interface Props {
@@ -36,7 +37,7 @@ interface Props {
  * list pods cluster-wide. A remembered "All namespaces" that is forbidden is replaced, with a message.
  */
 export function NamespacePicker({ context, chosen, contextNamespace, typed, listed, onChange }: Props) {
-  const access = useNamespaceAccess(context);
+  const access = useNamespaceAccess(context, chosen);
   const client = useClient();
   const toasts = useToasts();
   const current = chosen === ALL ? undefined : chosen;
@@ -47,7 +48,8 @@ export function NamespacePicker({ context, chosen, contextNamespace, typed, list
   const inputRef = useRef<HTMLInputElement>(null);
 
   const drop = droppedChoice(chosen, access, contextNamespace, typed);
-  const dropKey = drop ? `${context}/${drop.namespace}` : undefined;
+  // Once per forbidden choice: after the drop `chosen` is the new namespace, so coming back to a forbidden one drops it again.
+  const dropKey = drop ? `${context}\u0000${chosen ?? ''}\u0000${drop.namespace}` : undefined;
   useEffect(() => {
     if (!drop) return;
     toasts.push({ tone: 'warn', title: 'Namespace changed', text: drop.message });

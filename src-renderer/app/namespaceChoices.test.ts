@@ -22,6 +22,11 @@ describe('droppedChoice', () => {
     expect(droppedChoice(undefined, { listAllNamespaces: false }, undefined, ['t'])?.namespace).toBe('t');
     expect(droppedChoice('*', { listAllNamespaces: false }, 'demo', [])?.message).toContain('not available');
   });
+  it('drops a remembered namespace whose pods may no longer be listed, never the context namespace', () => {
+    expect(droppedChoice('gone', { listChosen: false }, 'demo', ['gone'])).toEqual({ namespace: 'demo', message: 'You may no longer list pods in namespace gone. Showing namespace demo.' });
+    expect(droppedChoice('demo', { listChosen: false }, 'demo', [])).toBeUndefined();
+    expect(droppedChoice('gone', { listChosen: true }, 'demo', [])).toBeUndefined();
+  });
   it('keeps a choice that stands or is not answered yet', () => {
     expect(droppedChoice('*', { listAllNamespaces: true }, 'demo', [])).toBeUndefined();
     expect(droppedChoice('*', {}, 'demo', [])).toBeUndefined();

@@ -4,7 +4,12 @@
 // (Lens's "accessible namespaces"). "All namespaces" only for a user who may list cluster-wide. Pure.
 
 /** `undefined` while the access review has not answered. */
-export interface NamespaceAccess { listNamespaces?: boolean; listAllNamespaces?: boolean }
+export interface NamespaceAccess {
+  listNamespaces?: boolean;
+  listAllNamespaces?: boolean;
+  /** May list pods in the chosen namespace (asked only for a chosen single namespace). */
+  listChosen?: boolean;
+}
 
 export const ALL = '*';
 
@@ -43,16 +48,24 @@ export function namespaceChoices(i: ChoiceInput): Choices {
 }
 
 /**
- * A remembered "All namespaces" the user may no longer use is dropped: the namespace to show instead
- * (the context's own, else the last typed one), and the message saying why. Undefined when the choice
- * stands (or the answer is not in yet).
+ * A remembered choice the user may no longer use is dropped: "All namespaces" without the right to
+ * list pods cluster-wide, or a namespace whose pods they may no longer list (not the context's own:
+ * that is where they land). Returns the namespace to show instead (the context's own, else the last
+ * typed one) and the message saying why; undefined when the choice stands or the answer is not in yet.
  */
 export function droppedChoice(chosen: string | undefined, access: NamespaceAccess, contextNamespace: string | undefined, typed: readonly string[]):
   { namespace: string; message: string } | undefined {
   // No choice anywhere (no URL, no pref, no context namespace) means all namespaces too.
-  if ((chosen !== ALL && chosen !== undefined) || access.listAllNamespaces !== false) return undefined;
-  const namespace = contextNamespace ?? typed[0] ?? 'default';
-  return { namespace, message: `“All namespaces” is not available: you may not list pods in all namespaces. Showing namespace ${namespace}.` };
+  const all = chosen === ALL || chosen === undefined;
+  if (all && access.listAllNamespaces === false) {
+    const namespace = contextNamespace ?? typed[0] ?? 'default';
+    return { namespace, message: `“All namespaces” is not available: you may not list pods in all namespaces. Showing namespace ${namespace}.` };
+  }
+  if (!all && chosen !== contextNamespace && access.listChosen === false) {
+    const namespace = contextNamespace ?? typed.find((n) => n !== chosen) ?? 'default';
+    return { namespace, message: `You may no longer list pods in namespace ${chosen}. Showing namespace ${namespace}.` };
+  }
+  return undefined;
 }
 
 /** A typed namespace name as the API server takes it (RFC 1123 label), or the reason it is not one. */
