@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, startServe, testKubeconfig, type ServeFixture } from './support/browser';
 import { eventually } from './support/polling';
+import { screenshotsAtSizes } from './support/screens';
 import { kubectl } from '../test-cluster/kubectl.mjs';
 
 const LIMITED = 'wheelhouse-limited';
@@ -55,7 +56,7 @@ describe('namespace picker for a user who may not list namespaces', () => {
     const want = (await limited(['get', 'pods', '-n', 'demo', '-o', 'name'])).trim().split('\n').map((l) => l.replace('pod/', '')).sort();
     await eventually(async () => expect(await rowNames(page)).toEqual(want), 30_000);
     expect(serve.core.prefs.get().namespaces[LIMITED]).toBe('demo');
-    await page.screenshot({ path: 'test-results/namespace-access-1-dropped.png' });
+    await screenshotsAtSizes(page, 'namespace-access-1-dropped');
   });
 
   it('another namespace is reached by typing its name; a forbidden one says so; typed names are offered after a reload', async () => {
@@ -64,7 +65,7 @@ describe('namespace picker for a user who may not list namespaces', () => {
     await input.type('kube-system');
     await page.keyboard.press('Enter');
     expect(await (await page.waitForSelector('[data-testid="namespace-input-error"]')).textContent()).toContain('You may not list pods in namespace kube-system');
-    await page.screenshot({ path: 'test-results/namespace-access-2-typed-forbidden.png' });
+    await screenshotsAtSizes(page, 'namespace-access-2-typed-forbidden');
     await input.fill(NS);
     await page.keyboard.press('Enter');
     await page.waitForFunction((ns) => document.querySelector<HTMLSelectElement>('[data-testid="namespace-picker"]')?.value === ns, NS, { timeout: 15_000 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, startServe, testKubeconfig, type ServeFixture } from './support/browser';
 import { eventually } from './support/polling';
+import { screenshotsAtSizes } from './support/screens';
 import { kubectl } from '../test-cluster/kubectl.mjs';
 
 const ADMIN = 'wheelhouse-admin';
@@ -20,18 +21,6 @@ const replicas = async () => Number(await admin(['get', 'deployment', 'web', '-n
 const webPods = async () => (await admin(['get', 'pods', '-n', NS, '-l', 'app=web', '-o', 'name'])).trim().split('\n').filter(Boolean).map((l) => l.replace('pod/', '')).sort();
 const activeRow = (page: Page) => page.$eval(`${ROWS}[aria-selected="true"]`, (r) => r.textContent ?? '');
 const rowNames = (page: Page) => page.$$eval('[data-testid="resource-table"] [role="row"][data-name]', (rs) => rs.map((r) => r.getAttribute('data-name')!).sort());
-
-async function shoot(page: Page, name: string) {
-  for (const [w, h] of [[1440, 900], [1280, 720]]) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: `test-results/${name}-${w}x${h}-${scheme}.png` });
-    }
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** Ctrl+K, then a search, waiting for the first result to be the one wanted. */
 async function find(page: Page, text: string, want: RegExp) {
@@ -88,7 +77,7 @@ describe('command palette and keyboard, keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="palette-chosen"]');
     await eventually(async () => expect(await page.$$eval(ROWS, (rs) => rs.map((r) => r.textContent))).toEqual(expect.arrayContaining(['Scale…', 'Restart…', 'Pause rollout'])), 15_000, 200);
-    await shoot(page, 'palette-actions');
+    await screenshotsAtSizes(page, 'palette-actions');
     await page.keyboard.type('scale 4');
     await eventually(async () => expect(await activeRow(page)).toBe('Scale to 4…'), 10_000, 200);
     await page.keyboard.press('Enter');
@@ -128,7 +117,7 @@ describe('command palette and keyboard, keyboard only', () => {
     const text = await sheet.textContent();
     for (const s of ['Command palette', 'Next row', 'Logs of the row', 'Shell into the row', 'Edit the row’s YAML', 'Filter rows', 'This list of shortcuts']) expect(text).toContain(s);
     expect(await page.$eval('[data-testid="shortcuts-table"]', (s) => s.className)).toContain('ss-here');
-    await shoot(page, 'shortcut-sheet');
+    await screenshotsAtSizes(page, 'shortcut-sheet');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="shortcut-sheet"]', { state: 'detached' });
     // Focus went back to the table: Enter opens the cursor row's details.
