@@ -140,6 +140,8 @@ describe('command palette and keyboard, keyboard only', () => {
       expect(scale.disabled).toBe('true');
       expect(scale.text).toContain(`Not allowed to patch deployments.apps/scale "web" in namespace "${NS}"`);
     }, 15_000, 200);
+    // What the limited user may not list is said, not silently missing (view does not cover Secrets).
+    expect(await limited.textContent('[data-testid="palette-unreadable"]')).toContain('secrets');
     await limited.keyboard.type('scale 3');
     await limited.keyboard.press('Enter');
     // A forbidden entry does nothing: the palette stays, no dialog opens.

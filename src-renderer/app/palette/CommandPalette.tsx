@@ -159,6 +159,11 @@ function PaletteDialog(p: PaletteProps & { initial: string; onClose(): void }) {
       {!chosen && !text.trim() && rows.length === 0 && <div className="pal-note muted">Type a name, a kind (po, deploy, svc…), ns/name or app=web; or “:” for commands.</div>}
       <footer className="pal-foot muted">
         <span><kbd>↑</kbd><kbd>↓</kbd> move · <kbd>Enter</kbd> choose · <kbd>Esc</kbd> {chosen ? 'back' : 'close'}</span>
+        {search.problems.size > 0 && (
+          <span className="pal-unread" title={[...search.problems].map(([k, why]) => `${k.replace(/^\//, '')}: ${why}`).join('\n')} data-testid="palette-unreadable">
+            {search.problems.size} kind{search.problems.size === 1 ? '' : 's'} not readable here: {[...search.problems.keys()].map((k) => k.split('/')[1]).join(', ')}
+          </span>
+        )}
         <span data-testid="palette-stats">{hits.size.toLocaleString()} objects indexed{scope ? ` in ${scope}` : ''}{hits.ms ? ` · ${hits.ms.toFixed(1)} ms` : ''}</span>
       </footer>
     </dialog>
