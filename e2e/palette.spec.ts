@@ -127,6 +127,21 @@ describe('command palette and keyboard, keyboard only', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('"Show in topology" from the palette: the graph of the object\'s namespace, the object selected and its neighbourhood', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await eventually(async () => expect(await activeRow(page)).toMatch(/Deployment\s*web.*recent/), 10_000, 200);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('show in');
+    await eventually(async () => expect(await activeRow(page)).toBe('Show in topology'), 10_000, 200);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((ns) => window.location.hash.startsWith('#/c/wheelhouse-admin/overview') && window.location.hash.includes(`ns=${ns}`), NS);
+    const panel = await page.waitForSelector('[data-testid="focus-panel"]', { timeout: 30_000 });
+    expect(await panel.textContent()).toContain('web');
+    expect(await page.textContent('body')).toContain('Neighbourhood (1 hop)');
+    expect(page.errors).toEqual([]);
+  });
+
   it('as the limited user (view only here), the palette shows the same RBAC verdicts as the buttons', async () => {
     const limited = await openApp(browser, serve);
     await limited.setViewportSize({ width: 1440, height: 900 });

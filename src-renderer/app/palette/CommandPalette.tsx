@@ -4,6 +4,7 @@ import type { NavKind } from '../kindsNav';
 import type { DetailsTarget } from '../../views/details/detailsTarget';
 import { useActionAccess } from '../../views/actions/useActionAccess';
 import { requestAction } from '../../views/actions/actionRequests';
+import { requestTopologyFocus } from '../../views/topology/topologyFocusRequest';
 import { stateBlock, type ObjectActionId } from '../../views/actions/actionAccess';
 import { kindAliases } from './kindAliases';
 import { parsePaletteQuery } from './paletteQuery';
@@ -117,6 +118,12 @@ function PaletteDialog(p: PaletteProps & { initial: string; onClose(): void }) {
     if (row.why || !chosen) return;
     const target: DetailsTarget = { group: chosen.group, version: chosen.version, resource: chosen.resource, namespace: chosen.namespace, name: chosen.name, uid: chosen.uid };
     close();
+    if (row.action.topology) {
+      // Into the object's own namespace where one namespace is shown, so the graph has it.
+      p.onGo({ to: 'topology', ...(p.namespace && chosen.namespace ? { namespace: chosen.namespace } : {}) });
+      requestTopologyFocus(chosen.uid);
+      return;
+    }
     p.onOpen(target);
     requestAction({ uid: chosen.uid, ...(row.action.tab ? { tab: row.action.tab } : { action: row.action.action, replicas: row.action.replicas }) });
   };

@@ -1,8 +1,9 @@
 // What the palette offers for one chosen object: the details panel's tabs (details, YAML, logs, shell,
-// rollout history for undo) and the object's own actions (views/actions/actionAccess.ts decides which
+// rollout history for undo), its place in the topology, and the object's own actions (views/actions/actionAccess.ts decides which
 // kinds have which), filtered by what was typed; `scale 4` carries its number. Pure.
 import { actionsFor, type ObjectActionId } from '../../views/actions/actionAccess';
 import type { DetailsTabId } from '../../views/actions/actionRequests';
+import { topologyKind } from '../../views/topology/topologyKinds';
 
 export interface PaletteAction {
   id: string;
@@ -10,6 +11,8 @@ export interface PaletteAction {
   /** Words it is found by (besides its label). */
   words: string[];
   tab?: DetailsTabId;
+  /** Show the object in the topology (selected, its neighbourhood). */
+  topology?: true;
   action?: ObjectActionId;
   replicas?: number;
   danger?: boolean;
@@ -29,6 +32,7 @@ export function paletteActions(kind: string, obj: unknown): PaletteAction[] {
   out.push({ id: 'yaml', label: 'Show YAML', words: ['yaml', 'manifest'], tab: 'yaml' });
   if (LOG_KINDS.has(kind)) out.push({ id: 'logs', label: 'Logs', words: ['l', 'logs'], tab: 'logs' });
   if (kind === 'Pod') out.push({ id: 'shell', label: 'Shell', words: ['s', 'exec', 'terminal', 'sh'], tab: 'terminal' });
+  if (topologyKind(kind)) out.push({ id: 'topology', label: 'Show in topology', words: ['topology', 'graph', 'focus', 'map'], topology: true });
   if (ROLLOUT_KINDS.has(kind)) out.push({ id: 'undo', label: 'Undo (roll back)…', words: ['rollback', 'history', 'revision'], tab: 'rollout' });
   for (const a of actionsFor(kind, obj)) {
     const [label, words] = ACTION_LABEL[a];

@@ -8,7 +8,7 @@ export type PaletteGo =
   | { to: 'context'; context: string }
   | { to: 'namespace'; namespace: string; typed?: boolean }
   | { to: 'kind'; kind: KindRef; namespace?: string }
-  | { to: 'topology' };
+  | { to: 'topology'; namespace?: string };
 
 export interface CommandItem { id: string; label: string; detail?: string; go?: PaletteGo }
 
