@@ -124,6 +124,10 @@ describe('command palette and keyboard, keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="details"]');
     await eventually(async () => expect(await page.textContent('[data-testid="dp-title"]')).toBe(rows[0].name), 10_000, 200);
+    // `l` on the cursor row: its details on the Logs tab.
+    await page.focus('[data-testid="resource-table"]');
+    await page.keyboard.press('l');
+    await page.waitForSelector('[data-testid="dp-tab-logs"][aria-selected="true"]', { timeout: 10_000 });
     expect(page.errors).toEqual([]);
   });
 

@@ -206,13 +206,23 @@ function whyNot(v: { allowed: boolean; reason?: string } | undefined, a: Palette
   return stateBlock(a.action!, obj);
 }
 
-/** One index per context and scope for the workspace's life, so reopening the palette is instant. */
-let shared: { key: string; search: PaletteSearch } | undefined;
+/**
+ * One index per context and scope, kept a while after the palette closes so reopening it is instant;
+ * its watches close LINGER_MS after the last close.
+ */
+const LINGER_MS = 120_000;
+let shared: { key: string; search: PaletteSearch; timer?: ReturnType<typeof setTimeout> } | undefined;
 function useSharedSearch(client: ReturnType<typeof useClient>, context: string, scope: string | undefined): PaletteSearch {
   const key = `${context}\u0000${scope ?? ''}`;
   if (!shared || shared.key !== key) {
-    shared?.search.dispose();
+    if (shared) { clearTimeout(shared.timer); shared.search.dispose(); }
     shared = { key, search: new PaletteSearch(client, context, scope) };
   }
-  return shared.search;
+  const mine = shared;
+  clearTimeout(mine.timer);
+  useEffect(() => () => {
+    if (shared !== mine) return;
+    mine.timer = setTimeout(() => { if (shared === mine) { mine.search.dispose(); shared = undefined; } }, LINGER_MS);
+  }, [mine]);
+  return mine.search;
 }
