@@ -38,12 +38,13 @@ const shownText = (v: unknown) => visibleText(cellText(v));
 const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 30;
 
+/** Keys that open the cursor row's details somewhere particular. */
+const ROW_KEYS: Record<string, Pick<ActionRequest, 'tab' | 'action'>> = { l: { tab: 'logs' }, s: { tab: 'terminal' }, e: { action: 'edit' } };
+
 /**
  * Any resource as `kubectl get` prints it: the server's Table columns (CRD printer columns too),
  * live over a watch, virtualized, with sort, text filter, label selector and keyboard navigation.
  */
-/** Keys that open the cursor row's details somewhere particular. */
-const ROW_KEYS: Record<string, Pick<ActionRequest, 'tab' | 'action'>> = { l: { tab: 'logs' }, s: { tab: 'terminal' }, e: { action: 'edit' } };
 
 export function ResourceTable(p: ResourceTableProps) {
   const list = useLiveList<TableRow>({ context: p.context, group: p.group, version: p.version, resource: p.resource, namespace: p.namespace, projection: 'table' });
