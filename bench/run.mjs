@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: Wheelhouse at scale, side by side with kubectl, on a benchmark cluster of its own.
-//   node bench/run.mjs [--tier 10k|50k|3k-ns] [--churn-minutes 3] [--churn-warmup-minutes 2] [--p2-seconds 15] [--p5-seconds 8] [--only p1,p2,p3,p4,p5]
+//   node bench/run.mjs [--tier 10k|50k|3k-ns] [--churn-minutes 3] [--churn-warmup-minutes 2] [--p2-seconds 15] [--p5-seconds 8] [--only p1,p2,p3,p4,p5,p6]
 //                      [--fresh] [--keep-cluster] [--renderer DIR] [--cpu-prof] [--out FILE]
 //                      [--cluster wh-bench --base-port 28500] (another name keeps a second tier filled beside the first)
 // Starts the test cluster "wh-bench" (base port 28500; the shared test cluster is never touched), fills
@@ -25,6 +25,7 @@ import { controlPlanePids } from './lib/procCpu.mjs';
 import { goals, render, table } from './lib/report.mjs';
 import { measureKubectl, measureTable } from './p2-latency.mjs';
 import { measureTopology } from './p3-topology.mjs';
+import { measurePalette, measureSynthetic } from './p6-palette.mjs';
 import { growthUnderChurn, memorySnapshot, summarize } from './p4-memory.mjs';
 
 const { values: args } = parseArgs({
@@ -34,7 +35,7 @@ const { values: args } = parseArgs({
     'churn-warmup-minutes': { type: 'string', default: '2' },
     'p2-seconds': { type: 'string', default: '15' },
     'p5-seconds': { type: 'string', default: '8' },
-    only: { type: 'string', default: 'p1,p2,p3,p4,p5' },
+    only: { type: 'string', default: 'p1,p2,p3,p4,p5,p6' },
     fresh: { type: 'boolean', default: false },
     'keep-cluster': { type: 'boolean', default: false },
     renderer: { type: 'string' },
@@ -222,6 +223,13 @@ async function main() {
         p3.reason = 'the topology view (src-renderer/views/topology/) does not exist yet';
       }
       result.p3 = p3;
+    }
+
+    if (only.has('p6')) {
+      result.loadAverage.p6 = loadAverage();
+      const { page, context: bctx } = await openApp(browser, host, `#/c/${encodeURIComponent(context)}/r/apps/v1/deployments?ns=*`, { width: 1440, height: 900 });
+      result.p6 = { ...(await measurePalette({ page, expectObjects: totals.pods, log })), synthetic: await measureSynthetic() };
+      await bctx.close();
     }
 
   } finally {

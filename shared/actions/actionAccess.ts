@@ -26,6 +26,12 @@ export function actionsFor(kind: string | undefined, obj: any): ObjectActionId[]
   return out;
 }
 
+/** Why the object's own state rules an allowed action out (restart of a paused rollout), if it does. */
+export function stateBlock(action: ObjectActionId, obj: any): string | undefined {
+  if (action === 'restart' && obj?.kind === 'Deployment' && obj?.spec?.paused) return 'The rollout is paused: resume it before restarting.';
+  return undefined;
+}
+
 /**
  * What the API server must allow for one action on this object. Restart, pause, resume, cordon and
  * edit read the object before they patch it; the read needs no check of its own (a denied GET fails

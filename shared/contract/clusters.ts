@@ -74,9 +74,13 @@ export const clusterMethods = {
     }),
     result: z.array(z.object({ allowed: z.boolean(), reason: z.string().optional() })),
   },
-  'prefs.get': { params: z.object({ context: z.string() }), result: z.object({ namespace: z.string().optional() }) },
+  'prefs.get': {
+    params: z.object({ context: z.string() }),
+    /** `typedNamespaces`: namespaces the user typed for this context (for users who may not list namespaces), newest first. */
+    result: z.object({ namespace: z.string().optional(), typedNamespaces: z.array(z.string()).optional() }),
+  },
   'prefs.set': {
-    params: z.object({ context: z.string(), namespace: z.string().optional() }),
+    params: z.object({ context: z.string(), namespace: z.string().optional(), typedNamespace: z.string().min(1).max(253).optional() }),
     result: z.object({ ok: z.literal(true) }),
   },
 } as const;

@@ -1,6 +1,7 @@
 import type { Core } from './core';
 import type { Handlers } from '../transport/contractSession';
 import { toContractError } from './cluster/apiError';
+import { rememberTyped } from './prefsStore';
 
 /** kubeconfig, connections, discovery, access reviews and prefs. */
 export function clusterHandlers(core: Core): Handlers {
@@ -41,10 +42,12 @@ export function clusterHandlers(core: Core): Handlers {
       },
       'prefs.get': async ({ context }) => {
         const ns = core.prefs.get().namespaces[context];
-        return ns ? { namespace: ns } : {};
+        const typed = core.prefs.get().typedNamespaces[context];
+        return { ...(ns ? { namespace: ns } : {}), ...(typed?.length ? { typedNamespaces: typed } : {}) };
       },
-      'prefs.set': async ({ context, namespace }) => {
+      'prefs.set': async ({ context, namespace, typedNamespace }) => {
         core.prefs.update((p) => {
+          if (typedNamespace) p.typedNamespaces[context] = rememberTyped(p.typedNamespaces[context], typedNamespace);
           if (namespace === undefined) delete p.namespaces[context];
           else p.namespaces[context] = namespace;
         });

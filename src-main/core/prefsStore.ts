@@ -4,6 +4,15 @@ import { dirname } from 'node:path';
 export interface Prefs {
   lastContext?: string;
   namespaces: Record<string, string>;
+  /** Per context, namespaces the user typed (newest first, at most TYPED_MAX): the picker's choices where listing namespaces is forbidden. */
+  typedNamespaces: Record<string, string[]>;
+}
+
+export const TYPED_MAX = 20;
+
+/** `ns` first, then the others it had, at most TYPED_MAX. */
+export function rememberTyped(list: readonly string[] | undefined, ns: string): string[] {
+  return [ns, ...(list ?? []).filter((n) => n !== ns)].slice(0, TYPED_MAX);
 }
 
 /** Remembers the last context and each context's namespace in the app's data folder, never in kubeconfig. */
@@ -12,9 +21,13 @@ export class PrefsStore {
   constructor(private readonly file: string) {
     try {
       const p = JSON.parse(readFileSync(file, 'utf8'));
-      this.prefs = { lastContext: typeof p.lastContext === 'string' ? p.lastContext : undefined, namespaces: typeof p.namespaces === 'object' && p.namespaces ? p.namespaces : {} };
+      this.prefs = {
+        lastContext: typeof p.lastContext === 'string' ? p.lastContext : undefined,
+        namespaces: typeof p.namespaces === 'object' && p.namespaces ? p.namespaces : {},
+        typedNamespaces: typeof p.typedNamespaces === 'object' && p.typedNamespaces ? p.typedNamespaces : {},
+      };
     } catch {
-      this.prefs = { namespaces: {} };
+      this.prefs = { namespaces: {}, typedNamespaces: {} };
     }
   }
   get(): Prefs { return this.prefs; }

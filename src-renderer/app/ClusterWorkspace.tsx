@@ -13,6 +13,12 @@ import { TopBarActions } from '../views/activity/TopBarActions';
 import { ConnectionNotice } from '../components/ConnectionNotice';
 import { KubeconfigErrors } from '../components/KubeconfigErrors';
 import { PortForwardsPage } from '../views/portforward/PortForwardsPage';
+import { NamespacePicker, useNamespaceAccess } from './NamespacePicker';
+import { CommandPalette } from './palette/CommandPalette';
+import { ShortcutHost } from './palette/ShortcutHost';
+import { TopBarKeys } from './palette/TopBarKeys';
+import { goFromPalette } from './palette/paletteGo';
+import type { PaletteGo } from './palette/paletteCommands';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
@@ -29,6 +35,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   const namespace = chosen === '*' ? undefined : chosen;
   const namespaces = useLiveList<MetaRow>(known ? { context, group: '', version: 'v1', resource: 'namespaces', projection: 'meta' } : undefined);
   const kinds = useClusterKinds(context);
+  const nsAccess = useNamespaceAccess(context);
   const [selected, setSelected] = useState<{ group: string; version: string; resource: string; namespace?: string; name: string; uid: string } | undefined>();
   useEffect(() => setSelected(undefined), [context, namespace, route.view, route.resource?.resource]);
 
@@ -40,13 +47,15 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
       <p>{kube.contexts.map((c) => <a key={c.name} href={formatRoute({ context: c.name, view: 'overview' })}>{c.name} </a>)}</p></div>;
   }
 
-  const setNamespace = (ns: string) => {
+  /** `ns`: a name or '*' (all); `typed` ones are remembered as this context's choices. */
+  const setNamespace = (ns: string, opts: { typed?: boolean } = {}) => {
     // Remembered per context across restarts (in the app's data folder, never in kubeconfig).
-    void client.request('prefs.set', { context, namespace: ns || '*' }).then(() => prefs.refetch());
+    void client.request('prefs.set', { context, namespace: ns || '*', ...(opts.typed ? { typedNamespace: ns } : {}) }).then(() => prefs.refetch());
     navigate(formatRoute({ context, view: route.view, resource: route.resource, params: { ns: ns || '*' } }));
   };
 
   const nsNames = [...namespaces.items.values()].map((n) => n.name).sort();
+  const paletteGo = (g: PaletteGo) => goFromPalette(g, { context, route, navigate, setNamespace, setSelected });
   const routeKind = route.resource && kinds.kinds.find((k) => k.resource === route.resource!.resource && k.group === route.resource!.group);
   const kindLabel = routeKind?.label ?? route.resource?.resource ?? '';
   // Cluster-scoped kinds ignore the namespace picker; a kind discovery has not described yet waits for it.
@@ -62,14 +71,9 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
             {kube.contexts.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
           </select>
         </label>
-        <label className="picker">Namespace
-          <select value={namespace ?? ''} onChange={(e) => setNamespace(e.target.value)} data-testid="namespace-picker">
-            <option value="">All namespaces</option>
-            {namespace && !nsNames.includes(namespace) && <option value={namespace}>{namespace}</option>}
-            {nsNames.map((n) => <option key={n} value={n}>{n}</option>)}
-          </select>
-        </label>
+        <NamespacePicker context={context} chosen={chosen} contextNamespace={known.namespace} typed={prefs.data?.typedNamespaces ?? []} listed={nsNames} onChange={setNamespace} />
         <ClusterStatusBadge status={status} context={known} />
+        <TopBarKeys />
         <TopBarActions context={context} namespace={namespace} />
       </header>
       <KindsSidebar context={context} route={route} namespace={namespace} nsParam={nsParam ?? undefined} nav={kinds} />
@@ -86,6 +90,9 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
             onSelect={(row: TableRow) => setSelected({ ...route.resource!, namespace: row.namespace, name: row.name, uid: row.uid })} />
         )}
       </main>
+      <CommandPalette context={context} namespace={namespace} contexts={kube.contexts.map((c) => c.name)} namespaces={[...new Set([...nsNames, ...(known.namespace ? [known.namespace] : []), ...(prefs.data?.typedNamespaces ?? [])])].sort()}
+        clusterWide={nsAccess.listAllNamespaces === true} kinds={kinds.kinds} onOpen={setSelected} onGo={paletteGo} />
+      <ShortcutHost />
       {selected && <DetailsHost context={context} target={selected} onClose={() => setSelected(undefined)} navigate={go} onSelect={setSelected} />}
     </div>
     </ToastProvider>

@@ -15,6 +15,8 @@ export function Modal({ title, onClose, children, size = 'medium', testId, foote
     const d = ref.current;
     if (!d) return;
     if (!d.open) d.showModal();
+    // showModal focuses the first control (the × button); a field marked data-autofocus is where typing goes.
+    d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const onCancel = (e: Event) => { e.preventDefault(); closeRef.current(); };
     d.addEventListener('cancel', onCancel);
     return () => { d.removeEventListener('cancel', onCancel); if (d.open) d.close(); };

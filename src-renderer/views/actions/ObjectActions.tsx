@@ -3,7 +3,7 @@ import { useClient } from '../../data/clientContext';
 import type { DetailsTarget } from '../details/detailsTarget';
 import type { RolloutKind, ScalableKind } from '../../../shared/contract/actions';
 import { YamlEditor } from '../editor/YamlEditor';
-import { actionsFor, type ObjectActionId } from '../../../shared/actions/actionAccess';
+import { actionsFor, stateBlock, type ObjectActionId } from '../../../shared/actions/actionAccess';
 import { useActionAccess } from './useActionAccess';
 import { useAutoscalers } from './useAutoscalers';
 import { useRunAction } from './useRunAction';
@@ -11,6 +11,8 @@ import { ScaleDialog } from './ScaleDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { DrainDialog } from './DrainDialog';
 import { ConfirmDialog, RestartExplanation } from './ConfirmDialog';
+import { useActionRequest } from './actionRequests';
+import { useToasts } from '../../components/Toasts';
 import './actions.css';
 
 const LABEL: Record<ObjectActionId, string> = {
@@ -33,12 +35,26 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
   const { busy, run, error, clearError } = useRunAction();
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<ObjectActionId>();
+  const [scaleTo, setScaleTo] = useState<number>();
+  const toasts = useToasts();
+  const [request, takeRequest] = useActionRequest(target.uid || obj?.metadata?.uid);
   const menuRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => { if (!menuRef.current?.contains(e.target as Node)) setOpen(false); };
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); } };
+    // Keyboard: the first enabled item takes focus; ↑/↓ move between items (WAI-ARIA menu pattern), Esc closes.
+    const items = () => [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? [])];
+    items()[0]?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); menuRef.current?.querySelector<HTMLElement>('[aria-haspopup="menu"]')?.focus(); return; }
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      const list = items();
+      if (!list.length) return;
+      e.preventDefault();
+      const at = list.indexOf(document.activeElement as HTMLButtonElement);
+      list[(at + (e.key === 'ArrowDown' ? 1 : list.length - 1)) % list.length].focus();
+    };
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey, true);
     return () => { document.removeEventListener('mousedown', onDown); document.removeEventListener('keydown', onKey, true); };
@@ -47,7 +63,6 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
   const ns = target.namespace ?? '';
   const name = target.name;
   const workload = { context, namespace: ns, kind: kind as RolloutKind, name };
-  const pausedRestart = kind === 'Deployment' && obj?.spec?.paused;
 
   const choose = (a: ObjectActionId) => {
     setOpen(false);
@@ -57,14 +72,27 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
     else if (a === 'uncordon') void run('Uncordon', () => client.request('actions.uncordon', { context, node: name }), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }));
     else { clearError(); setDialog(a); }
   };
-  const close = () => { setDialog(undefined); clearError(); };
+  const close = () => { setDialog(undefined); setScaleTo(undefined); clearError(); };
 
   const disabledReason = (a: ObjectActionId): string | undefined => {
     const v = access[a];
     if (!v?.allowed) return v?.reason ?? 'Checking permissions…';
-    if (a === 'restart' && pausedRestart) return 'The rollout is paused: resume it before restarting.';
-    return undefined;
+    return stateBlock(a, obj);
   };
+
+  // An action asked for from elsewhere (the command palette): the same checks as a click, then the same dialog.
+  useEffect(() => {
+    const a = request?.action;
+    if (!request || !a) return;
+    if (!actions.includes(a)) { takeRequest(request); toasts.push({ tone: 'warn', title: `${LABEL[a].replace('…', '')} is not an action of ${kind ?? 'this object'} ${name}` }); return; }
+    if (access[a]?.pending) return;
+    takeRequest(request);
+    const why = disabledReason(a);
+    if (why) { toasts.push({ tone: 'bad', title: `${LABEL[a].replace('…', '')}: not possible`, text: why }); return; }
+    setScaleTo(request.replicas);
+    choose(a);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request?.seq, access]);
 
   return (
     <div className="act-menu-wrap" ref={menuRef}>
@@ -88,7 +116,7 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
       )}
 
       {dialog === 'scale' && kind && (
-        <ScaleDialog kind={kind} name={name} namespace={target.namespace} current={Number(obj?.spec?.replicas ?? 1)} autoscalers={autoscalers} busy={busy} error={error} onClose={close} onSelect={onSelect}
+        <ScaleDialog kind={kind} name={name} namespace={target.namespace} current={Number(obj?.spec?.replicas ?? 1)} initial={scaleTo} autoscalers={autoscalers} busy={busy} error={error} onClose={close} onSelect={onSelect}
           onScale={(replicas) => void run('Scale', () => client.request('actions.scale', { context, namespace: ns, kind: kind as ScalableKind, name, replicas }),
             (r) => ({ tone: r.warnings.length ? 'warn' : 'ok', title: `${r.message}: ${r.previousReplicas} → ${r.replicas}`, text: r.warnings.join(' ') || undefined })).then((r) => { if (r) close(); })} />
       )}

@@ -7,12 +7,13 @@ import './actions.css';
  * sent, and scaling to 0 says what it means. The actions menu's dialog and the Rollout tab use it; what
  * happens on apply (and whether it asks first: scaleSafety.ts) is the caller's.
  */
-export function ScaleControl({ current, busy, disabledReason, onScale, applyLabel, testIds, autoFocus }: {
-  current: number; busy: boolean; disabledReason?: string; onScale(replicas: number): void;
+export function ScaleControl({ current, initial, busy, disabledReason, onScale, applyLabel, testIds, autoFocus }: {
+  // `initial`: the replicas offered at first (the palette's `scale 4`); the current count otherwise.
+  current: number; initial?: number; busy: boolean; disabledReason?: string; onScale(replicas: number): void;
   applyLabel(value: number | undefined): string; testIds: { input: string; apply: string }; autoFocus?: boolean;
 }) {
-  const [text, setText] = useState(String(current));
-  useEffect(() => setText(String(current)), [current]);
+  const [text, setText] = useState(String(initial ?? current));
+  useEffect(() => { if (initial === undefined) setText(String(current)); }, [current, initial]);
   const value = parseReplicas(text);
   const set = (n: number) => setText(String(Math.max(0, Math.min(SCALE_MAX, n))));
   const off = busy || !!disabledReason;
@@ -22,7 +23,7 @@ export function ScaleControl({ current, busy, disabledReason, onScale, applyLabe
       <div className="act-scale-row" title={disabledReason}>
         <span className="muted">Replicas now <b>{current}</b>, new:</span>
         <button type="button" aria-label="fewer replicas" disabled={off || value === undefined || value <= 0} title={disabledReason} onClick={() => set((value ?? current) - 1)}>−</button>
-        <input aria-label="replicas" inputMode="numeric" value={text} disabled={!!disabledReason} autoFocus={autoFocus} onChange={(e) => setText(e.target.value)}
+        <input aria-label="replicas" inputMode="numeric" value={text} disabled={!!disabledReason} autoFocus={autoFocus} data-autofocus={autoFocus || undefined} onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => { if (e.key === 'Enter') apply(); }} className={value === undefined ? 'act-invalid' : ''} data-testid={testIds.input} />
         <button type="button" aria-label="more replicas" disabled={off || value === undefined || value >= SCALE_MAX} title={disabledReason} onClick={() => set((value ?? current) + 1)}>+</button>
         <button type="button" className="primary" disabled={off || value === undefined || value === current} title={disabledReason} onClick={apply} data-testid={testIds.apply}>

@@ -10,6 +10,7 @@ import { YamlTab } from './YamlTab';
 import { EventsList } from './EventsList';
 import { ActionsSlot, LogsSlot, RolloutSlot, TerminalSlot, WORKLOAD_LOG_KINDS } from './slots';
 import { LOG_KINDS, ROLLOUT_KINDS } from '../../../shared/model/kinds';
+import { useActionRequest } from '../actions/actionRequests';
 import './details.css';
 
 type Tab = 'overview' | 'yaml' | 'events' | 'logs' | 'terminal' | 'rollout';
@@ -51,6 +52,12 @@ export function DetailsPanel({ context, target, onClose, onSelect }: DetailsPane
   if (kind && ROLLOUT_KINDS.has(kind)) tabs.push('rollout');
   const [tab, setTab] = useState<Tab>('overview');
   const shown: Tab = tabs.includes(tab) ? tab : 'overview';
+  // A tab asked for from elsewhere (the command palette, a table's `l`/`s`/`e` keys).
+  const [request, takeRequest] = useActionRequest(uid);
+  useEffect(() => {
+    if (request?.tab) { takeRequest(request); setTab(request.tab); }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request?.seq]);
   // Counted each render: one object's events are few, and the list's Map is updated in place.
   let warnings = 0;
   for (const e of events.items.values()) if (e.type === 'Warning') warnings++;

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { requestAction, type ActionRequest } from '../actions/actionRequests';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useClient, useLiveList } from '../../data/clientContext';
 import type { TableColumn, TableRow } from '../../../shared/contract/resources';
@@ -37,10 +38,14 @@ const shownText = (v: unknown) => visibleText(cellText(v));
 const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 30;
 
+/** Keys that open the cursor row's details somewhere particular. */
+const ROW_KEYS: Record<string, Pick<ActionRequest, 'tab' | 'action'>> = { l: { tab: 'logs' }, s: { tab: 'terminal' }, e: { action: 'edit' } };
+
 /**
  * Any resource as `kubectl get` prints it: the server's Table columns (CRD printer columns too),
  * live over a watch, virtualized, with sort, text filter, label selector and keyboard navigation.
  */
+
 export function ResourceTable(p: ResourceTableProps) {
   const list = useLiveList<TableRow>({ context: p.context, group: p.group, version: p.version, resource: p.resource, namespace: p.namespace, projection: 'table' });
   const [wide, setWide] = useState(false);
@@ -117,7 +122,8 @@ export function ResourceTable(p: ResourceTableProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 2);
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, j: 1, k: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key in moves && rows.length) {
       e.preventDefault();
       const from = cursorIndex < 0 ? (moves[e.key] > 0 ? -1 : rows.length) : cursorIndex;
@@ -127,6 +133,12 @@ export function ResourceTable(p: ResourceTableProps) {
     } else if (e.key === 'Enter' && cursorIndex >= 0) {
       e.preventDefault();
       activate(rows[cursorIndex]);
+    } else if (e.key in ROW_KEYS && cursorIndex >= 0) {
+      // Open the row's details on its logs / shell / YAML editor (the panel's own tab or action).
+      e.preventDefault();
+      const row = rows[cursorIndex];
+      activate(row);
+      requestAction({ uid: row.uid, ...ROW_KEYS[e.key] });
     } else if (e.key === '/') {
       e.preventDefault();
       filterRef.current?.focus();

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTopologyFocusRequest } from './topologyFocusRequest';
 import {
   ControlButton, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
   applyNodeChanges, getViewportForBounds, type NodeChange, type NodeMouseHandler,
@@ -241,6 +242,17 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
       if (r.warnings.length > 0) setActionError({ message: r.warnings.join(' '), warning: true });
     },
   }), [client, context, ask, run]);
+
+  // "Show in topology" from the command palette: select the object and show its neighbourhood once it is here.
+  const [focusUid, focusTaken] = useTopologyFocusRequest();
+  useEffect(() => {
+    const o = focusUid ? byUid.get(focusUid) : undefined;
+    if (!o) return;
+    focusTaken();
+    setSelectedId(o.uid);
+    setScope({ type: 'focus', uid: o.uid, hops: 1 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusUid, byUid]);
 
   const counts = useMemo(() => countNodes(topology.nodes), [topology]);
   const kindsPresent = FILTERABLE_KINDS.filter((k) => counts.kinds.has(k));

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { commandItems } from './paletteCommands';
+import { parsePaletteQuery } from './paletteQuery';
+import { kindAliases } from './kindAliases';
+
+const aliases = kindAliases([{ group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true, verbs: [], shortNames: ['deploy'] }]);
+const env = { contexts: ['prod', 'wheelhouse-admin'], namespaces: ['default', 'demo', 'kube-system'], all: true };
+const items = (text: string, e = env) => {
+  const q = parsePaletteQuery(text, aliases);
+  if (q.mode !== 'command') throw new Error('not a command');
+  return commandItems(q, e);
+};
+
+describe('commandItems', () => {
+  it(':ns lists matching namespaces (exact first), All where allowed, and a typed name', () => {
+    expect(items(':ns dem').map((i) => i.label)).toEqual(['demo', 'dem']);
+    expect(items(':ns demo')[0]).toMatchObject({ go: { to: 'namespace', namespace: 'demo' } });
+    expect(items(':ns').map((i) => i.label)[0]).toBe('All namespaces');
+    expect(items(':ns', { ...env, all: false }).map((i) => i.label)).not.toContain('All namespaces');
+    expect(items(':ns Bad_Name').at(-1)?.go).toBeUndefined();
+  });
+  it(':ctx, :top, a kind alias with -n, and an unknown command', () => {
+    expect(items(':ctx whe').map((i) => i.go)).toEqual([{ to: 'context', context: 'wheelhouse-admin' }]);
+    expect(items(':top')[0].go).toEqual({ to: 'topology' });
+    expect(items(':deploy -n shop')[0].go).toMatchObject({ to: 'kind', namespace: 'shop', kind: { resource: 'deployments' } });
+    expect(items(':nope')[0].go).toBeUndefined();
+  });
+});

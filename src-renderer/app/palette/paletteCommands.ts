@@ -1,0 +1,65 @@
+// The palette's `:` commands, k9s style, as entries to choose: `:ctx NAME`, `:ns NAME`, `:top`
+// (the topology), `:<kind alias> [-n ns]` (that kind's table). Pure.
+import type { KindRef } from './kindAliases';
+import type { PaletteQuery } from './paletteQuery';
+import { namespaceNameError } from '../namespaceChoices';
+
+export type PaletteGo =
+  | { to: 'context'; context: string }
+  | { to: 'namespace'; namespace: string; typed?: boolean }
+  | { to: 'kind'; kind: KindRef; namespace?: string }
+  | { to: 'topology'; namespace?: string };
+
+export interface CommandItem { id: string; label: string; detail?: string; go?: PaletteGo }
+
+export interface CommandEnv {
+  contexts: readonly string[];
+  /** The namespaces the picker offers (listed, or the context's own and typed ones). */
+  namespaces: readonly string[];
+  /** "All namespaces" is allowed. */
+  all: boolean;
+}
+
+const HINTS: CommandItem[] = [
+  { id: 'hint-ctx', label: ':ctx NAME', detail: 'switch context' },
+  { id: 'hint-ns', label: ':ns NAME', detail: 'switch namespace' },
+  { id: 'hint-kind', label: ':pods  :deploy -n NS  :svc …', detail: 'a kind’s table (any kind alias)' },
+  { id: 'hint-top', label: ':top', detail: 'topology' },
+];
+
+const label = (k: KindRef) => k.resource.charAt(0).toUpperCase() + k.resource.slice(1);
+
+export function commandItems(q: Extract<PaletteQuery, { mode: 'command' }>, env: CommandEnv): CommandItem[] {
+  const arg = q.arg.trim();
+  const starts = (s: string) => s.toLowerCase().includes(arg.toLowerCase());
+  if (!q.command) return HINTS;
+  if ((q.command.length >= 2 && 'ctx'.startsWith(q.command)) || q.command === 'context') {
+    return env.contexts.filter(starts).sort((a, b) => rank(a, arg) - rank(b, arg))
+      .map((c) => ({ id: `ctx:${c}`, label: c, detail: 'context', go: { to: 'context', context: c } }));
+  }
+  if (q.command === 'ns' || q.command === 'namespace') {
+    const out: CommandItem[] = [];
+    if (env.all && (!arg || 'all'.startsWith(arg.toLowerCase()) || arg === '*')) out.push({ id: 'ns:*', label: 'All namespaces', detail: 'namespace', go: { to: 'namespace', namespace: '*' } });
+    const known = env.namespaces.filter(starts).sort((a, b) => rank(a, arg) - rank(b, arg));
+    for (const n of known) out.push({ id: `ns:${n}`, label: n, detail: 'namespace', go: { to: 'namespace', namespace: n } });
+    if (arg && !env.namespaces.includes(arg) && arg !== '*' && arg.toLowerCase() !== 'all') {
+      const bad = namespaceNameError(arg);
+      out.push(bad ? { id: 'ns-bad', label: arg, detail: bad } : { id: `ns-typed:${arg}`, label: arg, detail: 'namespace (typed)', go: { to: 'namespace', namespace: arg, typed: true } });
+    }
+    return out;
+  }
+  if (q.command === 'top' || q.command === 'topology') return [{ id: 'top', label: 'Topology', detail: 'the graph of this namespace', go: { to: 'topology' } }];
+  if (q.kinds?.length) {
+    return q.kinds.map((k) => ({
+      id: `kind:${k.group}/${k.resource}`, label: label(k), detail: `${k.group || 'core'}${q.namespace ? ` · in ${q.namespace}` : ''}`,
+      go: { to: 'kind', kind: k, ...(q.namespace ? { namespace: q.namespace } : {}) },
+    }));
+  }
+  return [{ id: 'unknown', label: `:${q.command}`, detail: 'no such command or kind (try :ctx, :ns, :top, or a kind like :pods)' }];
+}
+
+/** Exact first, then prefix, then the rest. */
+function rank(name: string, arg: string): number {
+  const a = arg.toLowerCase(), n = name.toLowerCase();
+  return n === a ? 0 : n.startsWith(a) ? 1 : 2;
+}
