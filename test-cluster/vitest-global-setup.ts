@@ -4,7 +4,7 @@
 // running afterwards so reruns start in seconds (`npm run cluster:down` stops it). Clusters that a test
 // starts itself (startCluster({ name, basePort })) are that test's to stop.
 import type { TestProject } from 'vitest/node';
-import { ensureCluster } from './cluster-lib.mjs';
+import { ensureCluster, startCluster } from './cluster-lib.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,7 +15,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<void> {
   const t0 = Date.now();
-  const cluster = await ensureCluster({ seed: true });
+  // WHEELHOUSE_TEST_CLUSTER=<name> points a run at another (already started) named cluster, e.g. one
+  // with settings the shared default cluster does not have yet.
+  const other = process.env.WHEELHOUSE_TEST_CLUSTER;
+  const cluster = other && other !== 'wheelhouse' ? await startCluster({ name: other, seed: true }) : await ensureCluster({ seed: true });
   process.env.WHEELHOUSE_TEST_KUBECONFIG = cluster.kubeconfigPath;
   project.provide('kubeconfig', cluster.kubeconfigPath);
   process.stderr.write(`[test-cluster] ${cluster.alreadyRunning ? 'reusing' : 'started'} cluster "${cluster.name}" in ${((Date.now() - t0) / 1000).toFixed(1)}s; kubeconfig ${cluster.kubeconfigPath}\n`);
