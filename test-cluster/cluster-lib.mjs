@@ -515,7 +515,8 @@ const probes = {
   'kube-scheduler': async (c) => (await request(`https://127.0.0.1:${c.ports.scheduler}/healthz`, { insecure: true })).status === 200,
   kwok: async (c) => (await request(`https://127.0.0.1:${c.ports.kwok}/healthz`, { insecure: true })).status === 200,
   'echo-server': async (c) => (await request(`http://127.0.0.1:${c.ports.echo}/`)).status === 200,
-  [METRICS_SERVER]: async (c) => (await request(`https://127.0.0.1:${c.metricsPort}/readyz`, { insecure: true })).status === 200,
+  // /livez, not /readyz: metrics-server is ready only once it holds two scrapes of some pod.
+  [METRICS_SERVER]: async (c) => (await request(`https://127.0.0.1:${c.metricsPort}/livez`, { insecure: true })).status === 200,
 };
 
 async function waitFor(what, fn, { timeoutMs = 60_000, intervalMs = 200, check } = {}) {

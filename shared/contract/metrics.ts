@@ -42,10 +42,16 @@ export const PodUsage = z.object({
   timestamp: z.string(),
   window: z.string(),
   containers: z.array(Usage.extend({ name: z.string() })),
+  /** Summed requests and limits of the pod's containers (CPU millicores, memory bytes), when known. */
+  resources: z.object({ cpuRequest: z.number().optional(), cpuLimit: z.number().optional(), memoryRequest: z.number().optional(), memoryLimit: z.number().optional() }).optional(),
 });
 export type PodUsage = z.infer<typeof PodUsage>;
 
-export const NodeUsage = Usage.extend({ name: z.string(), timestamp: z.string(), window: z.string() });
+export const NodeUsage = Usage.extend({
+  name: z.string(), timestamp: z.string(), window: z.string(),
+  /** The node's allocatable CPU (millicores) and memory (bytes), when known. */
+  allocatable: z.object({ cpuMilli: z.number().optional(), memoryBytes: z.number().optional() }).optional(),
+});
 export type NodeUsage = z.infer<typeof NodeUsage>;
 
 export const UsageSample = Usage.extend({ /** ms since epoch of the metrics timestamp */ at: z.number() });

@@ -31,3 +31,25 @@ export function share(usage: number, of: number | undefined): number | undefined
 export function shareLabel(s: number | undefined, of: string): string {
   return s === undefined ? `no ${of} set` : `${Math.round(s * 100)}% of ${of}`;
 }
+
+/** What a pod asked for, as the slim projections carry it (CPU millicores, memory bytes). */
+export interface PodResources { cpuRequest?: number; cpuLimit?: number; memoryRequest?: number; memoryLimit?: number }
+/** What a node offers pods (status.allocatable). */
+export interface NodeAllocatable { cpuMilli?: number; memoryBytes?: number }
+
+export function podResources(containers: readonly ContainerResources[] | undefined): PodResources | undefined {
+  const cpu = podResourceTotals(containers, 'cpu');
+  const memory = podResourceTotals(containers, 'memory');
+  const out: PodResources = {};
+  if (cpu.request !== undefined) out.cpuRequest = cpu.request;
+  if (cpu.limit !== undefined) out.cpuLimit = cpu.limit;
+  if (memory.request !== undefined) out.memoryRequest = memory.request;
+  if (memory.limit !== undefined) out.memoryLimit = memory.limit;
+  return Object.keys(out).length ? out : undefined;
+}
+
+export function nodeAllocatable(allocatable: Record<string, string> | undefined): NodeAllocatable | undefined {
+  if (!allocatable) return undefined;
+  const read = (q: string | undefined, f: (s: string) => number) => { try { return q === undefined ? undefined : f(q); } catch { return undefined; } };
+  return { cpuMilli: read(allocatable.cpu, milliValue), memoryBytes: read(allocatable.memory, value) };
+}

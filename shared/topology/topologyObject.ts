@@ -1,4 +1,5 @@
 import type { KubeObject } from '../model/kubeObject';
+import { nodeAllocatable, podResources, type NodeAllocatable, type PodResources } from '../metrics/usageShare';
 import { computeHealth, type HealthStatus } from './health';
 
 /**
@@ -50,6 +51,8 @@ export interface PodInfo {
   configMaps: string[];
   secrets: string[];
   pvcs: string[];
+  /** Summed container requests and limits (shared/metrics), for usage shares. */
+  resources?: PodResources;
 }
 
 export interface ServiceInfo {
@@ -143,6 +146,8 @@ export interface TopoObject {
   pvc?: PvcInfo;
   pv?: PvInfo;
   endpointSlice?: EndpointSliceInfo;
+  /** A Node's allocatable CPU and memory, for usage shares. */
+  allocatable?: NodeAllocatable;
 }
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
@@ -309,6 +314,8 @@ function pod(obj: KubeObject, out: TopoObject): void {
   const reason = podReason(obj);
   if (reason) info.reason = reason;
   if (str(spec.nodeName)) info.nodeName = spec.nodeName;
+  const resources = podResources(arr(spec.containers));
+  if (resources) info.resources = resources;
   out.pod = info;
   const images = containerImages(spec);
   if (images) out.images = images;
@@ -441,4 +448,5 @@ const projectKind: Record<string, (obj: KubeObject, out: TopoObject) => void> = 
   PersistentVolumeClaim: pvc,
   PersistentVolume: pv,
   EndpointSlice: endpointSlice,
+  Node: (obj, out) => { const a = nodeAllocatable(obj.status?.allocatable); if (a) out.allocatable = a; },
 };

@@ -5,6 +5,7 @@ import type { Core } from '../core';
 import type { Handlers, TopicSink } from '../../transport/contractSession';
 import type { MetricsUnavailable, NodeUsage, PodUsage, UsageHistoryEvent, UsageTarget } from '../../../shared/contract/metrics';
 import { currentHttp } from '../cluster/currentHttp';
+import type { ObjectEntry } from '../watch/watchHub';
 import { toContractError } from '../cluster/apiError';
 import { explainFailure, readNodeMetrics, readPodMetrics } from './metricsApi';
 import { HistoryBudget } from './usageHistory';
@@ -33,17 +34,34 @@ export function metricsHandlers(core: Core, settings: MetricsSettings = settings
   const opts: SamplerOptions = { intervalMs: settings.intervalMs, lingerMs: settings.lingerMs, capacity: settings.capacity };
   core.onDispose.push(() => { for (const s of [...samplers.values()]) s.stop(); });
 
+  /**
+   * The pods (or nodes) beside their metrics, from the shared watch the topology also uses, for
+   * requests, limits and allocatable; held while the sampler runs.
+   */
+  const objectsOf = (context: string, resource: 'pods' | 'nodes', namespace?: string) => {
+    const { informer, release } = core.hub.acquire<ObjectEntry>({ context, group: '', version: 'v1', resource, namespace, representation: 'object' });
+    return {
+      release,
+      byName: () => new Map([...informer.store.values()].map((o) => [o.name, o])),
+    };
+  };
   const podSampler = (context: string, namespace: string): ScopeSampler<PodUsage> => {
     const key = `${context}\u0000pods\u0000${namespace}`;
     let s = samplers.get(key) as ScopeSampler<PodUsage> | undefined;
     if (!s) {
       const http = currentHttp(() => core.connection(context));
+      const pods = objectsOf(context, 'pods', namespace);
       s = new ScopeSampler<PodUsage>({
-        read: () => readPodMetrics(http, namespace),
+        read: async () => {
+          const items = await readPodMetrics(http, namespace);
+          const byName = pods.byName();
+          for (const p of items) { const r = byName.get(p.name)?.pod?.resources; if (r) p.resources = r; }
+          return items;
+        },
         explain: (err) => explainFailure(http, err, 'list', 'pods.metrics.k8s.io', namespace),
         lines: (p) => [p.name, p.containers.map((c) => [c.name, c])],
         timestamp: (p) => p.timestamp,
-      }, opts, budget, () => samplers.delete(key));
+      }, opts, budget, () => { samplers.delete(key); pods.release(); });
       samplers.set(key, s);
     }
     return s;
@@ -53,12 +71,18 @@ export function metricsHandlers(core: Core, settings: MetricsSettings = settings
     let s = samplers.get(key) as ScopeSampler<NodeUsage> | undefined;
     if (!s) {
       const http = currentHttp(() => core.connection(context));
+      const nodes = objectsOf(context, 'nodes');
       s = new ScopeSampler<NodeUsage>({
-        read: () => readNodeMetrics(http),
+        read: async () => {
+          const items = await readNodeMetrics(http);
+          const byName = nodes.byName();
+          for (const n of items) { const a = byName.get(n.name)?.allocatable; if (a) n.allocatable = a; }
+          return items;
+        },
         explain: (err) => explainFailure(http, err, 'list', 'nodes.metrics.k8s.io'),
         lines: (n) => [n.name, [['node', n]]],
         timestamp: (n) => n.timestamp,
-      }, { ...opts, wide: true }, budget, () => samplers.delete(key));
+      }, { ...opts, wide: true }, budget, () => { samplers.delete(key); nodes.release(); });
       samplers.set(key, s);
     }
     return s;
