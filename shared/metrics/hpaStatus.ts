@@ -16,7 +16,6 @@ export interface HpaSummary {
   lastScaleTime?: string;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- an HPA as the API returns it */
 const quantity = (resource: string, q: string | undefined) => {
   if (q === undefined) return '<unknown>';
   try { return resource === 'memory' ? formatMemory(value(q)) : `${milliValue(q)}m`; } catch { return q; }
