@@ -21,11 +21,12 @@ async function go(page: Page, hash: string): Promise<void> {
   await page.waitForFunction((h) => window.location.hash === h, hash);
 }
 
-async function shots(page: Page, name: string): Promise<void> {
+async function shots(page: Page, name: string, focus?: string): Promise<void> {
   for (const [w, h] of [[1440, 900], [1280, 720]]) {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: w, height: h });
+      if (focus) await page.locator(focus).first().scrollIntoViewIfNeeded();
       await page.waitForTimeout(150);
       await page.screenshot({ path: `test-results/metrics-${name}-${w}x${h}-${scheme}.png` });
     }
@@ -104,7 +105,7 @@ describe('metrics in the UI (Chromium, serve mode)', () => {
     await go(page, `#/c/${ADMIN}/r/_/v1/pods?ns=${ns}`);
     await page.waitForSelector(`${TABLE} [role="row"][data-name]`, { timeout: 30_000 });
     const headers = await page.$$eval(`${TABLE} [role="columnheader"] .rt-h-label`, (hs) => hs.map((h) => (h.textContent ?? '').trim()));
-    expect(headers.slice(-2)).toEqual(['CPU', 'Memory']);
+    expect(headers.slice(-3)).toEqual(['CPU', 'Memory', 'Age']);
     const compared = await eventually(async () => {
       const raw = JSON.parse(await kubectl(['get', '--raw', `/apis/metrics.k8s.io/v1beta1/namespaces/${ns}/pods`], kc())).items as { metadata: { name: string }; timestamp: string }[];
       const top = (await kubectl(['top', 'pod', '-n', ns, '--no-headers'], kc())).trim().split('\n').map((l) => l.trim().split(/\s+/));
@@ -128,7 +129,25 @@ describe('metrics in the UI (Chromium, serve mode)', () => {
     await shots(page, 'pods-table');
   }, 120_000);
 
+  it('the Nodes table\'s CPU and Memory equal kubectl top node (with the % of allocatable)', async () => {
+    await go(page, `#/c/${ADMIN}/r/_/v1/nodes`);
+    await page.waitForSelector(`${TABLE} [role="row"][data-name] [data-testid="usage-cell"]`, { timeout: 30_000 });
+    const compared = await eventually(async () => {
+      const raw = JSON.parse(await kubectl(['get', '--raw', '/apis/metrics.k8s.io/v1beta1/nodes'], kc())).items as { metadata: { name: string }; timestamp: string }[];
+      const top = (await kubectl(['top', 'node', '--no-headers'], kc())).trim().split('\n').map((l) => l.trim().split(/\s+/));
+      const ours = await usageRows(page);
+      const window = new Map(raw.map((i) => [i.metadata.name, i.timestamp]));
+      if (ours.length !== top.length || ours.some(([name, , , end]) => window.get(name) !== end)) throw new Error(`not the same window yet: ${JSON.stringify({ ours, top })}`);
+      return { ours, top };
+    }, 60_000, 1000);
+    // kubectl: NAME CPU CPU% MEMORY MEMORY%; ours: "CPU CPU%" and "MEMORY MEMORY%" in two cells.
+    expect(compared.ours.map(([name, cpu, mem]) => [name, ...cpu.split(' '), ...mem.split(' ')]).sort()).toEqual(compared.top.sort());
+    await shots(page, 'nodes-table');
+  }, 90_000);
+
   it('a pod\'s details show a usage chart that grows', async () => {
+    await go(page, `#/c/${ADMIN}/r/_/v1/pods?ns=${ns}`);
+    await page.waitForSelector(`${TABLE} [role="row"][data-name]`, { timeout: 30_000 });
     const pod = (await kubectl(['get', 'pods', '-n', ns, '-l', 'app=steady', '-o', 'jsonpath={.items[0].metadata.name}'], kc())).trim();
     await page.click(`${TABLE} [role="row"][data-name="${pod}"]`);
     await page.waitForSelector('[data-testid="usage-section"] [data-testid="usage-chart"]', { timeout: 60_000 });
@@ -139,7 +158,7 @@ describe('metrics in the UI (Chromium, serve mode)', () => {
     const legend = await page.textContent('[data-testid="usage-chart"][data-resource="cpu"] .mu-legend');
     expect(legend).toContain('request 100m');
     expect(legend).toContain('limit 400m');
-    await shots(page, 'pod-chart');
+    await shots(page, 'pod-chart', '[data-testid="usage-section"]');
   }, 90_000);
 
   it('the HPA details show kubectl\'s replicas and metric values, live', async () => {
@@ -154,7 +173,7 @@ describe('metrics in the UI (Chromium, serve mode)', () => {
     }, 60_000, 1000);
     expect(await page.textContent('[data-testid="hpa-conditions"]')).toContain('Reading its metrics and computing a replica count');
     await page.waitForSelector('[data-testid="hpa-events"]', { timeout: 30_000 });
-    await shots(page, 'hpa');
+    await shots(page, 'hpa', '[data-testid="hpa-section"]');
   }, 120_000);
 
   it('a user who may not read pod metrics is told so in the table, with n/a cells', async () => {

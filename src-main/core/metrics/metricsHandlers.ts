@@ -42,7 +42,11 @@ export function metricsHandlers(core: Core, settings: MetricsSettings = settings
     const { informer, release } = core.hub.acquire<ObjectEntry>({ context, group: '', version: 'v1', resource, namespace, representation: 'object' });
     return {
       release,
-      byName: () => new Map([...informer.store.values()].map((o) => [o.name, o])),
+      /** By name, once the first list has arrived (up to a few seconds), so the first sample has its shares too. */
+      byName: async () => {
+        for (let i = 0; i < 50 && !informer.hasSynced; i++) await new Promise((r) => setTimeout(r, 100));
+        return new Map([...informer.store.values()].map((o) => [o.name, o]));
+      },
     };
   };
   const podSampler = (context: string, namespace: string): ScopeSampler<PodUsage> => {
@@ -54,7 +58,7 @@ export function metricsHandlers(core: Core, settings: MetricsSettings = settings
       s = new ScopeSampler<PodUsage>({
         read: async () => {
           const items = await readPodMetrics(http, namespace);
-          const byName = pods.byName();
+          const byName = await pods.byName();
           for (const p of items) { const r = byName.get(p.name)?.pod?.resources; if (r) p.resources = r; }
           return items;
         },
@@ -75,7 +79,7 @@ export function metricsHandlers(core: Core, settings: MetricsSettings = settings
       s = new ScopeSampler<NodeUsage>({
         read: async () => {
           const items = await readNodeMetrics(http);
-          const byName = nodes.byName();
+          const byName = await nodes.byName();
           for (const n of items) { const a = byName.get(n.name)?.allocatable; if (a) n.allocatable = a; }
           return items;
         },

@@ -36,9 +36,9 @@ export function OverviewTab({ context, target, obj, kinds, events, now, onSelect
       <MetadataSection context={context} obj={obj} kinds={kinds} now={now} onSelect={onSelect} />
       {kind === 'Pod' && <PodSections pod={obj} now={now} />}
       {kind && WORKLOAD_KINDS.has(kind) && <WorkloadSections obj={obj} />}
+      {kind === 'HorizontalPodAutoscaler' && <HpaSection obj={obj} events={events} now={now} />}
       {kind && kind !== 'Pod' && !WORKLOAD_KINDS.has(kind) && !DATA_KINDS.has(kind) && <KindSections obj={obj} />}
       {(kind === 'Pod' || kind === 'Node') && <UsageSection context={context} obj={obj} />}
-      {kind === 'HorizontalPodAutoscaler' && <HpaSection obj={obj} events={events} now={now} />}
       <ConditionsSection obj={obj} now={now} />
       {kind === 'Secret' && <SecretData context={context} target={target} obj={obj} />}
       {kind === 'ConfigMap' && <ConfigMapData obj={obj} />}

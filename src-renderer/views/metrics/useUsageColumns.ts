@@ -32,15 +32,19 @@ class Augmenter {
   update(list: LiveListState<TableRow>, usage: unknown, cells: (row: TableRow) => UsageCell[], extra: TableColumn[]): LiveListState<TableRow> {
     if (this.state && list.items === this.srcItems && list.version === this.srcVersion && usage === this.usage) return this.state;
     const incremental = list.items === this.srcItems && usage === this.usage && list.version === this.srcVersion + 1;
+    // Before Age (kubectl top's figures beside the status columns; Age stays last, as kubectl prints it).
+    const at = list.columns ? (i => (i < 0 ? list.columns!.length : i))(list.columns.findIndex((c) => c.name === 'Age')) : 0;
+    const withCells = (r: TableRow): TableRow => ({ ...r, cells: [...r.cells.slice(0, at), ...cells(r), ...r.cells.slice(at)] });
     if (incremental) {
       for (const uid of list.deleted) this.items.delete(uid);
-      for (const uid of list.changed) { const r = list.items.get(uid); if (r) this.items.set(uid, { ...r, cells: [...r.cells, ...cells(r)] }); }
+      for (const uid of list.changed) { const r = list.items.get(uid); if (r) this.items.set(uid, withCells(r)); }
     } else {
       // A new Map: the table re-sorts everything (a new sample changes every row's figures).
-      this.items = new Map([...list.items].map(([uid, r]) => [uid, { ...r, cells: [...r.cells, ...cells(r)] }]));
+      this.items = new Map([...list.items].map(([uid, r]) => [uid, withCells(r)]));
     }
     Object.assign(this, { srcItems: list.items, srcVersion: list.version, usage });
-    this.state = { ...list, items: this.items, columns: list.columns ? [...list.columns, ...extra] : undefined, version: ++this.version };
+    const columns = list.columns ? [...list.columns.slice(0, at), ...extra, ...list.columns.slice(at)] : undefined;
+    this.state = { ...list, items: this.items, columns, version: ++this.version };
     return this.state;
   }
 }
