@@ -26,6 +26,7 @@ import { goals, render, table } from './lib/report.mjs';
 import { measureKubectl, measureTable } from './p2-latency.mjs';
 import { measureTopology } from './p3-topology.mjs';
 import { growthUnderChurn, memorySnapshot, summarize } from './p4-memory.mjs';
+import { measureMetricsSampling } from './p6-metrics.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,7 +35,7 @@ const { values: args } = parseArgs({
     'churn-warmup-minutes': { type: 'string', default: '2' },
     'p2-seconds': { type: 'string', default: '15' },
     'p5-seconds': { type: 'string', default: '8' },
-    only: { type: 'string', default: 'p1,p2,p3,p4,p5' },
+    only: { type: 'string', default: 'p1,p2,p3,p4,p5,p6' },
     fresh: { type: 'boolean', default: false },
     'keep-cluster': { type: 'boolean', default: false },
     renderer: { type: 'string' },
@@ -224,6 +225,12 @@ async function main() {
       result.p3 = p3;
     }
 
+    if (only.has('p6')) {
+      // The tier's largest namespace as metrics-server serves it; its whole pod count when it does not.
+      const biggest = [...tier.namespaces].sort((a, b) => b.replicas.reduce((x, y) => x + y, 0) - a.replicas.reduce((x, y) => x + y, 0))[0];
+      result.p6 = await measureMetricsSampling({ client, namespace: biggest?.name, pods: totals.pods, log });
+      log(`P6 metrics sampling (${result.p6.pods} pods, ${result.p6.source}): ${result.p6.cpuMsPerRound} ms CPU per 15 s round = ${result.p6.cpuPercentOfCore} % of a core; an hour of history ${result.p6.historyMB} MB (heap growth ${result.p6.heapGrowthMB} MB)`);
+    }
   } finally {
     await browser?.close().catch(() => {});
     await host?.close().catch(() => {});

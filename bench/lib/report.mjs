@@ -109,6 +109,11 @@ export function table(r) {
   if (r.p5) {
     row('P5 logs: sustained lines/s, longest frame', r.p5.measured ? `${r.p5.linesPerSecond ?? '?'} lines/s, longest frame ${r.p5.longestFrameMs ?? '?'} ms` : `not measured: ${r.p5.reason}`, '', 'no frame > 50 ms');
   }
+  if (r.p6) {
+    row(`P6 metrics sampling, one namespace (${r.p6.pods} pods, ${r.p6.source}), every 15 s`,
+      `${r.p6.cpuMsPerRound} ms CPU per round = ${r.p6.cpuPercentOfCore} % of a core; 1 h of history ${r.p6.historyMB} MB (heap growth ${r.p6.heapGrowthMB} MB)${r.p6.getWallMs !== undefined ? `; GET ${r.p6.getWallMs} ms wall` : ''}`,
+      'n/a', '≤ 2 % of a core, ≤ 20 MB');
+  }
   return L.join('\n');
 }
 
