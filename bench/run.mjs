@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: Wheelhouse at scale, side by side with kubectl, on a benchmark cluster of its own.
-//   node bench/run.mjs [--tier 10k|50k|3k-ns] [--churn-minutes 3] [--churn-warmup-minutes 2] [--p2-seconds 15] [--p5-seconds 8] [--only p1,p2,p3,p4,p5,p6]
+//   node bench/run.mjs [--tier 10k|50k|3k-ns] [--churn-minutes 3] [--churn-warmup-minutes 2] [--p2-seconds 15] [--p5-seconds 8] [--only p1,p2,p3,p4,p5,p6,p7,p8]
 //                      [--fresh] [--keep-cluster] [--renderer DIR] [--cpu-prof] [--out FILE]
 //                      [--cluster wh-bench --base-port 28500] (another name keeps a second tier filled beside the first)
 // Starts the test cluster "wh-bench" (base port 28500; the shared test cluster is never touched), fills
@@ -25,8 +25,9 @@ import { controlPlanePids } from './lib/procCpu.mjs';
 import { goals, render, table } from './lib/report.mjs';
 import { measureKubectl, measureTable } from './p2-latency.mjs';
 import { measureTopology } from './p3-topology.mjs';
-import { measurePalette, measureSynthetic } from './p6-palette.mjs';
+import { measurePalette, measureSynthetic } from './p7-palette.mjs';
 import { growthUnderChurn, memorySnapshot, summarize } from './p4-memory.mjs';
+import { measureMetricsSampling } from './p8-metrics.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,7 +36,7 @@ const { values: args } = parseArgs({
     'churn-warmup-minutes': { type: 'string', default: '2' },
     'p2-seconds': { type: 'string', default: '15' },
     'p5-seconds': { type: 'string', default: '8' },
-    only: { type: 'string', default: 'p1,p2,p3,p4,p5,p6' },
+    only: { type: 'string', default: 'p1,p2,p3,p4,p5,p6,p7,p8' },
     fresh: { type: 'boolean', default: false },
     'keep-cluster': { type: 'boolean', default: false },
     renderer: { type: 'string' },
@@ -225,13 +226,19 @@ async function main() {
       result.p3 = p3;
     }
 
-    if (only.has('p6')) {
-      result.loadAverage.p6 = loadAverage();
+    if (only.has('p7')) {
+      result.loadAverage.p7 = loadAverage();
       const { page, context: bctx } = await openApp(browser, host, `#/c/${encodeURIComponent(context)}/r/apps/v1/deployments?ns=*`, { width: 1440, height: 900 });
-      result.p6 = { ...(await measurePalette({ page, expectObjects: totals.pods, log })), synthetic: await measureSynthetic() };
+      result.p7 = { ...(await measurePalette({ page, expectObjects: totals.pods, log })), synthetic: await measureSynthetic() };
       await bctx.close();
     }
 
+    if (only.has('p8')) {
+      // The tier's largest namespace as metrics-server serves it; its whole pod count when it does not.
+      const biggest = [...tier.namespaces].sort((a, b) => b.replicas.reduce((x, y) => x + y, 0) - a.replicas.reduce((x, y) => x + y, 0))[0];
+      result.p8 = await measureMetricsSampling({ client, namespace: biggest?.name, pods: totals.pods, log });
+      log(`P8 metrics sampling (${result.p8.pods} pods, ${result.p8.source}): ${result.p8.cpuMsPerRound} ms CPU per 15 s round = ${result.p8.cpuPercentOfCore} % of a core; an hour of history ${result.p8.historyMB} MB (heap growth ${result.p8.heapGrowthMB} MB)`);
+    }
   } finally {
     await browser?.close().catch(() => {});
     await host?.close().catch(() => {});

@@ -90,6 +90,10 @@ export interface ClusterHandle {
   /** Starts the API server again (no-op when running) and waits for /readyz. */
   startApiServer(opts?: { timeoutMs?: number }): Promise<void>;
   restartApiServer(opts?: { signal?: NodeJS.Signals; timeoutMs?: number }): Promise<void>;
+  /** Stops metrics-server (the metrics API turns unavailable); only for clusters a test started itself. */
+  stopMetricsServer(opts?: { signal?: NodeJS.Signals; timeoutMs?: number }): Promise<void>;
+  /** Starts metrics-server again (no-op when running or not built) and waits for its /readyz. */
+  startMetricsServer(opts?: { timeoutMs?: number }): Promise<void>;
 }
 
 export function portsFor(name: string, basePort?: number): ClusterPorts;

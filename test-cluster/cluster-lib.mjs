@@ -18,6 +18,7 @@ import { ensurePki } from './pki.mjs';
 import { kwokConfigYaml, writePodLogs } from './kwok-config.mjs';
 import { kubectl as runKubectl } from './kubectl.mjs';
 import { seedCluster, SEED_VERSION } from './seed.mjs';
+import { METRICS_SERVER, RESOURCE_METRICS_PATH_ANNOTATION, aggregationFlags, ensureMetricsServerBinary, metricsApiObjects, metricsPort, metricsServerBuilt, metricsServerSpec } from './metrics-server.mjs';
 
 export { DEFAULT_CLUSTER_NAME, binDir, defaultStateDir, readVersions } from './paths.mjs';
 export { seedCluster } from './seed.mjs';
@@ -29,6 +30,11 @@ export const LIMITED_NAMESPACE = 'demo';
 
 /** Start order. `down` stops in reverse. */
 export const COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'echo-server'];
+
+/** COMPONENTS plus metrics-server when its binary is built (it is optional: see metrics-server.mjs). */
+function componentsOf(c) {
+  return c.metricsServer ? [...COMPONENTS, METRICS_SERVER] : COMPONENTS;
+}
 
 const DEFAULT_PORTS = Object.freeze({
   etcd: 23790, etcdPeer: 23800, apiserver: 26443, controllerManager: 26457, scheduler: 26459, kwok: 26450, echo: 26480,
@@ -74,6 +80,9 @@ export function resolveCluster(opts = {}) {
     binDir: bin,
     versions: readVersions(),
     kubeconfigPath: path.join(stateDir, 'kubeconfig'),
+    // Kept out of `ports` so clusters recorded before metrics-server existed are not "stale" (empty etcd).
+    metricsPort: metricsPort(name === DEFAULT_CLUSTER_NAME && opts.basePort == null, ports),
+    metricsServer: metricsServerBuilt(),
     apiServerUrl: `https://127.0.0.1:${ports.apiserver}`,
     contexts: { admin: `${name}-admin`, limited: `${name}-limited` },
   };
@@ -191,6 +200,7 @@ function writeConfigFiles(c) {
   for (const stem of ['controller-manager', 'scheduler', 'kwok']) {
     writeFileAtomic(sd(c, 'kubeconfigs', `${stem}.kubeconfig`), componentKubeconfig(c, stem));
   }
+  writeFileAtomic(sd(c, 'kubeconfigs', 'metrics-server.kubeconfig'), componentKubeconfig(c, 'admin'));
   writeFileAtomic(sd(c, 'scheduler.yaml'), schedulerConfig(c));
   writeFileAtomic(sd(c, 'kwok.yaml'), kwokConfigYaml({ stateDir: c.stateDir, echoPort: c.ports.echo, clusterName: c.name }));
   writePodLogs(c.stateDir);
@@ -252,6 +262,8 @@ function spec(c, name) {
           // The endpoint reconciler would publish 127.0.0.1 as the kubernetes Service endpoint, which
           // Endpoints validation rejects (loopback); we listen on loopback only, so publish none.
           '--endpoint-reconciler-type=none',
+          // The aggregation layer, for metrics-server's APIService v1beta1.metrics.k8s.io.
+          ...aggregationFlags((f) => pki(c, f)),
           '--allow-privileged=true', `--profiling=${process.env.WHEELHOUSE_APISERVER_PROFILING === '1'}`, '--v=0',
           // ^ WHEELHOUSE_APISERVER_PROFILING=1 serves /debug/pprof (bench/apiserver-profile.mjs).
         ],
@@ -271,6 +283,8 @@ function spec(c, name) {
           // Room for the 60k-pod benchmarks (defaults are 20/30 requests per second).
           '--kube-api-qps=200', '--kube-api-burst=400',
           '--concurrent-deployment-syncs=10', '--concurrent-replicaset-syncs=10',
+          // HPAs react within seconds of metrics-server's 15 s window (default sync period 15 s).
+          '--horizontal-pod-autoscaler-sync-period=5s',
         ],
       };
     case 'kube-scheduler':
@@ -308,6 +322,8 @@ function spec(c, name) {
         args: [path.join(TEST_CLUSTER_DIR, 'echo-server.mjs'), '--state-dir', c.stateDir, '--port', String(p.echo),
           '--live-log', sd(c, 'pod-logs', 'api.log')],
       };
+    case METRICS_SERVER:
+      return metricsServerSpec({ stateDir: c.stateDir, kubeconfig: sd(c, 'kubeconfigs', 'metrics-server.kubeconfig'), port: c.metricsPort }, baseEnv({ HOME: c.stateDir }));
     default:
       throw new Error(`unknown component ${name}`);
   }
@@ -320,7 +336,7 @@ function spec(c, name) {
  */
 function specHash(c, checkoutDir = '<test-cluster>') {
   const h = createHash('sha256');
-  for (const n of COMPONENTS) {
+  for (const n of componentsOf(c)) {
     const s = spec(c, n);
     const args = s.args.map((a) => a.split(TEST_CLUSTER_DIR).join(checkoutDir));
     h.update(JSON.stringify({ args, env: s.env, bin: n === 'echo-server' ? 'node' : s.bin }));
@@ -499,6 +515,8 @@ const probes = {
   'kube-scheduler': async (c) => (await request(`https://127.0.0.1:${c.ports.scheduler}/healthz`, { insecure: true })).status === 200,
   kwok: async (c) => (await request(`https://127.0.0.1:${c.ports.kwok}/healthz`, { insecure: true })).status === 200,
   'echo-server': async (c) => (await request(`http://127.0.0.1:${c.ports.echo}/`)).status === 200,
+  // /livez, not /readyz: metrics-server is ready only once it holds two scrapes of some pod.
+  [METRICS_SERVER]: async (c) => (await request(`https://127.0.0.1:${c.metricsPort}/livez`, { insecure: true })).status === 200,
 };
 
 async function waitFor(what, fn, { timeoutMs = 60_000, intervalMs = 200, check } = {}) {
@@ -578,7 +596,7 @@ function portOwner(port) {
 
 async function assertPortsFree(c) {
   const busy = [];
-  for (const [role, port] of Object.entries(c.ports)) {
+  for (const [role, port] of Object.entries({ ...c.ports, ...(c.metricsServer ? { metricsServer: c.metricsPort } : {}) })) {
     if (!(await portFree(port))) busy.push({ role, port, owner: portOwner(port) });
   }
   if (busy.length === 0) return;
@@ -637,7 +655,7 @@ async function withLockFile(lock, what, fn, { timeoutMs = 1_800_000, log = defau
 // ── cluster-level operations ───────────────────────────────────────────────────────────────────────
 
 function processTable(c) {
-  return COMPONENTS.map((name) => {
+  return componentsOf(c).map((name) => {
     const pid = readPid(c, name);
     return { name, pid: pid ?? null, alive: pid ? isOurs(c, pid) : false, log: logFile(c, name) };
   });
@@ -681,7 +699,7 @@ export async function clusterStatus(arg) {
 
 async function stopAll(c, opts = {}) {
   const log = opts.log ?? defaultLog;
-  const order = [...COMPONENTS].reverse();
+  const order = [...COMPONENTS, METRICS_SERVER].reverse();
   // Everything that talks to the API server first (in parallel), then the API server, then etcd.
   const clients = order.filter((n) => n !== 'kube-apiserver' && n !== 'etcd');
   const stopped = await Promise.all(clients.map((n) => stopProcess(c, n, { log, timeoutMs: opts.timeoutMs })));
@@ -749,7 +767,11 @@ function bootstrapObjects(c) {
         'topology.kubernetes.io/zone': zones[i % zones.length],
         type: 'kwok',
       },
-      annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
+      annotations: {
+        'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0',
+        // Where metrics-server scrapes this node's simulated kubelet resource metrics (served by kwok).
+        [RESOURCE_METRICS_PATH_ANNOTATION]: `/metrics/nodes/${name}/metrics/resource`,
+      },
     },
     spec: {},
     status: {
@@ -767,6 +789,7 @@ function bootstrapObjects(c) {
   }));
   return [
     ...nodes,
+    ...(c.metricsServer ? metricsApiObjects(c.metricsPort) : []),
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: LIMITED_NAMESPACE } },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -830,6 +853,14 @@ function handle(c, extra = {}, log = defaultLog) {
       if (isOurs(c, readPid(c, 'kube-apiserver'))) return;
       await startAndWait(c, 'kube-apiserver', o.timeoutMs ?? 60_000);
     },
+    // metrics-server, for tests of what the metrics API says when it is down (private clusters only).
+    stopMetricsServer: async (o = {}) => {
+      await stopProcess(c, METRICS_SERVER, { timeoutMs: 5000, log, ...o });
+    },
+    startMetricsServer: async (o = {}) => {
+      if (!c.metricsServer || isOurs(c, readPid(c, METRICS_SERVER))) return;
+      await startAndWait(c, METRICS_SERVER, o.timeoutMs ?? 60_000);
+    },
     restartApiServer: async (o = {}) => {
       await stopProcess(c, 'kube-apiserver', { timeoutMs: 5000, log, ...o });
       await startAndWait(c, 'kube-apiserver', o.timeoutMs ?? 60_000);
@@ -883,7 +914,9 @@ export async function startCluster(opts = {}) {
   const log = opts.log ?? defaultLog;
   const tm = timer(log);
   await ensureBinaries({ log });
+  await ensureMetricsServerBinary(log);
   const c = resolveCluster(opts);
+  if (!c.metricsServer) log('metrics-server is not built: starting without the metrics API');
   tm.phase('binaries');
   return withLock(c, async () => {
     if (!opts.fresh) await healDeadComponents(c, log);
@@ -934,6 +967,10 @@ export async function startCluster(opts = {}) {
     writeFileAtomic(sd(c, 'cluster.json'), JSON.stringify({ name: c.name, ports: c.ports, binDir: c.binDir, versions: c.versions, specHash: specHash(c), startedAt: new Date().toISOString() }, null, 2) + '\n', 0o644);
     await applyObjects(c, bootstrapObjects(c));
     tm.phase('nodes, namespace demo, RBAC');
+    if (c.metricsServer) {
+      await startAndWait(c, METRICS_SERVER, 60_000);
+      tm.phase('metrics-server');
+    }
     await waitClusterUsable(c, tm);
     if (opts.seed) await maybeSeed(c, log, tm, opts.seed === 'force');
     log(`cluster "${c.name}" ready in ${(tm.total() / 1000).toFixed(1)}s: ${c.apiServerUrl}, kubeconfig ${c.kubeconfigPath}`);

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { kwokMetricsDocs } from './kwok-metrics-config.mjs';
 
 /** Pods carrying this label (value "true") run but never become Ready. */
 export const STUCK_LABEL = 'wheelhouse.dev/stuck';
@@ -236,6 +237,8 @@ export function kwokConfigYaml(c) {
       metadata: { name: 'wheelhouse-port-forward' },
       spec: { forwards: [{ target: { address: '127.0.0.1', port: c.echoPort } }] },
     },
+    // Simulated kubelet resource metrics and usage, scraped by metrics-server.
+    ...kwokMetricsDocs(),
   ];
   return docs.map((d) => YAML.stringify(d, { lineWidth: 0 })).join('---\n');
 }

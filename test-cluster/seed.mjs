@@ -3,9 +3,10 @@
 // real revisions with change-causes; re-running the seed does not add revisions.
 import { kubectl as runKubectl, KubectlError } from './kubectl.mjs';
 import { STUCK_LABEL } from './kwok-config.mjs';
+import { USAGE_MEMORY, WAVE_HIGH, WAVE_LOW, WAVE_PERIOD } from './kwok-metrics-config.mjs';
 
 /** Bump when the data set changes, so ensureCluster() re-seeds existing clusters. */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 const FIELD_MANAGER = 'wheelhouse-seed';
 
 const b64 = (s) => Buffer.from(s).toString('base64');
@@ -78,6 +79,38 @@ function apiDeployment(image, cause) {
       env: [{ name: 'PORT', value: '8080' }],
     }],
   });
+}
+
+/**
+ * demo/load: simulated CPU follows a square wave (KWOK, kwok-metrics-config.mjs): 200m for the first
+ * half of every 4 minutes, 10m for the second, against a 100m request. Its HPA (target 50 %) scales
+ * it up to 4 replicas and back to 1 on its own, so the topology shows replicas changing live.
+ * @param {{ ns?: string, periodSeconds?: number }} [o]
+ */
+export function loadWithAutoscaler({ ns = 'demo', periodSeconds = 240 } = {}) {
+  const load = deployment({
+    ns, name: 'load', replicas: 1,
+    containers: [{ name: 'load', image: 'ghcr.io/wheelhouse-demo/load:1.0', resources: resources('100m', '64Mi') }],
+  });
+  // No replicas: the HPA owns them, and re-seeding must not reset them.
+  delete load.spec.replicas;
+  load.spec.template.metadata.annotations = {
+    [WAVE_HIGH]: '200m', [WAVE_LOW]: '10m', [WAVE_PERIOD]: String(periodSeconds), [USAGE_MEMORY]: '40Mi',
+  };
+  const hpa = {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: 'load', namespace: ns },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'load' },
+      minReplicas: 1,
+      maxReplicas: 4,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }],
+      // Short windows so a test (and a demo viewer) sees both directions within one period.
+      behavior: { scaleUp: { stabilizationWindowSeconds: 0 }, scaleDown: { stabilizationWindowSeconds: 20 } },
+    },
+  };
+  return [load, hpa];
 }
 
 /** Revisions per deployment, oldest first; each is rolled out completely before the next. */
@@ -226,6 +259,7 @@ function namespaced() {
         metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
       },
     },
+    ...loadWithAutoscaler(),
     deployment({
       ns: 'demo', name: 'stuck', replicas: 2, progressDeadlineSeconds: 60,
       labels: { [STUCK_LABEL]: 'true' },

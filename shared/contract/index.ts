@@ -5,11 +5,12 @@ import { actionMethods, actionTopics } from './actions';
 import { streamMethods, streamTopics } from './streams';
 import { timelineMethods, timelineTopics } from './timeline';
 import { editMethods } from './edit';
+import { metricsMethods, metricsTopics } from './metrics';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods };
-export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods };
+export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics };
 
 export type Methods = typeof methods;
 export type Topics = typeof topics;
@@ -29,3 +30,4 @@ export * from './streams';
 export * from './packedLines';
 export * from './timeline';
 export * from './edit';
+export * from './metrics';

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../model/kubeObject';
 import type { LabelSelector, LabelSelectorRequirement } from '../model/labelSelector';
 import { replicaCounts, type ReplicaCounts } from '../model/replicaCounts';
+import { nodeAllocatable, podResources, type NodeAllocatable, type PodResources } from '../metrics/usageShare';
 import { computeHealth, type HealthStatus } from './health';
 
 /**
@@ -31,6 +32,8 @@ export interface PodInfo {
   configMaps: string[];
   secrets: string[];
   pvcs: string[];
+  /** Summed container requests and limits (shared/metrics), for usage shares. */
+  resources?: PodResources;
 }
 
 export interface ServiceInfo {
@@ -124,6 +127,8 @@ export interface TopoObject {
   pvc?: PvcInfo;
   pv?: PvInfo;
   endpointSlice?: EndpointSliceInfo;
+  /** A Node's allocatable CPU and memory, for usage shares. */
+  allocatable?: NodeAllocatable;
 }
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
@@ -272,6 +277,8 @@ function pod(obj: KubeObject, out: TopoObject): void {
   const reason = podReason(obj);
   if (reason) info.reason = reason;
   if (str(spec.nodeName)) info.nodeName = spec.nodeName;
+  const resources = podResources(arr(spec.containers));
+  if (resources) info.resources = resources;
   out.pod = info;
   const images = containerImages(spec);
   if (images) out.images = images;
@@ -404,4 +411,5 @@ const projectKind: Record<string, (obj: KubeObject, out: TopoObject) => void> = 
   PersistentVolumeClaim: pvc,
   PersistentVolume: pv,
   EndpointSlice: endpointSlice,
+  Node: (obj, out) => { const a = nodeAllocatable(obj.status?.allocatable); if (a) out.allocatable = a; },
 };

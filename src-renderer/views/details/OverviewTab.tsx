@@ -11,6 +11,8 @@ import { EventsList } from './EventsList';
 import { Section } from './bits';
 import { WORKLOAD_KINDS } from './objectModel';
 import { KindSections } from './KindSections';
+import { UsageSection } from '../metrics/UsageSection';
+import { HpaSection } from '../metrics/HpaSection';
 
 interface Props {
   context: string;
@@ -34,7 +36,9 @@ export function OverviewTab({ context, target, obj, kinds, events, now, onSelect
       <MetadataSection context={context} obj={obj} kinds={kinds} now={now} onSelect={onSelect} />
       {kind === 'Pod' && <PodSections pod={obj} now={now} context={context} />}
       {kind && WORKLOAD_KINDS.has(kind) && <WorkloadSections obj={obj} />}
+      {kind === 'HorizontalPodAutoscaler' && <HpaSection obj={obj} events={events} now={now} />}
       {kind && kind !== 'Pod' && !WORKLOAD_KINDS.has(kind) && !DATA_KINDS.has(kind) && <KindSections obj={obj} context={context} onSelect={onSelect} />}
+      {(kind === 'Pod' || kind === 'Node') && <UsageSection context={context} obj={obj} />}
       <ConditionsSection obj={obj} now={now} />
       {kind === 'Secret' && <SecretData context={context} target={target} obj={obj} />}
       {kind === 'ConfigMap' && <ConfigMapData obj={obj} />}

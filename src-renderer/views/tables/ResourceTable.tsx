@@ -12,6 +12,9 @@ import { RowHighlights, type HighlightLevel } from './rowHighlight';
 import { canvasMeasure, columnWidths, namespaceWidth, type TextMeasure } from './columnWidths';
 import { useNow } from './useNow';
 import { visibleText } from '../../../shared/model/visibleText';
+import { useUsageColumns } from '../metrics/useUsageColumns';
+import { isUsageCell } from '../metrics/usageCells';
+import { UsageBarCell } from '../metrics/UsageBarCell';
 import './resourceTable.css';
 
 export interface ResourceTableProps {
@@ -29,6 +32,7 @@ export interface ResourceTableProps {
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
+  if (isUsageCell(v)) return v.text;
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
@@ -47,7 +51,9 @@ const ROW_KEYS: Record<string, Pick<ActionRequest, 'tab' | 'action'>> = { l: { t
  */
 
 export function ResourceTable(p: ResourceTableProps) {
-  const list = useLiveList<TableRow>({ context: p.context, group: p.group, version: p.version, resource: p.resource, namespace: p.namespace, projection: 'table' });
+  const served = useLiveList<TableRow>({ context: p.context, group: p.group, version: p.version, resource: p.resource, namespace: p.namespace, projection: 'table' });
+  // Pods and Nodes: CPU and Memory columns from the metrics API (views/metrics).
+  const { list, unavailable: metricsUnavailable } = useUsageColumns(p, served);
   const [wide, setWide] = useState(false);
   const [filter, setFilter] = useState('');
   const [selector, setSelector] = useState('');
@@ -174,6 +180,7 @@ export function ResourceTable(p: ResourceTableProps) {
         {badge}
       </div>
       {selectorError && <div className="rt-hint rt-hint-bad" role="status">Label selector: {selectorError}</div>}
+      {metricsUnavailable && <div className="rt-hint mu-note" role="status" data-testid="metrics-unavailable">CPU and memory: {metricsUnavailable.message}</div>}
       <div className="table-scroll rt-scroll" ref={scrollRef} data-testid="resource-table" role="grid" aria-label={p.title} aria-rowcount={rows.length}
         tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={cursorIndex >= 0 ? `row-${rows[cursorIndex].uid}` : undefined}>
         <div className="table-header" role="row" style={{ height: HEADER_HEIGHT, width: layout.total, visibility: columns.length ? undefined : 'hidden' }}>
@@ -269,6 +276,14 @@ const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNa
       {layout.cols.map((i, k) => {
         const text = i === ageIndex && row.creationTimestamp ? humanDuration(now - Date.parse(row.creationTimestamp)) : shownText(row.cells[i]);
         const numeric = isNumeric(columns[i]);
+        const usage = row.cells[i];
+        if (isUsageCell(usage)) {
+          return (
+            <div key={i} role="gridcell" className={`cell rt-num ${k === layout.cols.length - 1 ? 'rt-last' : ''}`} style={stickyStyle(layout.widths[k], undefined)}>
+              <UsageBarCell cell={usage} />
+            </div>
+          );
+        }
         return (
           <div key={i} role="gridcell" className={`cell ${i === 0 ? 'name rt-sticky' : ''} ${numeric ? 'rt-num' : ''} ${k === layout.cols.length - 1 ? 'rt-last' : ''}`}
             style={stickyStyle(layout.widths[k], i === 0 ? layout.nsWidth : undefined)} title={text.length > 18 ? text : undefined}>

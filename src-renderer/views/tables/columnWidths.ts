@@ -35,7 +35,8 @@ function boundsFor(col: TableColumn, index: number): Bounds {
   return { min: 64, max: 380 };
 }
 
-const text = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+// A usage cell (views/metrics) shows its text plus a 36 px bar: measure as a few characters more.
+const text = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? ('usage' in v ? `${(v as unknown as { text: string }).text}\u2003\u2003\u2003` : JSON.stringify(v)) : String(v));
 
 /**
  * Pixel widths for the visible columns from their type and a sample of their content: the widest of

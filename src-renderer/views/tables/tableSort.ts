@@ -30,6 +30,11 @@ export type SortKey = { missing: boolean; num: number; str: string };
 
 function keyOf(v: unknown, type: string | undefined): SortKey {
   if (v === null || v === undefined || v === '' || v === '<none>' || v === '<unknown>' || v === '<invalid>') return { missing: true, num: 0, str: '' };
+  // A cell that carries its own sort value (the CPU and Memory columns: views/metrics/usageCells).
+  if (typeof v === 'object' && 'usage' in v) {
+    const sort = (v as { sort?: number }).sort;
+    return sort === undefined ? { missing: true, num: 0, str: '' } : { missing: false, num: sort, str: '' };
+  }
   if (type === 'integer' || type === 'number') {
     const n = Number(v);
     return Number.isFinite(n) ? { missing: false, num: n, str: '' } : { missing: false, num: 0, str: String(v) };

@@ -1,8 +1,8 @@
-// P6: the command palette's search per keystroke at the 10k tier.
-//   In the app (run.mjs --only p6): the palette opened on all namespaces, queries typed one key at a
+// P7: the command palette's search per keystroke at the 10k tier.
+//   In the app (run.mjs --only p7): the palette opened on all namespaces, queries typed one key at a
 //   time; per keystroke, keydown → the frame after the results answering that text are in the page
 //   (the list's data-answered attribute), measured inside the page; and the worker's own search time.
-//   Standalone (`node bench/p6-palette.mjs --synthetic [--objects 10000]`): the same index code
+//   Standalone (`node bench/p7-palette.mjs --synthetic [--objects 10000]`): the same index code
 //   (src-renderer/app/palette/paletteIndex.ts) over a synthetic in-memory index shaped like the tier,
 //   search time per keystroke, without a cluster.
 import { build } from 'esbuild';
@@ -38,18 +38,18 @@ export async function measurePalette({ page, expectObjects, log = () => {} }) {
   }, expectObjects, { timeout: 300_000, polling: 250 });
   const indexedAfterMs = Date.now() - t0;
   const indexed = await page.textContent('[data-testid="palette-stats"]');
-  log(`P6 palette: ${indexed} after ${indexedAfterMs} ms`);
+  log(`P7 palette: ${indexed} after ${indexedAfterMs} ms`);
   await page.keyboard.press('Backspace');
 
   await page.evaluate(() => {
     const w = /** @type {any} */ (window);
-    w.__p6 = { down: 0, samples: [] };
-    document.addEventListener('keydown', () => { w.__p6.down = performance.now(); }, true);
+    w.__p7 = { down: 0, samples: [] };
+    document.addEventListener('keydown', () => { w.__p7.down = performance.now(); }, true);
     const list = document.querySelector('#palette-list');
     new MutationObserver(() => {
       const text = list.getAttribute('data-answered');
-      const down = w.__p6.down;
-      requestAnimationFrame(() => w.__p6.samples.push({ text, ms: performance.now() - down }));
+      const down = w.__p7.down;
+      requestAnimationFrame(() => w.__p7.samples.push({ text, ms: performance.now() - down }));
     }).observe(list, { attributes: true, attributeFilter: ['data-answered'] });
   });
   const keystrokeMs = [];
@@ -58,17 +58,17 @@ export async function measurePalette({ page, expectObjects, log = () => {} }) {
     for (let i = 1; i <= q.length; i++) {
       await page.keyboard.type(q[i - 1]);
       const want = q.slice(0, i);
-      const s = await page.waitForFunction((t) => /** @type {any} */ (window).__p6.samples.find((x) => x.text === t), want, { timeout: 10_000, polling: 'raf' });
+      const s = await page.waitForFunction((t) => /** @type {any} */ (window).__p7.samples.find((x) => x.text === t), want, { timeout: 10_000, polling: 'raf' });
       keystrokeMs.push((await s.jsonValue()).ms);
       const m = /· ([\d.]+) ms/.exec((await page.textContent('[data-testid="palette-stats"]')) ?? '');
       if (m) workerMs.push(Number(m[1]));
-      await page.evaluate(() => { /** @type {any} */ (window).__p6.samples = []; });
+      await page.evaluate(() => { /** @type {any} */ (window).__p7.samples = []; });
     }
     for (let i = 0; i < q.length; i++) await page.keyboard.press('Backspace');
   }
   await page.keyboard.press('Escape');
   const out = { queries: QUERIES, indexed, indexedAfterMs, keystroke: summary(keystrokeMs), workerSearch: summary(workerMs) };
-  log(`P6 palette keystroke → results frame p50 ${out.keystroke.p50} / p95 ${out.keystroke.p95} / max ${out.keystroke.max} ms (${out.keystroke.n} keystrokes); worker search p95 ${out.workerSearch.p95} ms`);
+  log(`P7 palette keystroke → results frame p50 ${out.keystroke.p50} / p95 ${out.keystroke.p95} / max ${out.keystroke.max} ms (${out.keystroke.n} keystrokes); worker search p95 ${out.workerSearch.p95} ms`);
   return out;
 }
 
@@ -126,9 +126,9 @@ export async function measureSynthetic({ objects = 10_000 } = {}) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { synthetic: { type: 'boolean', default: false }, objects: { type: 'string', default: '10000' } } });
   if (!values.synthetic) {
-    console.error('usage: node bench/p6-palette.mjs --synthetic [--objects 10000]   (in the app: node bench/run.mjs --only p6)');
+    console.error('usage: node bench/p7-palette.mjs --synthetic [--objects 10000]   (in the app: node bench/run.mjs --only p7)');
     process.exit(2);
   }
   const r = await measureSynthetic({ objects: Number(values.objects) });
-  console.log(`P6 palette index (synthetic, in Node): ${r.objects} objects indexed in ${r.buildMs} ms; search per keystroke p50 ${r.search.p50} / p95 ${r.search.p95} / max ${r.search.max} ms over ${r.search.n} keystrokes`);
+  console.log(`P7 palette index (synthetic, in Node): ${r.objects} objects indexed in ${r.buildMs} ms; search per keystroke p50 ${r.search.p50} / p95 ${r.search.p95} / max ${r.search.max} ms over ${r.search.n} keystrokes`);
 }
