@@ -3,6 +3,8 @@
 // real revisions with change-causes; re-running the seed does not add revisions.
 import { kubectl as runKubectl, KubectlError } from './kubectl.mjs';
 import { STUCK_LABEL } from './kwok-config.mjs';
+import { existsSync as helmBuilt } from 'node:fs';
+import { helmPath, seedHelmRelease } from './helm.mjs';
 
 /** Bump when the data set changes, so ensureCluster() re-seeds existing clusters. */
 export const SEED_VERSION = 1;
@@ -389,6 +391,8 @@ export async function seedCluster(opts) {
     }),
   ]);
   phase('statefulset, daemonset, job, pvc settled');
+  // The demo Helm release (two revisions), when build-helm.sh has built helm; the rest of the seed does not need it.
+  if (helmBuilt(helmPath())) { await seedHelmRelease({ kubeconfig: opts.kubeconfigPath, context: opts.context, log }); phase('helm release demo/hello'); }
   log(`seed: done in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   return { ms: Date.now() - t0 };
 }
