@@ -85,7 +85,9 @@ export function runTool(tool: FoundTool | string, args: string[], opts: RunOptio
   const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { shell: false, env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    // Its own process group, so a timeout stops the children it started too (they hold its pipes open).
+    const group = process.platform !== 'win32';
+    const child = spawn(file, args, { shell: false, detached: group, env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     const out = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
     const size = { stdout: 0, stderr: 0 };
     let truncated = false;
@@ -101,9 +103,15 @@ export function runTool(tool: FoundTool | string, args: string[], opts: RunOptio
     };
     child.stdout.on('data', take('stdout'));
     child.stderr.on('data', take('stderr'));
+    const signal = (sig: NodeJS.Signals) => {
+      try {
+        if (group && child.pid) process.kill(-child.pid, sig);
+        else child.kill(sig);
+      } catch { /* already gone */ }
+    };
     const kill = () => {
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+      signal('SIGTERM');
+      setTimeout(() => signal('SIGKILL'), 2000).unref();
     };
     const timer = setTimeout(() => { timedOut = true; kill(); }, timeoutMs);
     const onAbort = () => kill();
