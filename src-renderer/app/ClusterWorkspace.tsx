@@ -10,6 +10,7 @@ import { OverviewView } from '../views/OverviewView';
 import { DetailsHost } from '../views/DetailsHost';
 import { ToastProvider } from '../components/Toasts';
 import { TopBarActions } from '../views/activity/TopBarActions';
+import { HelmView } from '../views/helm/HelmView';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
@@ -79,6 +80,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
             title={kindLabel} selectedUid={selected?.uid}
             onSelect={(row: TableRow) => setSelected({ ...route.resource!, namespace: row.namespace, name: row.name, uid: row.uid })} />
         )}
+        {route.view === 'helm' && <HelmView context={context} namespace={namespace} route={route} navigate={navigate} onSelect={setSelected} />}
       </main>
       {selected && <DetailsHost context={context} target={selected} onClose={() => setSelected(undefined)} navigate={go} onSelect={setSelected} />}
     </div>
