@@ -63,6 +63,9 @@ export function helmActions(core: Core, storages: ReleaseStorages, opts: HelmCli
       if (typeof values !== 'object' || Array.isArray(values)) throw new ContractError('bad-request', 'The values must be a YAML mapping (key: value).');
       const problem = chartProblem(cur);
       if (problem) throw new ContractError('refused', problem);
+      // A stored record carries the chart's own files but not its subcharts: re-rendering it would drop them.
+      const deps = (cur.chart?.metadata?.dependencies as unknown[] | undefined) ?? [];
+      if (deps.length > 0) throw new ContractError('refused', `Chart ${cur.chart?.metadata?.name} has ${deps.length} dependencies; helm's stored record does not hold subcharts, so it cannot be upgraded from storage. Upgrade it with helm from the chart's source.`);
       const { root, dir } = writeStoredChart(cur.chart!);
       try {
         const file = join(root, 'values.yaml');
