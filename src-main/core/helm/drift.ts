@@ -20,7 +20,24 @@ const HELM_FIELD_MANAGER = 'helm';
 
 const toYaml = (o: unknown) => (o === undefined ? '' : stringify(o, { lineWidth: 0 }));
 
-export async function computeDrift(http: KubeHttp, objects: ManifestObject[]): Promise<HelmDriftObject[]> {
+/**
+ * What helm adds to every object it applies (pkg/action/validate.go setMetadataVisitor): without them a
+ * dry run as helm's field manager would remove them, and every object would look drifted.
+ */
+function asHelmApplies(o: Record<string, unknown>, release: { name: string; namespace: string }, ns: string | undefined): Record<string, unknown> {
+  const meta = (o.metadata ?? {}) as Record<string, any>;
+  return {
+    ...o,
+    metadata: {
+      ...meta,
+      ...(ns ? { namespace: ns } : {}),
+      labels: { ...(meta.labels ?? {}), 'app.kubernetes.io/managed-by': 'Helm' },
+      annotations: { ...(meta.annotations ?? {}), 'meta.helm.sh/release-name': release.name, 'meta.helm.sh/release-namespace': release.namespace },
+    },
+  };
+}
+
+export async function computeDrift(http: KubeHttp, objects: ManifestObject[], release: { name: string; namespace: string }): Promise<HelmDriftObject[]> {
   const resolve = kindResolver(http);
   return Promise.all(objects.map(async (o): Promise<HelmDriftObject> => {
     const base = { key: o.key, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) };
@@ -35,7 +52,7 @@ export async function computeDrift(http: KubeHttp, objects: ManifestObject[]): P
       } catch (err) {
         if (!(err instanceof ApiError && err.status === 404)) throw err;
       }
-      const body = { ...o.object, metadata: { ...(o.object.metadata as object), ...(ns ? { namespace: ns } : {}) } };
+      const body = asHelmApplies(o.object, release, ns);
       const res = await http.raw('PATCH', path, {
         body: JSON.stringify(body), contentType: APPLY_PATCH,
         query: { fieldManager: HELM_FIELD_MANAGER, force: true, dryRun: 'All' },

@@ -36,7 +36,7 @@ export function helmHandlers(core: Core, opts: HelmCliOptions = {}): Handlers {
       },
       'helm.drift': async (p) => {
         const r = await revisionOf(p);
-        return { revision: r.version, objects: await computeDrift(core.connection(p.context).http, splitManifest(r.manifest ?? '', r.namespace)) };
+        return { revision: r.version, objects: await computeDrift(core.connection(p.context).http, splitManifest(r.manifest ?? '', r.namespace), r) };
       },
       'helm.tool': async () => helmStatus(opts),
       ...helmActions(core, storages, opts),
