@@ -138,15 +138,21 @@ export const HelmActionResult = z.object({
 });
 export type HelmActionResult = z.infer<typeof HelmActionResult>;
 
+/**
+ * helm's --force-conflicts: with server-side apply, take back fields another manager changed (a
+ * `kubectl scale` behind Helm's back) instead of failing on the conflict.
+ */
+const ForceConflicts = z.boolean().default(false);
+
 export const helmMethods = {
   'helm.values': { params: ReleaseTarget.extend({ revision: Revision.optional(), all: z.boolean().default(false), reveal: z.boolean().default(false) }), result: HelmValues },
   'helm.manifest': { params: ReleaseTarget.extend({ revision: Revision.optional() }), result: z.object({ revision: z.number().int(), manifest: z.string() }) },
   'helm.diff': { params: ReleaseTarget.extend({ from: Revision, to: Revision, reveal: z.boolean().default(false) }), result: HelmRevisionDiff },
   'helm.drift': { params: ReleaseTarget, result: z.object({ revision: z.number().int(), objects: z.array(HelmDriftObject) }) },
   'helm.tool': { params: z.object({}), result: HelmToolStatus },
-  'helm.rollback': { params: ReleaseTarget.extend({ revision: Revision, dryRun: z.boolean().default(false) }), result: HelmActionResult },
+  'helm.rollback': { params: ReleaseTarget.extend({ revision: Revision, dryRun: z.boolean().default(false), forceConflicts: ForceConflicts }), result: HelmActionResult },
   /** Same chart as the current revision, with these user values (YAML; replaces the old ones, like --reset-values -f). */
-  'helm.upgrade': { params: ReleaseTarget.extend({ values: z.string().max(1 << 20), dryRun: z.boolean().default(false) }), result: HelmActionResult },
+  'helm.upgrade': { params: ReleaseTarget.extend({ values: z.string().max(1 << 20), dryRun: z.boolean().default(false), forceConflicts: ForceConflicts }), result: HelmActionResult },
   'helm.uninstall': { params: ReleaseTarget.extend({ keepHistory: z.boolean().default(false), dryRun: z.boolean().default(false) }), result: HelmActionResult },
 } as const;
 

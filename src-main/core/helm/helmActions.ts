@@ -40,7 +40,7 @@ export function helmActions(core: Core, storages: ReleaseStorages, opts: HelmCli
     );
 
   return {
-    'helm.rollback': async (p: Target & { revision: number; dryRun: boolean }): Promise<HelmActionResult> => tracked(p, 'rollback', async () => {
+    'helm.rollback': async (p: Target & { revision: number; dryRun: boolean; forceConflicts: boolean }): Promise<HelmActionResult> => tracked(p, 'rollback', async () => {
       const { all, current: cur } = await current(p);
       const target = decoded(pickRevision(all, p.namespace, p.name, p.revision));
       const problem = chartProblem(target);
@@ -48,11 +48,11 @@ export function helmActions(core: Core, storages: ReleaseStorages, opts: HelmCli
       // The preview is exactly the revision diff from the current revision to the target.
       const preview = revisionDiff(cur, target, false);
       if (p.dryRun) return { dryRun: true, output: `helm rollback ${p.name} ${p.revision} would restore revision ${p.revision}'s values and manifest as revision ${cur.version + 1}.`, preview };
-      const res = await helm(p, ['rollback', p.name, String(p.revision)]);
+      const res = await helm(p, ['rollback', p.name, String(p.revision), ...(p.forceConflicts ? ['--force-conflicts'] : [])]);
       return { dryRun: false, output: res.output };
     }),
 
-    'helm.upgrade': async (p: Target & { values: string; dryRun: boolean }): Promise<HelmActionResult> => tracked(p, 'upgrade', async () => {
+    'helm.upgrade': async (p: Target & { values: string; dryRun: boolean; forceConflicts: boolean }): Promise<HelmActionResult> => tracked(p, 'upgrade', async () => {
       const { current: cur } = await current(p);
       let values: unknown;
       try {
@@ -71,7 +71,7 @@ export function helmActions(core: Core, storages: ReleaseStorages, opts: HelmCli
         const file = join(root, 'values.yaml');
         writeFileSync(file, p.values, { mode: 0o600 });
         // Same chart as the current revision (written back from its record), these values only.
-        const args = ['upgrade', p.name, dir, '--reset-values', '-f', file];
+        const args = ['upgrade', p.name, dir, '--reset-values', '-f', file, ...(p.forceConflicts ? ['--force-conflicts'] : [])];
         if (!p.dryRun) return { dryRun: false, output: (await helm(p, args)).output };
         const res = await helm(p, [...args, '--dry-run=server', '-o', 'json']);
         let would: HelmRelease;

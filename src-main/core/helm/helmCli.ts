@@ -35,9 +35,12 @@ export async function runHelm(
   const output = [res.stdout.trim(), res.stderr.trim()].filter(Boolean).join('\n');
   if (res.timedOut) throw new ContractError('timeout', `helm ${args[0]} did not finish in ${HELM_TIMEOUT_MS / 60_000} minutes and was stopped. ${output}`.trim());
   if (res.code !== 0) {
-    const words = res.stderr.trim() || res.stdout.trim() || `exit code ${res.code}`;
-    const code = /forbidden/i.test(words) ? 'forbidden' : /another operation .* is in progress/i.test(words) ? 'conflict' : 'refused';
-    throw new ContractError(code, `helm ${args[0]} failed: ${words}`);
+    const all = res.stderr.trim() || res.stdout.trim() || `exit code ${res.code}`;
+    // helm logs warnings (level=WARN …) before its `Error: …` line: the error line is the message.
+    const errorLines = all.split('\n').filter((l) => l.startsWith('Error: '));
+    const words = errorLines.length ? errorLines.map((l) => l.slice('Error: '.length)).join('\n') : all;
+    const code = /forbidden/i.test(words) ? 'forbidden' : /another operation .* is in progress|conflict/i.test(words) ? 'conflict' : 'refused';
+    throw new ContractError(code, `helm ${args[0]} failed: ${words}`, all === words ? undefined : all);
   }
   return { ...res, output };
 }

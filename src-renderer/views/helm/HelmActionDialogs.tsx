@@ -26,22 +26,33 @@ function usePreview(run: (() => Promise<HelmActionResult>) | undefined, key: str
 
 const outputLine = (r: HelmActionResult) => r.output.split('\n').filter(Boolean).slice(-1)[0];
 
+/** helm --force-conflicts: what a conflict error (a field changed behind Helm's back) asks the user to decide. */
+function ForceConflicts({ checked, onChange }: { checked: boolean; onChange(v: boolean): void }) {
+  return (
+    <label className="toggle" title="With server-side apply, helm refuses to overwrite fields another manager changed (kubectl scale, kubectl edit); this takes them back.">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid="helm-force-conflicts" /> Take back fields changed outside Helm (--force-conflicts)
+    </label>
+  );
+}
+
 /** Roll back to a revision: the preview is exactly the revision diff from the current revision to the target. */
 export function RollbackDialog({ current, revision, onClose, ...t }: Target & { current: number; revision: number; onClose(): void }) {
   const client = useClient();
   const { busy, run, error } = useRunAction();
+  const [force, setForce] = useState(false);
   const { preview, error: previewError } = usePreview(() => client.request('helm.rollback', { ...t, revision, dryRun: true }), `${current}-${revision}`);
   return (
     <ConfirmDialog title={`Roll back ${t.name} to revision ${revision}`} confirm={`Roll back to ${revision}`} busy={busy} error={error ?? previewError} size="large" testId="helm-rollback-dialog"
       confirmDisabled={!preview ? (previewError ? 'The preview failed' : 'Preparing the preview…') : undefined}
       onClose={onClose}
       onConfirm={async () => {
-        const r = await run(`helm rollback ${t.name} ${revision}`, () => client.request('helm.rollback', { ...t, revision, dryRun: false }),
+        const r = await run('Rollback', () => client.request('helm.rollback', { ...t, revision, dryRun: false, forceConflicts: force }),
           (x) => ({ tone: 'ok', title: `Rolled back ${t.name} to revision ${revision}`, text: outputLine(x) }));
         if (r) onClose();
       }}>
       <p>helm rollback writes revision {current + 1} with revision {revision}'s values and manifest. What changes (revision {current} → {revision}):</p>
       {preview?.preview ? <RevisionDiffView diff={preview.preview} testId="helm-rollback-preview" /> : !previewError && <p className="muted">Preparing the preview…</p>}
+      <ForceConflicts checked={force} onChange={setForce} />
     </ConfirmDialog>
   );
 }
@@ -50,10 +61,13 @@ export function RollbackDialog({ current, revision, onClose, ...t }: Target & { 
 export function UpgradeDialog({ current, chart, onClose, ...t }: Target & { current: number; chart: string; onClose(): void }) {
   const client = useClient();
   const { busy, run, error } = useRunAction();
+  // The revision the dialog opened on (a failed attempt writes a newer one while it stays open).
+  const [base] = useState(current);
   // The editor needs the real values (a masked one sent back would overwrite the secret with bullets).
-  const values = useContractQuery('helm.values', { ...t, revision: current, all: false, reveal: true }, { staleTime: Infinity });
+  const values = useContractQuery('helm.values', { ...t, revision: base, all: false, reveal: true }, { staleTime: Infinity });
   const [text, setText] = useState<string>();
   const [asked, setAsked] = useState<string>();
+  const [force, setForce] = useState(false);
   useEffect(() => { if (values.data && text === undefined) setText(values.data.yaml); }, [values.data, text]);
   const { preview, error: previewError } = usePreview(asked === undefined ? undefined : () => client.request('helm.upgrade', { ...t, values: asked, dryRun: true }), asked ?? '');
   const stale = asked !== text;
@@ -62,15 +76,16 @@ export function UpgradeDialog({ current, chart, onClose, ...t }: Target & { curr
       confirmDisabled={stale ? 'Preview the changed values first' : !preview ? 'Preparing the preview…' : undefined}
       onClose={onClose}
       onConfirm={async () => {
-        const r = await run(`helm upgrade ${t.name}`, () => client.request('helm.upgrade', { ...t, values: asked!, dryRun: false }),
+        const r = await run('Upgrade', () => client.request('helm.upgrade', { ...t, values: asked!, dryRun: false, forceConflicts: force }),
           (x) => ({ tone: 'ok', title: `Upgraded ${t.name}`, text: outputLine(x) }));
         if (r) onClose();
       }}>
-      <p>User-supplied values of revision {current}; the upgrade replaces them with this text (chart defaults still apply).</p>
+      <p>User-supplied values of revision {base}; the upgrade replaces them with this text (chart defaults still apply).</p>
       {text !== undefined && <div className="helm-values-editor"><CodeEditor value={text} onChange={setText} label="Values (YAML)" testId="helm-upgrade-values" /></div>}
       <div className="helm-tab-bar"><button type="button" onClick={() => setAsked(text)} disabled={text === undefined || !stale} data-testid="helm-upgrade-preview">Preview (server dry run)</button>
         {!stale && !preview && !previewError && <span className="muted">Running helm upgrade --dry-run=server…</span>}</div>
       {preview?.preview && !stale && <RevisionDiffView diff={preview.preview} testId="helm-upgrade-preview-diff" />}
+      <ForceConflicts checked={force} onChange={setForce} />
     </ConfirmDialog>
   );
 }
@@ -86,7 +101,7 @@ export function UninstallDialog({ objects, onClose, ...t }: Target & { objects: 
       confirmDisabled={!preview ? (previewError ? 'The preview failed' : 'Preparing the preview…') : undefined}
       onClose={onClose}
       onConfirm={async () => {
-        const r = await run(`helm uninstall ${t.name}`, () => client.request('helm.uninstall', { ...t, keepHistory, dryRun: false }),
+        const r = await run('Uninstall', () => client.request('helm.uninstall', { ...t, keepHistory, dryRun: false }),
           (x) => ({ tone: 'ok', title: `Uninstalled ${t.name}`, text: outputLine(x) }));
         if (r) onClose();
       }}>

@@ -37,6 +37,7 @@ export function HelmReleasePage({ context, namespace, name, onBack, onSelect }: 
     if (!access[a].allowed) return access[a].reason;
     if (cur && /^pending-|^uninstalling$/.test(cur.status)) return `helm is working on this release (${cur.status}); wait until it ends.`;
     if (a !== 'uninstall' && cur?.chartProblem) return cur.chartProblem;
+    if (a !== 'rollback' && cur?.status === 'uninstalled') return 'The release is uninstalled (its history was kept): roll back to a revision to restore it.';
     return undefined;
   };
 
