@@ -146,7 +146,8 @@ const ForceConflicts = z.boolean().default(false);
 
 export const helmMethods = {
   'helm.values': { params: ReleaseTarget.extend({ revision: Revision.optional(), all: z.boolean().default(false), reveal: z.boolean().default(false) }), result: HelmValues },
-  'helm.manifest': { params: ReleaseTarget.extend({ revision: Revision.optional() }), result: z.object({ revision: z.number().int(), manifest: z.string() }) },
+  /** As `helm get manifest`; Secret documents masked unless `reveal`. */
+  'helm.manifest': { params: ReleaseTarget.extend({ revision: Revision.optional(), reveal: z.boolean().default(false) }), result: z.object({ revision: z.number().int(), manifest: z.string() }) },
   'helm.diff': { params: ReleaseTarget.extend({ from: Revision, to: Revision, reveal: z.boolean().default(false) }), result: HelmRevisionDiff },
   'helm.drift': { params: ReleaseTarget, result: z.object({ revision: z.number().int(), objects: z.array(HelmDriftObject) }) },
   'helm.tool': { params: z.object({}), result: HelmToolStatus },

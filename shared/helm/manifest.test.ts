@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffManifests, splitManifest } from './manifest';
+import { diffManifests, maskManifestSecrets, maskSecretDocument, splitManifest } from './manifest';
 
 const m = (greeting: string, replicas = 1) => `---
 # Source: hello/templates/configmap.yaml
@@ -46,5 +46,20 @@ describe('diffManifests', () => {
     expect(d[0].from).toContain('GREETING: "hello"');
     expect(d[0].to).toContain('GREETING: "bonjour"');
     expect(diffManifests(b, a).find((x) => x.key === 'v1 Service demo/new')?.change).toBe('removed');
+  });
+});
+
+describe('maskSecretDocument / maskManifestSecrets', () => {
+  it('masks Secret values, keeps their keys and the other documents as they are', () => {
+    const m = '---\n# Source: x/secret.yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: c2VjcmV0\nstringData:\n  token: abc\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "1"\n';
+    const masked = maskManifestSecrets(m, 'demo');
+    expect(masked).not.toContain('c2VjcmV0');
+    expect(masked).not.toContain('abc');
+    expect(masked).toContain('password: ••••••••');
+    expect(masked).toContain('# Source: x/secret.yaml');
+    expect(masked).toContain('a: "1"');
+    const [secret] = splitManifest(m, 'demo');
+    expect(maskSecretDocument(secret).object?.stringData).toEqual({ token: '••••••••' });
+    expect(maskManifestSecrets('---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n', 'demo')).toBe('---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n');
   });
 });

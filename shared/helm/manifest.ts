@@ -1,4 +1,5 @@
-import { parseDocument } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
+import { MASK } from './values';
 
 // A release's rendered manifest (what `helm get manifest` prints) split into its objects, and the
 // per-object diff of two revisions.
@@ -87,4 +88,26 @@ export function diffManifests(from: ManifestObject[], to: ManifestObject[]): Obj
     ...to.map((o) => diff(o.key, before.get(o.key), o)),
     ...from.filter((o) => !after.has(o.key)).map((o) => diff(o.key, o, undefined)),
   ];
+}
+
+/**
+ * A Secret document with its values masked (data and stringData keys kept, so a diff still shows which
+ * keys changed, and that something did: a changed value becomes "changed" with both sides masked).
+ * Other documents are returned as they are.
+ */
+export function maskSecretDocument(o: ManifestObject): ManifestObject {
+  if (o.kind !== 'Secret' || !o.object) return o;
+  const mask = (m: unknown) => (m && typeof m === 'object' ? Object.fromEntries(Object.keys(m).map((k) => [k, MASK])) : m);
+  const obj: Record<string, unknown> = { ...o.object };
+  if (obj.data) obj.data = mask(obj.data);
+  if (obj.stringData) obj.stringData = mask(obj.stringData);
+  const head = o.source ? `# Source: ${o.source}\n` : '';
+  return { ...o, object: obj, text: `${head}${stringify(obj, { lineWidth: 0 }).trimEnd()}` };
+}
+
+/** Every Secret document of a manifest masked (for anything shown in the renderer). */
+export function maskManifestSecrets(manifest: string, releaseNamespace: string): string {
+  const objs = splitManifest(manifest, releaseNamespace);
+  if (!objs.some((o) => o.kind === 'Secret')) return manifest;
+  return objs.map((o) => `---\n${maskSecretDocument(o).text}\n`).join('');
 }

@@ -90,7 +90,7 @@ describe('Helm releases read natively, helm as the oracle (real test cluster)', 
 
   it('the manifest equals `helm get manifest`, for every revision', async () => {
     for (const revision of [1, 2]) {
-      const ours = await call('helm.manifest', { context: ADMIN, namespace: ns, name: 'hello', revision });
+      const ours = await call('helm.manifest', { context: ADMIN, namespace: ns, name: 'hello', revision, reveal: true });
       expect(ours.manifest.trim()).toBe((await helm(['get', 'manifest', 'hello', '-n', ns, '--revision', String(revision)])).trim());
     }
   });

@@ -2,7 +2,7 @@ import type { Core } from '../core';
 import type { Handlers } from '../../transport/contractSession';
 import type { HelmReleaseEvent, HelmReleasesEvent, HelmValues } from '../../../shared/contract/helm';
 import { coalesceValues, maskSecretValues } from '../../../shared/helm/values';
-import { splitManifest } from '../../../shared/helm/manifest';
+import { maskManifestSecrets, splitManifest } from '../../../shared/helm/manifest';
 import { ReleaseStorages } from './releaseStorages';
 import { releaseDetail, releaseRows, revisionsOf } from './releaseView';
 import { decoded, pickRevision, revisionDiff, valuesYaml } from './releaseRevisions';
@@ -26,7 +26,7 @@ export function helmHandlers(core: Core, opts: HelmCliOptions = {}): Handlers {
       },
       'helm.manifest': async (p) => {
         const r = await revisionOf(p, p.revision);
-        return { revision: r.version, manifest: r.manifest ?? '' };
+        return { revision: r.version, manifest: p.reveal ? (r.manifest ?? '') : maskManifestSecrets(r.manifest ?? '', r.namespace) };
       },
       'helm.diff': async (p) => {
         const all = await storages.revisions(p.context, p.namespace);

@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { ContractError } from '../../../shared/contract/contractError';
 import type { HelmRevisionDiff } from '../../../shared/contract/helm';
 import { maskSecretValues } from '../../../shared/helm/values';
-import { diffManifests, splitManifest } from '../../../shared/helm/manifest';
+import { diffManifests, maskSecretDocument, splitManifest } from '../../../shared/helm/manifest';
 import type { HelmRelease } from '../../../shared/helm/release';
 import { fullRelease, type StoredRevision } from './releaseStorage';
 import { revisionsOf } from './releaseView';
@@ -41,7 +41,15 @@ export function revisionDiff(from: HelmRelease, to: HelmRelease, reveal: boolean
     from: from.version, to: to.version,
     valuesFrom: valuesYaml(userValues(from, reveal).values),
     valuesTo: valuesYaml(userValues(to, reveal).values),
-    objects: diffManifests(splitManifest(from.manifest ?? '', from.namespace), splitManifest(to.manifest ?? '', to.namespace)),
+    objects: diffManifests(
+      splitManifest(from.manifest ?? '', from.namespace).map((o) => (reveal ? o : maskSecretDocument(o))),
+      splitManifest(to.manifest ?? '', to.namespace).map((o) => (reveal ? o : maskSecretDocument(o))),
+    ).map((d) => {
+      // Masked Secrets print the same either way: say they changed when the real texts differ.
+      if (reveal || d.kind !== 'Secret' || d.change !== 'unchanged') return d;
+      const real = (m: string | undefined, ns: string) => splitManifest(m ?? '', ns).find((o) => o.key === d.key)?.text;
+      return real(from.manifest, from.namespace) === real(to.manifest, to.namespace) ? d : { ...d, change: 'changed' as const };
+    }),
   };
 }
 
