@@ -6,6 +6,9 @@ import { ADMIN, eventually, newCore, randomName } from '../../testing/testCluste
 import { kubectl } from '../actions/twinTestKit';
 import { ensureHelm, helmBinDir, HELLO_CHART } from '../../../test-cluster/helm.mjs';
 import { caller, helm, helmJson, subscribe } from '../../testing/helmTestKit';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { helmHandlers } from './helmHandlers';
 import type { HelmReleaseDetail, HelmReleaseRow, HelmReleasesEvent } from '../../../shared/contract/helm';
 import type { Core } from '../core';
@@ -105,6 +108,28 @@ describe('Helm releases read natively, helm as the oracle (real test cluster)', 
     expect(cm.from).toContain('GREETING: "hello"');
     expect(cm.to).toContain('GREETING: "bonjour"');
   });
+
+  it('pending-upgrade shows live while helm waits, then the outcome helm records', async () => {
+    await helm(['install', 'waiter', HELLO_CHART, '-n', ns]);
+    const sub = subscribe<HelmReleasesEvent>(h, 'helm.releases', { context: ADMIN, namespace: ns });
+    const dir = mkdtempSync(join(tmpdir(), 'wh-helm-wait-'));
+    try {
+      const statusOf = () => rowsOf(sub.events)?.find((r) => r.name === 'waiter')?.status;
+      await eventually(() => statusOf() === 'deployed', 30_000, 'waiter deployed');
+      // Pods labelled wheelhouse.dev/stuck never turn Ready (KWOK), so helm --wait holds pending-upgrade until its timeout.
+      writeFileSync(join(dir, 'stuck.yaml'), 'podLabels:\n  wheelhouse.dev/stuck: "true"\n');
+      const upgrading = helm(['upgrade', 'waiter', HELLO_CHART, '-n', ns, '-f', join(dir, 'stuck.yaml'), '--wait=watcher', '--timeout=15s']).catch((e: Error) => e);
+      await eventually(() => statusOf() === 'pending-upgrade', 30_000, 'pending-upgrade while helm waits');
+      expect(rowsOf(sub.events)?.find((r) => r.name === 'waiter')?.revision).toBe('2');
+      expect(await upgrading).toBeInstanceOf(Error);
+      await eventually(() => statusOf() === 'failed', 30_000, 'failed after the timeout');
+      const [listed] = (await helmJson(['list', '-n', ns, '--filter', '^waiter$']));
+      expect(rowsOf(sub.events)?.find((r) => r.name === 'waiter')).toMatchObject({ status: listed.status, revision: listed.revision, updated: listed.updated });
+    } finally {
+      sub.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('drift: after `kubectl scale` only the Deployment is OutOfSync, with the replicas line in its diff', async () => {
     const before = await call('helm.drift', { context: ADMIN, namespace: ns, name: 'hello' });
