@@ -4,9 +4,11 @@
 import { kubectl as runKubectl, KubectlError } from './kubectl.mjs';
 import { STUCK_LABEL } from './kwok-config.mjs';
 import { USAGE_MEMORY, WAVE_HIGH, WAVE_LOW, WAVE_PERIOD } from './kwok-metrics-config.mjs';
+import { existsSync as helmBuilt } from 'node:fs';
+import { helmPath, seedHelmRelease } from './helm.mjs';
 
 /** Bump when the data set changes, so ensureCluster() re-seeds existing clusters. */
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 const FIELD_MANAGER = 'wheelhouse-seed';
 
 const b64 = (s) => Buffer.from(s).toString('base64');
@@ -423,6 +425,8 @@ export async function seedCluster(opts) {
     }),
   ]);
   phase('statefulset, daemonset, job, pvc settled');
+  // The demo Helm release (two revisions), when build-helm.sh has built helm; the rest of the seed does not need it.
+  if (helmBuilt(helmPath())) { await seedHelmRelease({ kubeconfig: opts.kubeconfigPath, context: opts.context, log }); phase('helm release demo/hello'); }
   log(`seed: done in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   return { ms: Date.now() - t0 };
 }

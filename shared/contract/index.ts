@@ -6,11 +6,12 @@ import { streamMethods, streamTopics } from './streams';
 import { timelineMethods, timelineTopics } from './timeline';
 import { editMethods } from './edit';
 import { metricsMethods, metricsTopics } from './metrics';
+import { helmMethods, helmTopics } from './helm';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods };
-export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods };
+export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics, ...helmTopics };
 
 export type Methods = typeof methods;
 export type Topics = typeof topics;
@@ -31,3 +32,4 @@ export * from './packedLines';
 export * from './timeline';
 export * from './edit';
 export * from './metrics';
+export * from './helm';

@@ -19,6 +19,7 @@ import { ShortcutHost } from './palette/ShortcutHost';
 import { TopBarKeys } from './palette/TopBarKeys';
 import { goFromPalette } from './palette/paletteGo';
 import type { PaletteGo } from './palette/paletteCommands';
+import { HelmView } from '../views/helm/HelmView';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
@@ -89,6 +90,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
             title={kindLabel} selectedUid={selected?.uid}
             onSelect={(row: TableRow) => setSelected({ ...route.resource!, namespace: row.namespace, name: row.name, uid: row.uid })} />
         )}
+        {route.view === 'helm' && <HelmView context={context} namespace={namespace} route={route} navigate={navigate} onSelect={setSelected} />}
       </main>
       <CommandPalette context={context} namespace={namespace} contexts={kube.contexts.map((c) => c.name)} namespaces={[...new Set([...nsNames, ...(known.namespace ? [known.namespace] : []), ...(prefs.data?.typedNamespaces ?? [])])].sort()}
         clusterWide={nsAccess.listAllNamespaces === true} kinds={kinds.kinds} onOpen={setSelected} onGo={paletteGo} />

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Modal } from '../../components/Modal';
 
 /**
@@ -12,6 +12,9 @@ export function ConfirmDialog({ title, children, confirm, busy, error, danger, o
 }) {
   const [typed, setTyped] = useState('');
   const matches = typeToConfirm === undefined || typed === typeToConfirm;
+  // Below a long preview (a diff) the error would sit out of sight: bring it into view when it appears.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => { if (error) errorRef.current?.scrollIntoView?.({ block: 'nearest' }); }, [error]);
   const why = busy ? 'Working…' : confirmDisabledReason ?? (!matches ? `Type ${typeToConfirm} to confirm` : undefined);
   return (
     <Modal title={title} onClose={onClose} size={size} testId={testId} footer={<>
@@ -26,7 +29,7 @@ export function ConfirmDialog({ title, children, confirm, busy, error, danger, o
             className={typed && !matches ? 'act-invalid' : ''} data-testid={typedTestId} />
         </label>
       )}
-      {error && <div className="note note-bad" role="alert" data-testid="dialog-error">{error}</div>}
+      {error && <div ref={errorRef} className="note note-bad" role="alert" data-testid="dialog-error">{error}</div>}
     </Modal>
   );
 }

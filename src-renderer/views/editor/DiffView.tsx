@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { MergeView } from '@codemirror/merge';
 import { yamlExtensions } from './codeMirrorSetup';
+import './editor.css';
 
 /** Two read-only YAML texts side by side with the changed lines marked; long unchanged stretches folded. */
 export function DiffView({ before, after, beforeLabel, afterLabel, testId }: { before: string; after: string; beforeLabel: string; afterLabel: string; testId?: string }) {
