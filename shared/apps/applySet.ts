@@ -47,10 +47,13 @@ function base64UrlNoPad(bytes: Uint8Array): string {
 
 export interface MemberScope { kind: string; group: string; namespace?: string }
 
-/** The parent's annotations for a set of members: sorted group kinds, sorted other namespaces. */
-export function parentAnnotations(members: MemberScope[], parentNamespace: string): Record<string, string> {
-  const gks = [...new Set(members.map((m) => groupKind(m.kind, m.group)))].sort();
-  const nss = [...new Set(members.map((m) => m.namespace).filter((n): n is string => !!n && n !== parentNamespace))].sort();
+/**
+ * The parent's annotations for a set of members: sorted group kinds, sorted other namespaces. With
+ * `keep` (the parent's current scope) the result is the superset kubectl writes before applying.
+ */
+export function parentAnnotations(members: MemberScope[], parentNamespace: string, keep?: Pick<ParentScope, 'groupKinds' | 'namespaces'>): Record<string, string> {
+  const gks = [...new Set([...members, ...(keep?.groupKinds ?? [])].map((m) => groupKind(m.kind, m.group)))].sort();
+  const nss = [...new Set([...members.map((m) => m.namespace), ...(keep?.namespaces ?? [])].filter((n): n is string => !!n && n !== parentNamespace))].sort();
   return {
     [APPLYSET_TOOLING]: APPLYSET_TOOLING_VALUE,
     [APPLYSET_GROUP_KINDS]: gks.join(','),

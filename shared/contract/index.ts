@@ -4,11 +4,12 @@ import { resourceMethods, resourceTopics } from './resources';
 import { actionMethods, actionTopics } from './actions';
 import { streamMethods, streamTopics } from './streams';
 import { timelineMethods, timelineTopics } from './timeline';
+import { appMethods, appTopics } from './apps';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods };
-export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...appMethods };
+export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...appTopics };
 
 export type Methods = typeof methods;
 export type Topics = typeof topics;
@@ -27,3 +28,4 @@ export * from './actions';
 export * from './streams';
 export * from './packedLines';
 export * from './timeline';
+export * from './apps';

@@ -5,10 +5,11 @@ import { resourceHandlers } from './resourceHandlers';
 import { actionHandlers } from './actionHandlers';
 import { streamHandlers } from './streams/streamHandlers';
 import { timelineHandlers } from './timeline/timelineHandlers';
+import { appsHandlers } from './apps/appsHandlers';
 
 /** Implements the whole contract by composing each domain's handlers. */
 export function coreHandlers(core: Core, extra: ((core: Core) => Handlers)[] = []): Handlers {
-  const parts = [clusterHandlers(core), resourceHandlers(core), actionHandlers(core), streamHandlers(core), timelineHandlers(core), ...extra.map((f) => f(core))];
+  const parts = [clusterHandlers(core), resourceHandlers(core), actionHandlers(core), streamHandlers(core), timelineHandlers(core), appsHandlers(core), ...extra.map((f) => f(core))];
   return {
     methods: Object.assign({}, ...parts.map((p) => p.methods)),
     topics: Object.assign({}, ...parts.map((p) => p.topics)),
