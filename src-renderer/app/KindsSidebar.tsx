@@ -149,6 +149,7 @@ export function KindsSidebar({ context, route, namespace, nsParam, nav }: Sideba
   return (
     <nav className="sidebar kinds-sidebar" aria-label="Kinds">
       <a className={`nav-kind ${route.view === 'overview' ? 'active' : ''}`} href={formatRoute({ context, view: 'overview', params: { ns: nsParam } })}>Topology</a>
+      <a className={`nav-kind ${route.view === 'apps' ? 'active' : ''}`} href={formatRoute({ context, view: 'apps', params: { ns: nsParam } })} data-testid="nav-applications">Applications</a>
       {nav.discoveryError && <div className="nav-error" role="status" title={nav.discoveryError}>Discovery failed; showing the built-in kinds.</div>}
       {nav.sections.map((s) => (
         <div key={s.title} className="nav-group">
