@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ADMIN, newCore, randomName } from '../../testing/testCluster';
-import { copyAppFixture, kustomizeBinDir } from '../../testing/appFixtures';
+import { APP_FIXTURES, copyAppFixture, kustomizeBinDir } from '../../testing/appFixtures';
 import { kubectl, kubectlResult } from '../../testing/kubectlResult';
 import { appsOf, type AppsService } from './appsService';
 import type { Core } from '../core';
@@ -160,7 +160,13 @@ describe('a kustomize source', () => {
   let core: Core;
   const ns = randomName('wh-apps-kust');
   const savedPath = process.env.PATH;
-  beforeAll(() => { core = newCore(); process.env.PATH = `${kustomizeBinDir()}${delimiter}${savedPath}`; });
+  beforeAll(async () => {
+    // The test bed's kustomize (a no-op when cached; about a minute to build otherwise).
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('bash', [join(APP_FIXTURES, '../../build-kustomize.sh')], { stdio: 'inherit', timeout: 600_000 });
+    core = newCore();
+    process.env.PATH = `${kustomizeBinDir()}${delimiter}${savedPath}`;
+  }, 600_000);
   afterAll(async () => { process.env.PATH = savedPath; await core.dispose(); });
 
   it.each(['overlays/dev', 'overlays/prod'])('%s renders the same objects as `kustomize build`', async (overlay) => {
