@@ -194,3 +194,60 @@ describe('a kustomize source', () => {
     expect(s.objects.map((o) => o.name).sort()).toEqual(['prod-api', 'prod-api', expect.stringMatching(/^prod-api-config-/)].sort());
   });
 });
+
+describe('bad input: each problem names its file and object, the rest still shows', () => {
+  let core: Core;
+  const ns = randomName('wh-apps-bad');
+  const savedPath = process.env.PATH;
+  beforeAll(() => { core = newCore(); process.env.PATH = `${kustomizeBinDir()}${delimiter}${savedPath}`; });
+  afterAll(async () => { process.env.PATH = savedPath; await core.dispose(); });
+
+  it('invalid YAML, no kind, a duplicate, an unknown kind and a huge file beside good objects', async () => {
+    const { mkdtempSync, truncateSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'wh-bad-app-'));
+    writeFileSync(join(dir, 'good.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\n');
+    writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [oops\n');
+    writeFileSync(join(dir, 'nokind.yaml'), 'apiVersion: v1\nmetadata:\n  name: nokind\n');
+    writeFileSync(join(dir, 'dup.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\n');
+    writeFileSync(join(dir, 'unknown.yaml'), 'apiVersion: nothing.example.com/v1\nkind: Gizmo\nmetadata:\n  name: g\n');
+    writeFileSync(join(dir, 'huge.yaml'), '');
+    truncateSync(join(dir, 'huge.yaml'), 50 << 20);
+    const apps = appsOf(core);
+    const app = await apps.add({ name: 'bad', path: dir, context: ADMIN, namespace: ns });
+    const s = await stateWhere(apps, app.id, (x) => x.objects.length >= 3);
+    expect(s.objects.map((o) => [o.key.replace(/#.*/, '#dup'), o.state]).sort()).toEqual([
+      [`ConfigMap/${ns}/good`, 'Missing'], [`ConfigMap/${ns}/good#dup`, 'Error'], [`Gizmo.nothing.example.com/${ns}/g`, 'Error'],
+    ]);
+    expect(s.objects.find((o) => o.key.includes('#'))!.reason).toBe('duplicate: the same object is defined in dup.yaml:1');
+    expect(s.objects.find((o) => o.kind === 'Gizmo')!.reason).toMatch(/no matches for kind "Gizmo"/);
+    expect(s.problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ file: 'broken.yaml', message: expect.stringMatching(/invalid YAML/) }),
+      expect.objectContaining({ file: 'nokind.yaml', line: 1, object: '(no kind) nokind', message: 'has no kind' }),
+      expect.objectContaining({ file: 'huge.yaml', message: expect.stringMatching(/50\.0 MiB is over/) }),
+    ]));
+  });
+
+  it('a namespaced object without a namespace in an application without a default is refused by name', async () => {
+    const { resolveDesired } = await import('./desiredObjects');
+    const r = await resolveDesired(core.connection(ADMIN).http, [{ file: 'x.yaml', line: 3, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'lost' } } }], undefined, 'applyset-x-v1');
+    expect(r.desired).toEqual([]);
+    expect(r.errors[0]).toMatchObject({ file: 'x.yaml', line: 3, name: 'lost', message: expect.stringMatching(/without a namespace/) });
+  });
+
+  it('a kustomization whose tool fails keeps the last good render, marked stale', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'wh-kust-stale-'));
+    writeFileSync(join(dir, 'kustomization.yaml'), 'resources:\n  - cm.yaml\n');
+    writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kept\n');
+    const apps = appsOf(core);
+    const app = await apps.add({ name: 'stale', path: dir, context: ADMIN, namespace: ns });
+    await stateWhere(apps, app.id, (x) => x.objects.length === 1 && !x.stale);
+    // A remote base cannot be fetched offline (and a missing file fails the same way, faster).
+    writeFileSync(join(dir, 'kustomization.yaml'), 'resources:\n  - cm.yaml\n  - missing.yaml\n');
+    const s = await stateWhere(apps, app.id, (x) => x.stale);
+    expect(s.renderError).toMatch(/missing\.yaml/);
+    expect(s.objects.map((o) => o.name)).toEqual(['kept']);
+  });
+});
