@@ -49,7 +49,7 @@ export async function takeSnapshot(http: KubeHttp, app: AppDef, applySetId: stri
     if (hit && rv !== undefined && hit.desiredJson === desiredJson && hit.liveRv === rv) { comparisons.set(d.key, hit.cmp); return; }
     const cmp = await compareObject(http, d);
     comparisons.set(d.key, cmp);
-    cache.set(d.key, { desiredJson, liveRv: cmp.live?.metadata?.resourceVersion, cmp });
+    cache.set(d.key, { desiredJson, liveRv: cmp.live?.metadata?.resourceVersion ?? '', cmp });
   });
   for (const k of [...cache.keys()]) if (!desiredKeys.has(k)) cache.delete(k);
 

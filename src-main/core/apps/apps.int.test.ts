@@ -191,7 +191,7 @@ describe('a kustomize source', () => {
     const app = await apps.add({ name: 'kust', path: dir, context: ADMIN, namespace: ns });
     const s = await stateWhere(apps, app.id, (x) => x.objects.length === 3);
     expect(s.objects.map((o) => o.state)).toEqual(['Missing', 'Missing', 'Missing']);
-    expect(s.objects.map((o) => o.name).sort()).toEqual(['prod-api', 'prod-api', expect.stringMatching(/^prod-api-config-/)].sort());
+    expect(s.objects.map((o) => `${o.kind} ${o.name}`).sort()).toEqual(['ConfigMap prod-api-config-hf678c7m2b', 'Deployment prod-api', 'Service prod-api']);
   });
 });
 
@@ -217,7 +217,7 @@ describe('bad input: each problem names its file and object, the rest still show
     const app = await apps.add({ name: 'bad', path: dir, context: ADMIN, namespace: ns });
     const s = await stateWhere(apps, app.id, (x) => x.objects.length >= 3);
     expect(s.objects.map((o) => [o.key.replace(/#.*/, '#dup'), o.state]).sort()).toEqual([
-      [`ConfigMap/${ns}/good`, 'Missing'], [`ConfigMap/${ns}/good#dup`, 'Error'], [`Gizmo.nothing.example.com/${ns}/g`, 'Error'],
+      [`ConfigMap/${ns}/good#dup`, 'Error'], [`ConfigMap/${ns}/good`, 'Missing'], [`Gizmo.nothing.example.com/${ns}/g`, 'Error'],
     ]);
     expect(s.objects.find((o) => o.key.includes('#'))!.reason).toBe('duplicate: the same object is defined in dup.yaml:1');
     expect(s.objects.find((o) => o.kind === 'Gizmo')!.reason).toMatch(/no matches for kind "Gizmo"/);
