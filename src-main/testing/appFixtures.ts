@@ -1,6 +1,6 @@
 // Test kit for Applications: copies a fixture source from test-cluster/fixtures/apps into a temporary
 // folder (so a test can edit it), with `wh-apps-demo` replaced by the test's own unique name.
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './testCluster';
@@ -26,4 +26,11 @@ export function copyAppFixture(name: string, unique: string): string {
 export function kustomizeBinDir(): string {
   const v = /KUSTOMIZE_VERSION=(\S+)/.exec(readFileSync(join(TEST_CLUSTER, 'versions.env'), 'utf8'))?.[1];
   return join(process.env.WHEELHOUSE_CACHE ?? join(process.env.HOME ?? '', '.cache/wheelhouse'), 'bin', `kustomize-${v}`);
+}
+
+/** The helm binary the test bed builds (test-cluster/build-helm.sh, ~/.cache/wheelhouse/bin/helm-<version>/), newest first. */
+export function helmBinDir(): string | undefined {
+  const bin = join(process.env.WHEELHOUSE_CACHE ?? join(process.env.HOME ?? '', '.cache/wheelhouse'), 'bin');
+  const dirs = existsSync(bin) ? readdirSync(bin).filter((d) => d.startsWith('helm-')).sort().reverse() : [];
+  return dirs.map((d) => join(bin, d)).find((d) => existsSync(join(d, 'helm')));
 }

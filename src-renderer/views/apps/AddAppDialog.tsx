@@ -14,6 +14,8 @@ export function AddAppDialog({ kube, context, onClose, onAdded }: { kube: Kubeco
   const [name, setName] = useState('');
   const [ctx, setCtx] = useState(context);
   const [namespace, setNamespace] = useState('default');
+  const [release, setRelease] = useState('');
+  const [values, setValues] = useState('');
   const [detection, setDetection] = useState<SourceDetection>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -33,7 +35,9 @@ export function AddAppDialog({ kube, context, onClose, onAdded }: { kube: Kubeco
   const add = async () => {
     setBusy(true); setError(undefined);
     try {
-      const app = await client.request('apps.add', { name, path: path.trim(), context: ctx, namespace });
+      const helm = detection?.type === 'helm'
+        ? { releaseName: release.trim() || name, valuesFiles: values.split(',').map((v) => v.trim()).filter(Boolean) } : {};
+      const app = await client.request('apps.add', { name, path: path.trim(), context: ctx, namespace, ...helm });
       onAdded(app.id);
     } catch (e) { setError(e instanceof Error ? e.message : String(e)); } finally { setBusy(false); }
   };
@@ -57,6 +61,12 @@ export function AddAppDialog({ kube, context, onClose, onAdded }: { kube: Kubeco
         </select>
         <label htmlFor="app-ns">Default namespace</label>
         <input id="app-ns" value={namespace} onChange={(e) => setNamespace(e.target.value)} data-testid="app-namespace" spellCheck={false} />
+        {detection?.type === 'helm' && <>
+          <label htmlFor="app-release">Release name</label>
+          <input id="app-release" value={release} onChange={(e) => setRelease(e.target.value)} placeholder={name || 'the application name'} spellCheck={false} />
+          <label htmlFor="app-values">Values files</label>
+          <input id="app-values" value={values} onChange={(e) => setValues(e.target.value)} placeholder="values-prod.yaml, values-eu.yaml (relative to the chart)" spellCheck={false} />
+        </>}
       </div>
       <p className="muted">Objects without a namespace go to the default namespace; the application&apos;s ApplySet (a Secret named like the application) lives there too, as with <code>kubectl apply --prune --applyset=NAME -n NAMESPACE</code>.</p>
       {error && <div className="note note-bad" role="alert" data-testid="dialog-error">{error}</div>}
