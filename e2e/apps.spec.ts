@@ -135,7 +135,10 @@ describe('Applications (serve mode, real cluster)', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('greeting: hello', 'greeting: bonjour'));
     const t0 = Date.now();
     await waitObjectState(page, 'ConfigMap', 'web-config', 'OutOfSync', 10_000);
-    expect(Date.now() - t0).toBeLessThan(5_000);
+    const took = Date.now() - t0;
+    console.log(`[apps e2e] file saved → status changed on the page in ${took} ms`);
+    // The goal is 2 s; the bound leaves room for a loaded 2-core machine, the figure above is the measure.
+    expect(took).toBeLessThan(4_000);
     expect(await objectState(page, 'Deployment', 'web')).toBe('Synced');
     expect(await page.textContent('[data-testid="app-object-ConfigMap-web-config"]')).toMatch(/data\.greeting/);
     expect(page.errors).toEqual([]);
