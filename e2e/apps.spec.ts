@@ -128,6 +128,13 @@ describe('Applications (serve mode, real cluster)', () => {
     await page.waitForSelector('[data-testid="app-page-sync"]:text-is("Synced")', { timeout: 30_000 });
     expect(JSON.parse(await k(['get', 'deployment', 'web', '-n', NS, '-o', 'json'])).spec.replicas).toBe(2);
     await shoot(page, 'page');
+
+    // The tree: the namespace's topology, the application's objects badged with their state.
+    await page.click('[data-testid="app-tree-tab"]');
+    await page.waitForSelector('[data-testid="app-tree"] [data-testid="topology-node"][data-kind="Deployment"][data-name="web"] [data-testid="node-badge"][data-badge="Synced"]', { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    await shoot(page, 'tree');
+    await page.click('[role="tab"]:text-is("Objects")');
   }, 180_000);
 
   it('a file edited on disk changes the status without a click', async () => {

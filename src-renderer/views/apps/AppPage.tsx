@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useClient, useTopicValue } from '../../data/clientContext';
 import { AppDiffDialog } from './AppDiffDialog';
 import { SyncDialog } from './SyncDialog';
 import { ConfirmDialog } from '../actions/ConfirmDialog';
 import { countsText, lastSyncText, revisionText } from './appsFormat';
+import { TopologyView } from '../topology/TopologyView';
+import { TopologyBadgeContext, type NodeBadge } from '../topology/topologyBadges';
+import type { TopoObject } from '../../../shared/topology/topologyObject';
 import type { AppObjectStatus } from '../../../shared/contract/apps';
 
 /** One application: its summary, source problems, and every object with its sync state and reason. */
@@ -13,6 +16,13 @@ export function AppPage({ id, onBack }: { id: string; onBack(): void }) {
   const [diffKey, setDiffKey] = useState<string>();
   const [syncing, setSyncing] = useState(false);
   const [removing, setRemoving] = useState(false);
+  const [view, setView] = useState<'table' | 'tree'>('table');
+  // Cards of the application's objects carry their sync state; their children (ReplicaSets, Pods) none.
+  const byName = useMemo(() => new Map((state?.objects ?? []).map((o) => [`${o.kind}/${o.namespace ?? ''}/${o.name}`, o])), [state?.objects]);
+  const badgeOf = useCallback((o: TopoObject): NodeBadge | undefined => {
+    const s = byName.get(`${o.kind}/${o.namespace ?? ''}/${o.name}`);
+    return s ? { label: s.state, className: `sync-badge sync-${s.state}`, title: s.reason } : undefined;
+  }, [byName]);
   if (!state) return <div className="empty">Reading the application…</div>;
   const { app } = state;
   const order: Record<string, number> = { Error: 0, OutOfSync: 1, Missing: 2, Extra: 3, Synced: 4 };
@@ -44,14 +54,29 @@ export function AppPage({ id, onBack }: { id: string; onBack(): void }) {
           {state.problems.map((p, i) => <li key={i}><span className="apps-mono">{p.file}{p.line ? `:${p.line}` : ''}</span>{p.object ? ` ${p.object}` : ''}: {p.message}</li>)}
         </ul>
       )}
-      <div className="apps-scroll">
+      <div className="apps-tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={view === 'table'} className={view === 'table' ? 'active' : ''} onClick={() => setView('table')}>Objects</button>
+        <button type="button" role="tab" aria-selected={view === 'tree'} className={view === 'tree' ? 'active' : ''} onClick={() => setView('tree')} data-testid="app-tree-tab"
+          title={`The topology of namespace ${app.namespace}, with the application's objects badged`}>Tree</button>
+      </div>
+      {view === 'tree' && (
+        <div className="apps-tree" data-testid="app-tree">
+          <TopologyBadgeContext.Provider value={badgeOf}>
+            <TopologyView context={app.context} namespace={app.namespace} onSelect={(sel) => {
+              const hit = state.objects.find((o) => o.name === sel.name && (o.namespace ?? undefined) === sel.namespace && o.state !== 'Error');
+              if (hit) setDiffKey(hit.key);
+            }} />
+          </TopologyBadgeContext.Provider>
+        </div>
+      )}
+      {view === 'table' && <div className="apps-scroll">
         <table className="apps-table" data-testid="app-objects">
           <thead><tr><th>State</th><th>Kind</th><th>Name</th><th>Namespace</th><th>Health</th><th>Defined in</th><th>Reason</th><th /></tr></thead>
           <tbody>
             {objects.map((o) => <ObjectRow key={o.key} o={o} onDiff={() => setDiffKey(o.key)} />)}
           </tbody>
         </table>
-      </div>
+      </div>}
       {diffKey && <AppDiffDialog id={id} objectKey={diffKey} onClose={() => setDiffKey(undefined)} />}
       {syncing && <SyncDialog state={state} onClose={() => setSyncing(false)} />}
       {removing && (
