@@ -182,6 +182,24 @@ describe('a kustomize source', () => {
     expect(cli.length).toBe(3);
   });
 
+  it('without kustomize on the PATH, `kubectl kustomize` renders it, to the same objects', async () => {
+    const dir = join(copyAppFixture('kustomize', ns), 'overlays/prod');
+    const { kubectlPath } = await import('../../../test-cluster/kubectl.mjs');
+    const { dirname } = await import('node:path');
+    const withKustomize = process.env.PATH;
+    process.env.PATH = dirname(kubectlPath());
+    try {
+      const { detectSource, renderSource } = await import('./renderSource');
+      const det = await detectSource(dir);
+      expect(det.message).toMatch(/kubectl kustomize$/);
+      const viaKubectl = await renderSource({ path: dir, namespace: ns });
+      process.env.PATH = withKustomize;
+      const viaKustomize = await renderSource({ path: dir, namespace: ns });
+      expect(viaKustomize.renderer).toMatch(/kustomize build$/);
+      expect(viaKubectl.objects.map((o) => o.object)).toEqual(viaKustomize.objects.map((o) => o.object));
+    } finally { process.env.PATH = withKustomize; }
+  });
+
   it('detection says which tool renders it, and the app compares it with the cluster', async () => {
     const dir = join(copyAppFixture('kustomize', ns), 'overlays/prod');
     const apps = appsOf(core);
@@ -226,6 +244,23 @@ describe('bad input: each problem names its file and object, the rest still show
       expect.objectContaining({ file: 'nokind.yaml', line: 1, object: '(no kind) nokind', message: 'has no kind' }),
       expect.objectContaining({ file: 'huge.yaml', message: expect.stringMatching(/50\.0 MiB is over/) }),
     ]));
+  });
+
+  it('a Helm chart without helm on the PATH: the detection names the program, every folder searched, and how to install it', async () => {
+    const { tempDir } = await import('../../testing/testCluster');
+    const { detectSource, renderSource } = await import('./renderSource');
+    const dir = copyAppFixture('helm-chart', ns);
+    const empty = tempDir('wh-empty-path-');
+    const before = process.env.PATH;
+    process.env.PATH = empty;
+    try {
+      const det = await detectSource(dir);
+      expect(det.type).toBe('helm');
+      expect(det.toolMissing).toMatch(/The `helm` program was not found\. Looked in: /);
+      expect(det.toolMissing).toContain(empty);
+      expect(det.toolMissing).toMatch(/Install helm or add its folder to your login shell's PATH/);
+      expect((await renderSource({ path: dir, namespace: ns })).failed).toMatch(/`helm` program was not found/);
+    } finally { process.env.PATH = before; }
   });
 
   it('a namespaced object without a namespace in an application without a default is refused by name', async () => {
