@@ -4,6 +4,7 @@
 // kubectl's field manager (named, not forced), take ownership, see Synced; then edit a file on disk
 // and watch the status change without a click. Screenshots of the list, the page and a diff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -47,11 +48,16 @@ describe('Applications (serve mode, real cluster)', () => {
   let browser: Browser;
   let page: Page & { errors: Error[] };
   let dir: string;
+  let sha: string;
 
   beforeAll(async () => {
     dir = copyAppFixture('plain', NS);
     // The CRD and its custom resource are cluster-wide; the integration tests cover them.
     for (const f of ['crd.yaml', 'widget.yaml']) rmSync(join(dir, f));
+    // A git work tree, as most application folders are: the list shows HEAD's short sha.
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', ...args], { encoding: 'utf8' }).trim();
+    git('init', '-q'); git('add', '.'); git('commit', '-qm', 'shop');
+    sha = git('rev-parse', '--short', 'HEAD');
     serve = await startStreamsServe();
     browser = await launchChromium();
     page = await openApp(browser, serve, `#/c/${ADMIN}/overview`);
@@ -102,6 +108,7 @@ describe('Applications (serve mode, real cluster)', () => {
     // Back in the list: the application is OutOfSync there too.
     await page.click('text=← Applications');
     await page.waitForSelector('[data-testid="app-row-shop"] [data-testid="app-sync"]:text-is("OutOfSync")');
+    expect(await page.textContent('[data-testid="app-row-shop"] [data-testid="app-revision"]')).toBe(sha);
     await shoot(page, 'list');
     await page.click('[data-testid="app-row-shop"]');
     await page.waitForSelector('[data-testid="app-page"]');
@@ -148,6 +155,7 @@ describe('Applications (serve mode, real cluster)', () => {
     expect(took).toBeLessThan(4_000);
     expect(await objectState(page, 'Deployment', 'web')).toBe('Synced');
     expect(await page.textContent('[data-testid="app-object-ConfigMap-web-config"]')).toMatch(/data\.greeting/);
+    await page.waitForSelector(`[data-testid="app-page-revision"]:text-is("${sha} (dirty)")`, { timeout: 10_000 });
     expect(page.errors).toEqual([]);
   }, 60_000);
 });

@@ -47,7 +47,8 @@ export class AppRuntime {
   start(): void {
     try {
       this.watcher = watch(this.app.path, { recursive: true }, (_event, file) => {
-        if (file && /(^|[/\\])\.git([/\\]|$)/.test(String(file)) && !/HEAD$|index$/.test(String(file))) return;
+        // Inside .git only HEAD matters (a commit or checkout; the files a checkout changes are seen anyway).
+        if (file && /(^|[/\\])\.git([/\\]|$)/.test(String(file)) && !/[/\\]HEAD$/.test(String(file))) return;
         this.schedule(true, FILE_DEBOUNCE_MS);
       });
       this.watcher.on('error', () => { /* the folder vanished: the next render says so */ });

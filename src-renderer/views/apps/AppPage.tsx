@@ -43,7 +43,7 @@ export function AppPage({ id, onBack }: { id: string; onBack(): void }) {
         <span>Objects <b data-testid="app-page-counts">{countsText(state.counts)}</b></span>
         <span>Source <b>{state.source.message}</b></span>
         <span>Folder <b className="apps-mono">{app.path}</b></span>
-        <span>Revision <b className="apps-mono">{revisionText(state.revision)}</b></span>
+        <span>Revision <b className="apps-mono" data-testid="app-page-revision">{revisionText(state.revision)}</b></span>
         <span>Context <b>{app.context}</b> · namespace <b>{app.namespace}</b></span>
         <span>Last sync <b title={app.lastSync?.message}>{lastSyncText(app.lastSync)}</b></span>
         <span title="kubectl: KUBECTL_APPLYSET=true kubectl apply --prune --applyset=NAME -n NAMESPACE">ApplySet <b className="apps-mono">secret/{app.name} ({state.applySetId})</b></span>

@@ -39,7 +39,7 @@ export function AppsView({ context, kube, appId, navigate }: { context: string; 
                   <td><span className={`health-chip health-${a.health.toLowerCase()}`}><span className="health-dot" /> {a.health}</span></td>
                   <td><span className="apps-counts" data-testid="app-counts">{countsText(a.counts)}</span></td>
                   <td><span className="apps-mono" title={a.source.message}>{a.source.type} · {a.app.path}</span></td>
-                  <td className="apps-mono">{revisionText(a.revision)}</td>
+                  <td className="apps-mono" data-testid="app-revision">{revisionText(a.revision)}</td>
                   <td>{a.app.context} / {a.app.namespace}</td>
                   <td title={a.app.lastSync?.message}>{lastSyncText(a.app.lastSync)}</td>
                 </tr>
