@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: Wheelhouse at scale, side by side with kubectl, on a benchmark cluster of its own.
-//   node bench/run.mjs [--tier 10k|50k|3k-ns] [--churn-minutes 3] [--churn-warmup-minutes 2] [--p2-seconds 15] [--p5-seconds 8] [--only p1,p2,p3,p4,p5]
+//   node bench/run.mjs [--tier 10k|50k|3k-ns] [--churn-minutes 3] [--churn-warmup-minutes 2] [--p2-seconds 15] [--p5-seconds 8] [--only p1,p2,p3,p4,p5,p6]
 //                      [--fresh] [--keep-cluster] [--renderer DIR] [--cpu-prof] [--out FILE]
 //                      [--cluster wh-bench --base-port 28500] (another name keeps a second tier filled beside the first)
 // Starts the test cluster "wh-bench" (base port 28500; the shared test cluster is never touched), fills
@@ -14,7 +14,8 @@ import { startCluster } from '../test-cluster/cluster-lib.mjs';
 import { kubectlPath } from '../test-cluster/kubectl.mjs';
 import { fillTier } from './fixture/fill.mjs';
 import { TIERS, TOPOLOGY_NAMESPACE, tierTotals } from './fixture/tiers.mjs';
-import { BENCH_DIR, REPO_DIR, buildHost } from './lib/build.mjs';
+import { BENCH_DIR, HOST_BUNDLE, REPO_DIR, buildHost } from './lib/build.mjs';
+import { appsBenchmark } from './p6-apps.mjs';
 import { launchBrowser, openApp, jsHeap } from './lib/browser.mjs';
 import { runSync, startServeHost } from './lib/host.mjs';
 import { KubeClient, loadKubeconfig } from './lib/kube.mjs';
@@ -34,7 +35,7 @@ const { values: args } = parseArgs({
     'churn-warmup-minutes': { type: 'string', default: '2' },
     'p2-seconds': { type: 'string', default: '15' },
     'p5-seconds': { type: 'string', default: '8' },
-    only: { type: 'string', default: 'p1,p2,p3,p4,p5' },
+    only: { type: 'string', default: 'p1,p2,p3,p4,p5,p6' },
     fresh: { type: 'boolean', default: false },
     'keep-cluster': { type: 'boolean', default: false },
     renderer: { type: 'string' },
@@ -222,6 +223,12 @@ async function main() {
         p3.reason = 'the topology view (src-renderer/views/topology/) does not exist yet';
       }
       result.p3 = p3;
+    }
+
+    if (only.has('p6')) {
+      result.loadAverage.p6 = loadAverage();
+      result.p6 = await appsBenchmark({ kubeconfig, context, kubectl: KUBECTL, hostBundle: HOST_BUNDLE, log });
+      log(`P6 application of ${result.p6.objects} objects: statuses in ${result.p6.openMs} ms (${result.p6.ratioOpenToKubectl}x kubectl diff -f, ${result.p6.kubectlDiffMs} ms); one file changed: ${result.p6.changeMs} ms, ${result.p6.changeDryRuns} dry runs`);
     }
 
   } finally {

@@ -1,6 +1,6 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { resolveDesired, type DesiredError, type DesiredObject } from './desiredObjects';
-import { compareObject, errorText, mapBounded, type Comparison } from './compareObject';
+import { compareObject, errorText, listLive, mapBounded, type Comparison } from './compareObject';
 import { listMembers, readApplySetParent, type Member, type ParentState } from './applySetParent';
 import type { Rendered } from './renderSource';
 import { computeHealth, rollupHealth } from '../../../shared/topology/health';
@@ -18,6 +18,8 @@ export interface Snapshot {
   parent: ParentState;
   members: Member[];
   comparisons: Map<string, Comparison>;
+  /** Dry runs this snapshot sent (the rest were reused from the cache). */
+  dryRuns: number;
   objects: AppObjectStatus[];
   summary: Pick<AppState, 'syncStatus' | 'health' | 'counts'>;
 }
@@ -42,12 +44,19 @@ export async function takeSnapshot(http: KubeHttp, app: AppDef, applySetId: stri
   } catch (err) { memberError = errorText(err); }
 
   const comparisons = new Map<string, Comparison>();
-  await mapBounded(desired, COMPARE_CONCURRENCY, async (d) => {
-    const desiredJson = JSON.stringify(d.object);
+  let dryRuns = 0;
+  const todo: DesiredObject[] = [];
+  for (const d of desired) {
     const rv = liveRv(d);
     const hit = cache.get(d.key);
-    if (hit && rv !== undefined && hit.desiredJson === desiredJson && hit.liveRv === rv) { comparisons.set(d.key, hit.cmp); return; }
-    const cmp = await compareObject(http, d);
+    if (hit && rv !== undefined && hit.desiredJson === JSON.stringify(d.object) && hit.liveRv === rv) comparisons.set(d.key, hit.cmp);
+    else todo.push(d);
+  }
+  const listed = await listLive(http, todo);
+  await mapBounded(todo, COMPARE_CONCURRENCY, async (d) => {
+    const desiredJson = JSON.stringify(d.object);
+    dryRuns++;
+    const cmp = await compareObject(http, d, listed.get(d.key));
     comparisons.set(d.key, cmp);
     cache.set(d.key, { desiredJson, liveRv: cmp.live?.metadata?.resourceVersion ?? '', cmp });
   });
@@ -79,7 +88,7 @@ export async function takeSnapshot(http: KubeHttp, app: AppDef, applySetId: stri
   const count = (s: string) => objects.filter((o) => o.state === s).length;
   const health = rollupHealth({ status: 'Healthy' }, objects.filter((o) => o.health).map((o) => ({ status: o.health as any })));
   return {
-    desired, errors, parent, members, comparisons, objects,
+    desired, errors, parent, members, comparisons, dryRuns, objects,
     summary: {
       syncStatus: summarizeSync(objects.map((o) => o.state)),
       health: health.status,

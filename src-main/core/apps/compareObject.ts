@@ -1,6 +1,6 @@
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { ApiError } from '../cluster/apiError';
-import { objectPath } from '../cluster/resourcePath';
+import { collectionPath, objectPath } from '../cluster/resourcePath';
 import { APPLY_PATCH, writeQuery } from '../actions/writeOptions';
 import type { DesiredObject } from './desiredObjects';
 import { conflictManagersOf, decideStatus, type ObjectStatusDecision } from '../../../shared/apps/objectStatus';
@@ -45,9 +45,10 @@ export async function getLive(http: KubeHttp, d: DesiredObject): Promise<Record<
  * the desired one. A conflict with another manager is recorded, then the dry run is repeated with
  * force to show what taking ownership would store (kubectl diff --force-conflicts shows the same).
  */
-export async function compareObject(http: KubeHttp, d: DesiredObject): Promise<Comparison> {
+export async function compareObject(http: KubeHttp, d: DesiredObject, listed?: { live: Record<string, any> | undefined }): Promise<Comparison> {
   let live: Record<string, any> | undefined;
-  try { live = await getLive(http, d); } catch (err) { return { state: 'Error', paths: [], reason: errorText(err), conflicts: [] }; }
+  if (listed) live = listed.live;
+  else try { live = await getLive(http, d); } catch (err) { return { state: 'Error', paths: [], reason: errorText(err), conflicts: [] }; }
   let conflicts: ConflictCause[] = [];
   let wouldBe: Record<string, any> | undefined;
   try {
@@ -75,6 +76,30 @@ export function errorText(err: unknown): string {
     return `${kind}: ${err.message}`;
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The live objects of many desired objects with one LIST per resource and namespace (instead of a GET
+ * each) where at least `minGroup` share one; the rest, and any LIST that fails, are left to GETs.
+ */
+export async function listLive(http: KubeHttp, desired: DesiredObject[], minGroup = 5): Promise<Map<string, { live: Record<string, any> | undefined }>> {
+  const groups = new Map<string, DesiredObject[]>();
+  for (const d of desired) {
+    const g = `${d.group}/${d.version}/${d.resource}|${d.namespace ?? ''}`;
+    const list = groups.get(g);
+    if (list) list.push(d); else groups.set(g, [d]);
+  }
+  const out = new Map<string, { live: Record<string, any> | undefined }>();
+  await Promise.all([...groups.values()].filter((g) => g.length >= minGroup).map(async (g) => {
+    try {
+      const list = await http.request('GET', collectionPath(g[0], g[0].namespace), { timeoutMs: 60_000 });
+      const kind = g[0].kind;
+      const apiVersion = list?.apiVersion;
+      const byName = new Map<string, Record<string, any>>((list?.items ?? []).map((o: any) => [o.metadata?.name, { apiVersion, kind, ...o }]));
+      for (const d of g) out.set(d.key, { live: byName.get(d.name) });
+    } catch { /* each object is read on its own instead */ }
+  }));
+  return out;
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time, results in input order. */
