@@ -96,7 +96,9 @@ describe('Applications (serve mode, real cluster)', () => {
 
   it('is OutOfSync after kubectl scale; the diff shows replicas; the conflict names kubectl and is not forced', async () => {
     await k(['scale', 'deployment/web', '-n', NS, '--replicas=5']);
+    const scaled = Date.now();
     await waitObjectState(page, 'Deployment', 'web', 'OutOfSync');
+    console.log(`[apps e2e] kubectl scale returned → status changed on the page in ${Date.now() - scaled} ms`);
     await page.click('[data-testid="app-object-Deployment-web"] [data-testid="object-diff"]');
     await page.waitForSelector('[data-testid="app-diff-view"] .cm-mergeView', { timeout: 30_000 });
     const changed = await page.locator('[data-testid="app-diff-view"] .cm-changedLine').allTextContents();
