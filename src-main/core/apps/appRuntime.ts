@@ -82,6 +82,13 @@ export class AppRuntime {
   }
 
   private async run(): Promise<void> {
+    try { await this.runOnce(); } catch (err) {
+      // A context that left the kubeconfig, a renderer that could not start: said on the page, never thrown away.
+      this.update({ refreshing: false, syncStatus: 'Unknown', stale: true, renderError: errorText(err) });
+    }
+  }
+
+  private async runOnce(): Promise<void> {
     this.update({ refreshing: true });
     const http = this.core.connection(this.app.context).http;
     let rendered = this.lastGood;
