@@ -286,3 +286,34 @@ describe('bad input: each problem names its file and object, the rest still show
     expect(s.objects.map((o) => o.name)).toEqual(['kept']);
   });
 });
+
+describe('a Secret in a diff', () => {
+  let core: Core;
+  const ns = randomName('wh-apps-secret');
+  beforeAll(async () => { core = newCore(); await kubectl(['create', 'namespace', ns]); });
+  afterAll(async () => {
+    await core.dispose();
+    await kubectl(['delete', 'namespace', ns, '--ignore-not-found', '--wait=false']).catch(() => {});
+  });
+
+  it('shows which keys change, masked like kubectl diff, never a value', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'wh-secret-app-'));
+    const secret = (pw: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nstringData:\n  user: admin\n  password: ${pw}\n`;
+    writeFileSync(join(dir, 'secret.yaml'), secret('hunter2-old'));
+    const apps = appsOf(core);
+    const app = await apps.add({ name: 'sec', path: dir, context: ADMIN, namespace: ns });
+    await stateWhere(apps, app.id, (x) => x.objects.length === 1);
+    expect((await apps.sync(app.id, { prune: false, force: false })).ok).toBe(true);
+    writeFileSync(join(dir, 'secret.yaml'), secret('hunter2-new'));
+    await stateWhere(apps, app.id, (x) => x.objects[0]?.state === 'OutOfSync');
+    const diff = await apps.diff(app.id, `Secret/${ns}/creds`);
+    expect(diff.live).toContain('password: "*** (before)"');
+    expect(diff.desired).toContain('password: "*** (after)"');
+    expect(diff.live).toContain('user: "***"');
+    expect(diff.desired).toContain('user: "***"');
+    const both = diff.live + diff.desired;
+    for (const plain of ['hunter2', 'YWRtaW4', 'aHVudGVy']) expect(both).not.toContain(plain);
+  });
+});

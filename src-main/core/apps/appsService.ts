@@ -8,7 +8,7 @@ import { renderSource } from './renderSource';
 import { compareObject, errorText } from './compareObject';
 import { previewSync, syncApp, type SyncOptions } from './syncApp';
 import { activityLogOf } from '../actions/activityLog';
-import { maskSecret } from '../objectSanitizer';
+import { maskSecretPair } from '../../../shared/apps/secretDiffMask';
 import { objectPath } from '../cluster/resourcePath';
 import { ContractError } from '../../../shared/contract/contractError';
 import { applySetId, secretParent } from '../../../shared/apps/applySet';
@@ -18,7 +18,12 @@ import type { AppDef, AppDiff, AppState, AppSummary, SyncPlan, SyncResult } from
 /** A runtime with no watcher left keeps going this long, so switching views does not re-render. */
 const LINGER_MS = 30_000;
 
-const toYaml = (o: Record<string, any> | undefined) => (o ? stringify(normalizeForDiff(maskSecret(o)), { sortMapEntries: false }) : '');
+const toYaml = (o: Record<string, any> | undefined) => (o ? stringify(normalizeForDiff(o), { sortMapEntries: false }) : '');
+/** Both sides of a diff as YAML, Secret values masked like kubectl diff (never a value, but which keys change). */
+const diffTexts = (live: Record<string, any> | undefined, desired: Record<string, any> | undefined) => {
+  const [l, d] = maskSecretPair(live, desired);
+  return { live: toYaml(l), desired: toYaml(d) };
+};
 
 /** Every application of one core: the stored definitions and the runtimes of those being looked at. */
 export class AppsService {
@@ -129,12 +134,12 @@ export class AppsService {
       const d = snap.desired.find((x) => x.key === key);
       if (d) {
         const c = await compareObject(http, d);
-        return { key, state: c.state, reason: c.reason, paths: c.paths, live: toYaml(c.live), desired: c.wouldBe ? toYaml(c.wouldBe) : c.state === 'Missing' ? toYaml(d.object) : '' };
+        return { key, state: c.state, reason: c.reason, paths: c.paths, ...diffTexts(c.live, c.wouldBe ?? (c.state === 'Missing' ? d.object : undefined)) };
       }
       const m = snap.members.find((x) => x.key === key);
       if (m) {
         const live = await http.request('GET', objectPath(m, m.namespace, m.name), { timeoutMs: 30_000 }).catch(() => undefined);
-        return { key, state: 'Extra', reason: status.reason, paths: [], live: toYaml(live), desired: '' };
+        return { key, state: 'Extra', reason: status.reason, paths: [], ...diffTexts(live, undefined) };
       }
       return { key, state: status.state, reason: status.reason, paths: [], live: '', desired: '' };
     } finally { release(); }
