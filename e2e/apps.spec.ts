@@ -111,6 +111,7 @@ describe('Applications (serve mode, real cluster)', () => {
     await page.click('text=← Applications');
     await page.waitForSelector('[data-testid="app-row-shop"] [data-testid="app-sync"]:text-is("OutOfSync")');
     expect(await page.textContent('[data-testid="app-row-shop"] [data-testid="app-revision"]')).toBe(sha);
+    expect(await page.textContent('[data-testid="app-row-shop"] [data-testid="app-last-sync"]')).toMatch(/by Wheelhouse .*: ok$/);
     await shoot(page, 'list');
     await page.click('[data-testid="app-row-shop"]');
     await page.waitForSelector('[data-testid="app-page"]');

@@ -62,6 +62,10 @@ describe('Applications against kubectl (plain manifests)', () => {
     expect(order[0]).toBe('Namespace');
     expect(order.indexOf('CustomResourceDefinition')).toBeLessThan(order.indexOf('Widget'));
     const after = await stateWhere(apps, app.id, (s) => s.syncStatus === 'Synced');
+    expect(after.app.lastSync).toMatchObject({ outcome: 'ok', by: expect.stringMatching(/wheelhouse/) });
+    // The list says so too.
+    const listed = await new Promise<any>((resolve) => { const stop = apps.watchList((l) => { if (l[0]?.app.lastSync) { queueMicrotask(() => stop()); resolve(l[0]); } }); });
+    expect(listed.app.lastSync.message).toMatch(/^8 created/);
     expect(after.counts).toMatchObject({ synced: 8, outOfSync: 0, missing: 0, extra: 0, errors: 0 });
     expect((await kubectlDiffSet(dir, ns)).code).toBe(0);
     // The apply set kubectl would find: the parent Secret with the id label and the kinds.
@@ -143,6 +147,10 @@ describe('an apply set written by kubectl is understood by Wheelhouse', () => {
 
     const apps = appsOf(core);
     const app = await apps.add({ name: 'kset', path: dir, context: ADMIN, namespace: ns });
+    // The list and the page asking at once share one runtime (a second would miss the last sync).
+    const [one, two] = await Promise.all([apps.acquire(app.id), apps.acquire(app.id)]);
+    expect(one.rt).toBe(two.rt);
+    one.release(); two.release();
     const s = await stateWhere(apps, app.id, (x) => x.objects.length === 2);
     expect(s.objects.map((o) => [o.key, o.state]).sort()).toEqual([[`ConfigMap/${ns}/second`, 'Extra'], [`ConfigMap/${ns}/web-config`, 'Synced']]);
     const plan = await apps.preview(app.id, { prune: true, force: false });

@@ -30,6 +30,7 @@ export class AppsService {
   readonly store: AppStore;
   private readonly runtimes = new Map<string, { rt: AppRuntime; refs: number; linger?: NodeJS.Timeout }>();
   private readonly listListeners = new Set<() => void>();
+  private readonly starting = new Map<string, Promise<{ rt: AppRuntime; refs: number; linger?: NodeJS.Timeout }>>();
 
   constructor(private readonly core: Core) {
     this.store = new AppStore(join(core.options.dataDir, 'applications.json'));
@@ -66,9 +67,19 @@ export class AppsService {
     const app = this.app(id);
     let entry = this.runtimes.get(id);
     if (!entry) {
-      entry = { rt: new AppRuntime(this.core, app, await applySetId(secretParent(app.name, app.namespace))), refs: 0 };
-      this.runtimes.set(id, entry);
-      entry.rt.start();
+      // One runtime per application even when the list and the page ask at the same moment.
+      let starting = this.starting.get(id);
+      if (!starting) {
+        starting = applySetId(secretParent(app.name, app.namespace)).then((setId) => {
+          const e = { rt: new AppRuntime(this.core, app, setId), refs: 0 };
+          this.runtimes.set(id, e);
+          this.starting.delete(id);
+          e.rt.start();
+          return e;
+        });
+        this.starting.set(id, starting);
+      }
+      entry = await starting;
     }
     const e = entry;
     clearTimeout(e.linger);

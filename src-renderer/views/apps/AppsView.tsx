@@ -41,7 +41,7 @@ export function AppsView({ context, kube, appId, navigate }: { context: string; 
                   <td><span className="apps-mono" title={a.source.message}>{a.source.type} · {a.app.path}</span></td>
                   <td className="apps-mono" data-testid="app-revision">{revisionText(a.revision)}</td>
                   <td>{a.app.context} / {a.app.namespace}</td>
-                  <td title={a.app.lastSync?.message}>{lastSyncText(a.app.lastSync)}</td>
+                  <td title={a.app.lastSync?.message} data-testid="app-last-sync">{lastSyncText(a.app.lastSync)}</td>
                 </tr>
               ))}
             </tbody>
