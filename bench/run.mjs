@@ -14,7 +14,8 @@ import { startCluster } from '../test-cluster/cluster-lib.mjs';
 import { kubectlPath } from '../test-cluster/kubectl.mjs';
 import { fillTier } from './fixture/fill.mjs';
 import { TIERS, TOPOLOGY_NAMESPACE, tierTotals } from './fixture/tiers.mjs';
-import { BENCH_DIR, REPO_DIR, buildHost } from './lib/build.mjs';
+import { BENCH_DIR, HOST_BUNDLE, REPO_DIR, buildHost } from './lib/build.mjs';
+import { appsBenchmark } from './p6-apps.mjs';
 import { launchBrowser, openApp, jsHeap } from './lib/browser.mjs';
 import { runSync, startServeHost } from './lib/host.mjs';
 import { KubeClient, loadKubeconfig } from './lib/kube.mjs';
@@ -225,6 +226,13 @@ async function main() {
       }
       result.p3 = p3;
     }
+
+    if (only.has('p6')) {
+      result.loadAverage.p6 = loadAverage();
+      result.p6 = await appsBenchmark({ kubeconfig, context, kubectl: KUBECTL, hostBundle: HOST_BUNDLE, log });
+      log(`P6 application of ${result.p6.objects} objects: statuses in ${result.p6.openMs} ms (${result.p6.ratioOpenToKubectl}x kubectl diff -f, ${result.p6.kubectlDiffMs} ms); one file changed: ${result.p6.changeMs} ms, ${result.p6.changeDryRuns} dry runs`);
+    }
+
 
     if (only.has('p7')) {
       result.loadAverage.p7 = loadAverage();

@@ -4,7 +4,7 @@
 //           (projection 'topology'), and prints one JSON line when all four are listed and watching.
 //   serve : the core behind serve mode (startServeServer, the app's own handlers), driven by JSON
 //           commands on stdin, answering JSON lines on stdout.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +13,7 @@ import { Core } from '../../src-main/core/core';
 import { coreHandlers } from '../../src-main/core/service';
 import { subscribeResources } from '../../src-main/core/watch/resourceSubscription';
 import { startServeServer } from '../../src-main/transport/serveServer';
+import { appsOf } from '../../src-main/core/apps/appsService';
 import type { TableRow, WatchEvent } from '../../shared/contract/resources';
 import { buildTopology } from '../../shared/topology/graph';
 import type { TopoObject } from '../../shared/topology/topologyObject';
@@ -200,6 +201,31 @@ async function serve(): Promise<void> {
   }
 }
 
+/**
+ * apps <dir> <namespace> <file>: P6. Adds the folder as an application, prints when its statuses are
+ * first complete, then rewrites <file> (every value changed) and prints when the change is seen.
+ */
+async function apps(): Promise<void> {
+  const [dir, namespace, file] = process.argv.slice(5);
+  const core = new Core({ dataDir: mkdtempSync(join(tmpdir(), 'wh-bench-apps-')), kubeconfigFiles: [resolve(kubeconfig)], watchKubeconfig: false });
+  const service = appsOf(core);
+  const t0 = performance.now();
+  const app = await service.add({ name: 'bench', path: dir, context, namespace });
+  const { rt } = await service.acquire(app.id);
+  const settled = (ok: (s: typeof rt.state) => boolean) => new Promise<void>((done) => {
+    const stop = rt.subscribe((s) => { if (!s.refreshing && s.refreshedAt && ok(s)) { queueMicrotask(() => stop()); done(); } });
+  });
+  await settled(() => true);
+  out({ phase: 'open', ms: performance.now() - t0, dryRuns: rt.snapshot?.dryRuns, counts: rt.state.counts });
+  const t1 = performance.now();
+  writeFileSync(file, readFileSync(file, 'utf8').replaceAll('value: "one"', 'value: "two"'));
+  await settled((s) => s.counts.outOfSync >= 100);
+  out({ phase: 'change', ms: performance.now() - t1, dryRuns: rt.snapshot?.dryRuns, counts: rt.state.counts });
+  await core.dispose();
+  process.exit(0);
+}
+
 if (mode === 'sync') await sync();
 else if (mode === 'serve') await serve();
+else if (mode === 'apps') await apps();
 else { console.error(`unknown mode ${mode}`); process.exit(2); }

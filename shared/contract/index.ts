@@ -7,11 +7,12 @@ import { timelineMethods, timelineTopics } from './timeline';
 import { editMethods } from './edit';
 import { metricsMethods, metricsTopics } from './metrics';
 import { helmMethods, helmTopics } from './helm';
+import { appMethods, appTopics } from './apps';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods };
-export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics, ...helmTopics };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods, ...appMethods };
+export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics, ...helmTopics, ...appTopics };
 
 export type Methods = typeof methods;
 export type Topics = typeof topics;
@@ -33,3 +34,4 @@ export * from './timeline';
 export * from './edit';
 export * from './metrics';
 export * from './helm';
+export * from './apps';

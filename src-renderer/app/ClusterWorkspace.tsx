@@ -20,6 +20,7 @@ import { TopBarKeys } from './palette/TopBarKeys';
 import { goFromPalette } from './palette/paletteGo';
 import type { PaletteGo } from './palette/paletteCommands';
 import { HelmView } from '../views/helm/HelmView';
+import { AppsView } from '../views/apps/AppsView';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
@@ -81,6 +82,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
       <main className="main">
         <KubeconfigErrors errors={kube.errors} />
         <ConnectionNotice status={status} />
+        {route.view === 'apps' && <AppsView context={context} kube={kube} appId={route.params.get('app') ?? undefined} navigate={navigate} />}
         {route.view === 'overview' && <OverviewView context={context} namespace={namespace} onSelect={(s) => setSelected(s)} />}
         {route.view === 'forwards' && <PortForwardsPage />}
         {route.view === 'r' && route.resource && !routeKind && !kinds.loaded && <div className="empty">Loading…</div>}

@@ -155,6 +155,7 @@ export function KindsSidebar({ context, route, namespace, nsParam, nav }: Sideba
         Port forwards{forwardCount > 0 && <span className="nav-count" data-testid="nav-port-forwards-count">{forwardCount}</span>}
       </a>
       <a className={`nav-kind ${route.view === 'helm' ? 'active' : ''}`} href={formatRoute({ context, view: 'helm', params: { ns: nsParam } })} data-testid="nav-helm-releases">Helm releases</a>
+      <a className={`nav-kind ${route.view === 'apps' ? 'active' : ''}`} href={formatRoute({ context, view: 'apps', params: { ns: nsParam } })} data-testid="nav-applications">Applications</a>
       {nav.discoveryError && <div className="nav-error" role="status" title={nav.discoveryError}>Discovery failed; showing the built-in kinds.</div>}
       {nav.sections.map((s) => (
         <div key={s.title} className="nav-group">

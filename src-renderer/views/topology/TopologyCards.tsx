@@ -9,6 +9,7 @@ import { kindLabel } from './topologyKinds';
 import { isScaleTarget } from '../../../shared/model/kinds';
 import { objectFootnote, objectSummary, podGroupSummary, REPLICATED_KINDS, replicaStats, ROLLOUT_KINDS, rolloutProgress } from './cardText';
 import { HEALTH_STATES } from './graphFilters';
+import { NodeBadgeSlot } from './topologyBadges';
 
 /**
  * The cards React Flow draws. Each is memoized and reads only its own node's data (never the node
@@ -183,6 +184,7 @@ export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps
       <div className="card-title">
         <span className="card-name" title={n.namespace ? `${n.namespace}/${o.name}` : o.name}>{o.name}</span>
         {o.revision && <span className="card-rev" title={`Revision ${o.revision} (deployment.kubernetes.io/revision)`} data-testid="revision">rev {o.revision}</span>}
+        <NodeBadgeSlot o={o} />
       </div>
       {!low && (replicated ? <ReplicaBody n={n} data={data} /> : (
         <>
