@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { Core } from './core';
 import { coreHandlers } from './service';
+import { streamHandlers } from './streams/streamHandlers';
 import { ContractSession } from '../transport/contractSession';
 import { LiveList, type LiveListState } from '../../shared/model/liveList';
 import { ADMIN, LIMITED, eventually, newCore, randomName, readKubeconfig, tempDir, testKubeconfig } from '../testing/testCluster';
@@ -144,6 +145,12 @@ describe('a kubeconfig rewrite under open subscriptions', () => {
       'apps/v1/statefulsets|' + ns + '|object|timeline-workload',
     ].sort());
 
+    // A terminal and a port-forward open on the context too.
+    const term = subscribe(6, 'exec.session', { context: ADMIN, namespace: 'demo', pod: apiPod, container: 'api', tty: true, cols: 80, rows: 24 });
+    await eventually(() => term.events.some((e: any) => e.type === 'state' && e.state === 'open'), 30_000, 'the terminal open');
+    const streams = streamHandlers(core).methods as any;
+    const forward = await streams['portforward.start']({ context: ADMIN, namespace: 'demo', pod: apiPod, remotePort: 8080 });
+
     // The admin context leaves the file: every view of it must say so, not sit empty or stale.
     const without = structuredClone(moved);
     without.contexts = without.contexts.filter((c: any) => c.name !== ADMIN);
@@ -151,7 +158,14 @@ describe('a kubeconfig rewrite under open subscriptions', () => {
     await rewrite(without);
     await eventually(() => { ackLog(); return pods.end && events.end && status.end && log.end; }, 20_000, 'the subscriptions to end');
     expect(log.events.at(-1)).toMatchObject({ type: 'state', state: 'error', message: expect.stringContaining(`Context "${ADMIN}" is not in ${file}`) });
-    for (const s of [pods, events, status, timeline]) {
+    // The terminal ends with the reason (after its exit event); the forward stops and says why.
+    await eventually(() => term.end, 20_000, 'the terminal to end');
+    expect(term.events.some((e: any) => e.type === 'exit')).toBe(true);
+    const ended = (await streams['portforward.list']({})).find((f: any) => f.id === forward.id);
+    expect(ended).toMatchObject({ state: 'error', lastError: expect.stringContaining(`Context "${ADMIN}" is not in ${file}`) });
+    await expect(fetch(`http://127.0.0.1:${forward.localPort}/`)).rejects.toThrow();
+    await streams['portforward.stop']({ id: forward.id });
+    for (const s of [pods, events, status, timeline, term]) {
       expect(s.end?.error?.code).toBe('unknown-context');
       expect(s.end?.error?.message).toContain(`Context "${ADMIN}" is not in ${file}`);
     }

@@ -3,13 +3,16 @@
 // Each does its one documented thing (streamHandlers.ts, contextLink.ts): the table relists in place
 // on the new connection (differences only, no new snapshot, no end); the log resumes on it without a
 // lost or repeated line; the timeline keeps recording through it; the terminal stays on the connection
-// it was opened on (it still answers after the rewrite, and ends when that first address goes away).
+// it was opened on (it still answers after the rewrite, and ends when that first address goes away);
+// a port-forward tunnels its next local connection over the new one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { Core } from '../core';
 import { coreHandlers } from '../service';
+import { streamHandlers } from '../streams/streamHandlers';
+import { ECHO_BODY } from '../../../test-cluster/cluster-lib.mjs';
 import { ContractSession } from '../../transport/contractSession';
 import { LiveList, type LiveListState } from '../../../shared/model/liveList';
 import { ADMIN, eventually, newCore, randomName, readKubeconfig, tempDir, testKubeconfig } from '../../testing/testCluster';
@@ -96,6 +99,10 @@ describe('a rewrite that changes the server under an open table, log, timeline a
     await eventually(() => { ack(2); return heartbeats().length >= 2; }, 20_000, 'the followed log streaming');
     await eventually(() => timeline.events.some((e) => e.type === 'snapshot'), 20_000, 'timeline recording');
     await eventually(() => term.events.some((e) => e.type === 'state' && e.state === 'open') && termText().length > 0, 30_000, 'the terminal open, at its prompt');
+    const streams = streamHandlers(core).methods as any;
+    const forward = await streams['portforward.start']({ context: ADMIN, namespace: 'demo', pod: apiPod, remotePort: 8080 });
+    const throughForward = async () => (await fetch(`http://127.0.0.1:${forward.localPort}/link`, { headers: { connection: 'close' } })).text();
+    expect(await throughForward()).toContain(ECHO_BODY);
     const link = core.link(ADMIN);
     expect(link.generation).toBe(1);
     const snapshotsBefore = table.events.filter((e) => e.type === 'snapshot').length;
@@ -133,6 +140,10 @@ describe('a rewrite that changes the server under an open table, log, timeline a
     await eventually(() => term.end, 30_000, 'the terminal to end with its connection');
     expect(term.events.find((e) => e.type === 'exit')).toMatchObject({ type: 'exit', reason: 'error' });
     expect([table.end, log.end, timeline.end]).toEqual([undefined, undefined, undefined]);
+    // The forward's next local connection goes over the second address.
+    expect(await throughForward()).toContain(ECHO_BODY);
+    expect((await streams['portforward.list']({})).find((f: any) => f.id === forward.id)).toMatchObject({ state: 'listening' });
+    await streams['portforward.stop']({ id: forward.id });
     expect(second.clients.size).toBeGreaterThan(0);
   });
 });

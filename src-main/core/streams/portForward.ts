@@ -202,6 +202,12 @@ class Forward {
     socket.on('close', closeWs);
   }
 
+  /** Stops listening and closes its tunnels, keeping `reason` as its last error (its context is gone). */
+  async end(reason: string): Promise<void> {
+    await this.stop();
+    this.info = { ...this.info, state: 'error', lastError: reason };
+  }
+
   async stop(): Promise<void> {
     this.info = { ...this.info, state: 'stopped' };
     for (const s of this.sockets) s.destroy();
@@ -254,6 +260,17 @@ export class PortForwards {
     if (!f) throw new ContractError('not-found', `No port-forward ${id}.`);
     this.forwards.delete(id);
     await f.stop();
+    this.notify();
+  }
+
+  /**
+   * The forward's context is gone: it stops, and stays in the list in state `error` with the reason
+   * until the user removes it (`stop`), so it does not just vanish.
+   */
+  async end(id: string, reason: string): Promise<void> {
+    const f = this.forwards.get(id);
+    if (!f || f.info.state === 'stopped') return;
+    await f.end(reason);
     this.notify();
   }
 

@@ -71,13 +71,19 @@ function streamsOf(core: Core): CoreStreams {
  *   entry may even name another cluster, where hanging up its shell by PID would hit the wrong
  *   process. `gone` closes it (hanging the shell up over its own connection) and ends it with the reason;
  * - a port-forward keeps listening; each new local connection is tunnelled over the connection
- *   current then (its open tunnels keep theirs); once the context is gone new ones fail with the reason.
+ *   current then (its open tunnels keep theirs); `gone` stops it, and it stays listed in state
+ *   `error` with the reason until removed.
  */
 export function streamHandlers(core: Core): Handlers {
   const { forwards, sessions } = streamsOf(core);
   return {
     methods: {
-      'portforward.start': (p) => forwards.start(p),
+      'portforward.start': async (p) => {
+        const link = core.link(p.context);
+        const info = await forwards.start(p);
+        link.onChange((change) => { if (change.type === 'gone') void forwards.end(info.id, change.error.message); });
+        return info;
+      },
       'portforward.list': async (p) => forwards.list(p.context),
       'portforward.stop': async (p) => { await forwards.stop(p.id); return { ok: true as const }; },
     },
