@@ -113,6 +113,15 @@ describe('error states in the browser (serve mode, real cluster)', () => {
     await expect.poll(() => pids.filter(alive), { timeout: 2_000 }).toEqual([]);
     expect(await page.isVisible('[data-testid="plugin-retry"]')).toBe(true);
     await shots(page, 'plugin-cancelled');
+    // Retry now runs it again at once (a cancelled plugin stays stopped until then); cancelled again, it goes again.
+    await page.click('[data-testid="plugin-retry"]');
+    await page.waitForSelector('[data-testid="connection-notice"][data-state="plugin-running"]', { timeout: 5_000 });
+    await expect.poll(() => { try { return readFileSync(pidsFile, 'utf8').trim().split(/\s+/).map(Number).filter(alive).length; } catch { return 0; } }, { timeout: 5_000 }).toBe(2);
+    const again = readFileSync(pidsFile, 'utf8').trim().split(/\s+/).map(Number);
+    expect(again).not.toEqual(pids);
+    await page.click('[data-testid="plugin-cancel"]');
+    await page.waitForSelector('[data-testid="connection-notice"][data-state="error"]', { timeout: 5_000 });
+    await expect.poll(() => again.filter(alive), { timeout: 2_000 }).toEqual([]);
     expect(page.errors).toEqual([]);
   });
 
