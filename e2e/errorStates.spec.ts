@@ -113,6 +113,15 @@ describe('error states in the browser (serve mode, real cluster)', () => {
     await expect.poll(() => pids.filter(alive), { timeout: 2_000 }).toEqual([]);
     expect(await page.isVisible('[data-testid="plugin-retry"]')).toBe(true);
     await shots(page, 'plugin-cancelled');
+    // Retry now runs it again at once (a cancelled plugin stays stopped until then); cancelled again, it goes again.
+    await page.click('[data-testid="plugin-retry"]');
+    await page.waitForSelector('[data-testid="connection-notice"][data-state="plugin-running"]', { timeout: 5_000 });
+    await expect.poll(() => { try { return readFileSync(pidsFile, 'utf8').trim().split(/\s+/).map(Number).filter(alive).length; } catch { return 0; } }, { timeout: 5_000 }).toBe(2);
+    const again = readFileSync(pidsFile, 'utf8').trim().split(/\s+/).map(Number);
+    expect(again).not.toEqual(pids);
+    await page.click('[data-testid="plugin-cancel"]');
+    await page.waitForSelector('[data-testid="connection-notice"][data-state="error"]', { timeout: 5_000 });
+    await expect.poll(() => again.filter(alive), { timeout: 2_000 }).toEqual([]);
     expect(page.errors).toEqual([]);
   });
 
@@ -123,6 +132,27 @@ describe('error states in the browser (serve mode, real cluster)', () => {
     expect(await page.textContent('[data-testid="connection-reason"]')).toContain('specifying a root certificates file with the insecure flag is not allowed');
     await shots(page, 'kubectl-refuses');
     expect(page.errors).toEqual([]);
+  });
+
+  it('control characters in cluster strings (ESC, BEL, C1) are shown as ⟦U+XXXX⟧, never swallowed', async () => {
+    const name = `ctl-chars-${Math.random().toString(36).slice(2, 8)}`;
+    const note = 'before\u001b[31mred\u0007bell\u009bcsi';
+    await kubectl(['apply', '-f', '-'], { kubeconfig: testKubeconfig(), context: ADMIN, input: JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'demo', annotations: { note } }, data: { k: 'v' } }) });
+    try {
+      const page = await openApp(browser, serve);
+      await go(page, `#/c/${ADMIN}/r/_/v1/configmaps?ns=demo`);
+      await page.click(`[data-testid="resource-table"] [role="row"][data-name="${name}"]`, { timeout: 30_000 });
+      await page.waitForSelector('[data-testid="dp-annotations"]', { timeout: 30_000 });
+      const shown = await page.textContent('[data-testid="dp-annotations"]');
+      expect(shown).toContain('before⟦U+001B⟧[31mred⟦U+0007⟧bell⟦U+009B⟧csi');
+      // Tab and newlines are layout and stay; nothing else below U+0020 or in U+007F-U+009F reaches the page.
+      expect([...shown!].filter((c) => !"\t\n\r".includes(c)).filter((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f))).toEqual([]);
+      await page.locator('[data-testid="dp-annotations"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'test-results/errors-control-characters.png' });
+      expect(page.errors).toEqual([]);
+    } finally {
+      await kubectl(['delete', 'configmap', '-n', 'demo', name], { kubeconfig: testKubeconfig(), context: ADMIN });
+    }
   });
 
   it('an OSC 8 link in a pod\'s terminal opens nothing without the in-app confirmation showing its full URL', async () => {

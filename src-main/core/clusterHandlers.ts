@@ -27,7 +27,9 @@ export function clusterHandlers(core: Core): Handlers {
       'cluster.credentials.retry': async ({ context }) => {
         const conn = core.connection(context);
         conn.http.credentialPlugin?.retryNow();
-        return conn.probe();
+        // Not awaited: the plugin may now wait minutes for a browser login; its progress arrives on cluster.watch.
+        void conn.probe();
+        return conn.status;
       },
       'cluster.access': async ({ context, checks }) => {
         const http = core.connection(context).http;

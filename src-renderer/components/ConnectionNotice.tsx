@@ -51,10 +51,10 @@ export function ConnectionNotice({ status }: { status: ClusterStatus | undefined
         </div>
       )}
       <div className="conn-notice-actions">
-        {running && <button type="button" onClick={() => call('cluster.credentials.cancel')} disabled={busy} data-testid="plugin-cancel">Cancel</button>}
+        {running && <button type="button" onClick={() => call('cluster.credentials.cancel')} data-testid="plugin-cancel" title="Stops the plugin and everything it started">Cancel</button>}
         {plugin && !running && (
           <button type="button" onClick={() => call('cluster.credentials.retry')} disabled={busy} data-testid="plugin-retry"
-            title={plugin.retryAt ? `Otherwise the next request after ${new Date(plugin.retryAt).toLocaleTimeString()} runs it again` : 'Runs the credential plugin again now'}>Retry now</button>
+            title={busy ? 'Starting the plugin…' : plugin.retryAt ? `Otherwise the next request after ${new Date(plugin.retryAt).toLocaleTimeString()} runs it again` : 'Runs the credential plugin again now'}>Retry now</button>
         )}
       </div>
       {!running && status.detail && status.detail !== status.reason && status.detail.trim() !== plugin?.stderr.trim() && <ErrorDetails detail={status.detail} />}

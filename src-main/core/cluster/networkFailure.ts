@@ -1,4 +1,5 @@
 import { deepMessage, errorCode } from './apiError';
+import { StreamConnectionDeadError } from './streamLiveness';
 
 /** A transport failure in a person's words: what happened and what to do; the raw code stays in `detail`. */
 export interface NetworkFailure {
@@ -46,6 +47,8 @@ export function explainNetworkFailure(err: unknown): NetworkFailure | undefined 
   const code = errorCode(err);
   const raw = deepMessage(err);
   const detail = code ? `${code}: ${raw}` : raw;
+  // Our own verdict already says what happened (and carries ETIMEDOUT only for the retry logic).
+  if (err instanceof StreamConnectionDeadError) return { kind: 'unreachable', message: err.message, detail };
   if (code && /^ERR_SSL_.*ALERT_/.test(code)) {
     const alert = code.replace(/^ERR_SSL_(SSLV3|TLSV1|TLSV13)_ALERT_/, '').toLowerCase().replace(/_/g, ' ');
     return {
