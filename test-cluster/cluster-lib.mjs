@@ -914,7 +914,11 @@ export async function startCluster(opts = {}) {
   const log = opts.log ?? defaultLog;
   const tm = timer(log);
   await ensureBinaries({ log });
-  await ensureMetricsServerBinary(log);
+  if (!metricsServerBuilt()) {
+    // One build at a time here too (several test runs may start clusters at once).
+    const lock = path.join(path.dirname(pinnedBinDir()), '.metrics-server-build.lock');
+    await withLockFile(lock, 'building metrics-server', () => ensureMetricsServerBinary(log), { log });
+  }
   const c = resolveCluster(opts);
   if (!c.metricsServer) log('metrics-server is not built: starting without the metrics API');
   tm.phase('binaries');
