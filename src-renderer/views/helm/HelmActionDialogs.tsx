@@ -24,7 +24,8 @@ function usePreview(run: (() => Promise<HelmActionResult>) | undefined, key: str
   return { preview, error };
 }
 
-const outputLine = (r: HelmActionResult) => r.output.split('\n').filter(Boolean).slice(-1)[0];
+// helm's first line says how it went (`Release "x" has been upgraded. Happy Helming!`); NOTES follow.
+const outputLine = (r: HelmActionResult) => r.output.split('\n').find((l) => l.trim());
 
 /** helm --force-conflicts: what a conflict error (a field changed behind Helm's back) asks the user to decide. */
 function ForceConflicts({ checked, onChange }: { checked: boolean; onChange(v: boolean): void }) {
