@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FRESHNESS_ORDER, worstFreshness } from './freshness';
+import { Freshness } from '../contract/resources';
 
 describe('freshness order', () => {
   it('ranks every state once, live best and error worst', () => {
-    expect(new Set(FRESHNESS_ORDER).size).toBe(7);
+    // Every state of the contract's enum, each once.
+    expect(new Set(FRESHNESS_ORDER)).toEqual(new Set(Freshness.shape.state.options));
+    expect(FRESHNESS_ORDER).toHaveLength(Freshness.shape.state.options.length);
     expect(FRESHNESS_ORDER[0]).toBe('live');
     expect(FRESHNESS_ORDER.at(-1)).toBe('error');
   });
