@@ -1,7 +1,7 @@
 // P6: what sampling one namespace's pod metrics costs the main process, per round and for an hour of
 // history: the core's own code path (readPodMetrics' parsing and conversion, the join with the pods'
 // requests, ScopeHistory.record) over a metrics list as metrics-server returns it. Bundled by
-// bench/p6-metrics.mjs; run in a child with --expose-gc so heap figures are after collection.
+// bench/p8-metrics.mjs; run in a child with --expose-gc so heap figures are after collection.
 import { readPodMetrics } from '../../src-main/core/metrics/metricsApi';
 import { HistoryBudget, ScopeHistory } from '../../src-main/core/metrics/usageHistory';
 import { DEFAULT_METRICS_SETTINGS } from '../../src-main/core/metrics/metricsHandlers';

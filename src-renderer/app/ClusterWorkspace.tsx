@@ -14,6 +14,7 @@ import { ConnectionNotice } from '../components/ConnectionNotice';
 import { KubeconfigErrors } from '../components/KubeconfigErrors';
 import { PortForwardsPage } from '../views/portforward/PortForwardsPage';
 import { NamespacePicker, useNamespaceAccess } from './NamespacePicker';
+import { namespaceList } from '../data/namespaceUnion';
 import { CommandPalette } from './palette/CommandPalette';
 import { ShortcutHost } from './palette/ShortcutHost';
 import { TopBarKeys } from './palette/TopBarKeys';
@@ -35,6 +36,8 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   // URL first, then the namespace remembered for this context ('*' = all), then the context's own.
   const chosen = nsParam ?? prefs.data?.namespace ?? known?.namespace;
   const namespace = chosen === '*' ? undefined : chosen;
+  // Several namespaces (`a,b`): live lists watch each and merge (data/namespaceUnion.ts); the sidebar's access checks use the first.
+  const union = namespaceList(namespace);
   const namespaces = useLiveList<MetaRow>(known ? { context, group: '', version: 'v1', resource: 'namespaces', projection: 'meta' } : undefined);
   const kinds = useClusterKinds(context);
   const nsAccess = useNamespaceAccess(context);
@@ -76,9 +79,9 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
         <NamespacePicker context={context} chosen={chosen} contextNamespace={known.namespace} typed={prefs.data?.typedNamespaces ?? []} listed={nsNames} onChange={setNamespace} />
         <ClusterStatusBadge status={status} context={known} />
         <TopBarKeys />
-        <TopBarActions context={context} namespace={namespace} />
+        <TopBarActions context={context} namespace={union ? undefined : namespace} />
       </header>
-      <KindsSidebar context={context} route={route} namespace={namespace} nsParam={nsParam ?? undefined} nav={kinds} />
+      <KindsSidebar context={context} route={route} namespace={union?.[0] ?? namespace} nsParam={nsParam ?? undefined} nav={kinds} />
       <main className="main">
         <KubeconfigErrors errors={kube.errors} />
         <ConnectionNotice status={status} />

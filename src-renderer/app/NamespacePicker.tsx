@@ -4,6 +4,7 @@ import { useToasts } from '../components/Toasts';
 import { ALL, droppedChoice, namespaceChoices, namespaceNameError, type NamespaceAccess } from './namespaceChoices';
 
 const OTHER = '\u0000other';
+const SEVERAL = '\u0000several';
 
 /**
  * May this user list namespaces, and list pods in all namespaces (what "All namespaces" needs)?
@@ -13,7 +14,7 @@ export function useNamespaceAccess(context: string, chosen?: string): NamespaceA
   const q = useContractQuery('cluster.access', { context, checks: [
     { verb: 'list', group: '', resource: 'namespaces' },
     { verb: 'list', group: '', resource: 'pods' },
-    ...(chosen && chosen !== ALL ? [{ verb: 'list', group: '', resource: 'pods', namespace: chosen }] : []),
+    ...(chosen && chosen !== ALL && !chosen.includes(',') ? [{ verb: 'list', group: '', resource: 'pods', namespace: chosen }] : []),
   ] }, { staleTime: 60_000, retry: false });
   // An access review that fails to answer must not hide namespaces: count it as allowed (the tables say what is forbidden).
   if (q.error) return { listNamespaces: true, listAllNamespaces: true, listChosen: true };
@@ -43,6 +44,7 @@ export function NamespacePicker({ context, chosen, contextNamespace, typed, list
   const current = chosen === ALL ? undefined : chosen;
   const choices = namespaceChoices({ access, contextNamespace, typed, listed, current });
   const [typing, setTyping] = useState(false);
+  const [picking, setPicking] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -90,15 +92,52 @@ export function NamespacePicker({ context, chosen, contextNamespace, typed, list
     );
   }
 
+  if (picking) {
+    const members = new Set(current?.split(',') ?? []);
+    const names = [...new Set(choices.names.flatMap((n) => n.split(',')))].sort();
+    return <SeveralNamespaces names={names} initial={members} onCancel={() => setPicking(false)}
+      onApply={(list) => { setPicking(false); onChange(list.join(',')); }} />;
+  }
+
   return (
     <label className="picker">Namespace
       <select value={current ?? (choices.all ? '' : contextNamespace ?? '')} data-testid="namespace-picker"
-        title={choices.all ? undefined : '“All namespaces” needs permission to list pods in all namespaces.'}
-        onChange={(e) => { if (e.target.value === OTHER) setTyping(true); else onChange(e.target.value || ALL); }}>
+        title={current?.includes(',') ? `Shown together: ${current.split(',').join(', ')}` : choices.all ? undefined : '“All namespaces” needs permission to list pods in all namespaces.'}
+        onChange={(e) => {
+          if (e.target.value === OTHER) setTyping(true);
+          else if (e.target.value === SEVERAL) setPicking(true);
+          else onChange(e.target.value || ALL);
+        }}>
         {choices.all && <option value="">All namespaces</option>}
-        {choices.names.map((n) => <option key={n} value={n}>{n}</option>)}
+        {choices.names.map((n) => <option key={n} value={n}>{n.includes(',') ? n.split(',').join(' + ') : n}</option>)}
         {choices.freeText && <option value={OTHER}>Other namespace…</option>}
+        {choices.names.length > 1 && <option value={SEVERAL}>Several namespaces…</option>}
       </select>
     </label>
+  );
+}
+
+/** Check the namespaces to show together (one watch each); Enter applies, Esc cancels. */
+function SeveralNamespaces({ names, initial, onApply, onCancel }: { names: string[]; initial: ReadonlySet<string>; onApply(list: string[]): void; onCancel(): void }) {
+  const [checked, setChecked] = useState<ReadonlySet<string>>(initial);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => { first.current?.focus(); }, []);
+  const list = names.filter((n) => checked.has(n));
+  return (
+    <form className="picker ns-several" data-testid="namespace-several" aria-label="Several namespaces"
+      onSubmit={(e) => { e.preventDefault(); if (list.length) onApply(list); }}
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onCancel(); } }}>
+      <span>Namespaces</span>
+      <fieldset className="ns-several-list">
+        <legend className="sr-only">Namespaces to show together</legend>
+        {names.map((n, i) => (
+          <label key={n}><input ref={i === 0 ? first : undefined} type="checkbox" checked={checked.has(n)} data-testid={`ns-check-${n}`}
+            onChange={(e) => setChecked((c) => { const next = new Set(c); if (e.target.checked) next.add(n); else next.delete(n); return next; })}
+            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); if (list.length) onApply(list); } }} /> {n}</label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={!list.length} title={list.length ? undefined : 'Check at least one namespace.'} data-testid="namespace-several-apply">Show {list.length}</button>
+      <button type="button" onClick={onCancel}>Cancel</button>
+    </form>
   );
 }

@@ -4,6 +4,7 @@ import { ContractClient } from './contractClient';
 import { ipcChannel, webSocketChannel } from './frameChannel';
 import type { LiveListState } from '../../shared/model/liveList';
 import { liveListStore } from './liveListStore';
+import { openNamespaceUnion } from './namespaceUnion';
 import type { MethodName, Params, Result, TopicName, TopicParams, TopicEvent } from '../../shared/contract';
 import type { WatchParams } from '../../shared/contract/resources';
 
@@ -59,7 +60,8 @@ export function useLiveList<T>(params: WatchParams | undefined): LiveListState<T
   const client = useClient();
   const key = JSON.stringify(params);
   const store = useMemo(
-    () => liveListStore<T>(params && ((h) => client.subscribe('resources.watch', params, h))),
+    // `namespace: 'a,b'` (several namespaces shown): one watch per namespace, merged (namespaceUnion.ts).
+    () => liveListStore<T>(params && ((h) => openNamespaceUnion((p, hh) => client.subscribe('resources.watch', p, hh), params, h))),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [client, key],
   );

@@ -3,6 +3,7 @@
 // and labels cross over; the page never scans the objects itself.
 import type { ContractClient } from '../../data/contractClient';
 import { liveListStore } from '../../data/liveListStore';
+import { openNamespaceUnion } from '../../data/namespaceUnion';
 import type { MetaRow } from '../../../shared/contract/resources';
 import { createIndexHandler, type IndexRequest, type SearchReply } from './paletteEngine';
 import { kindKeyOf, type IndexItem, type IndexKind, type SearchParams } from './paletteIndex';
@@ -33,7 +34,7 @@ export class PaletteSearch {
     if (this.feeds.has(key)) return;
     const params = { context: this.context, group: kind.group, version: kind.version, resource: kind.resource, projection: 'meta' as const,
       ...(kind.namespaced && this.namespace ? { namespace: this.namespace } : {}) };
-    const store = liveListStore<MetaRow>((h) => this.client.subscribe('resources.watch', params, h));
+    const store = liveListStore<MetaRow>((h) => openNamespaceUnion((p, hh) => this.client.subscribe('resources.watch', p, hh), params, h));
     let items: ReadonlyMap<string, MetaRow> | undefined;
     const bare: IndexKind = { group: kind.group, version: kind.version, resource: kind.resource, kind: kind.kind };
     const off = store.subscribe(() => {

@@ -65,8 +65,9 @@ export function ResourceTable(p: ResourceTableProps) {
   const visible = useMemo(() => columns.map((c, i) => ({ c, i })).filter(({ c }) => wide || c.priority === 0).map((x) => x.i), [columns, wide]);
 
   const total = list.items.size;
+  // All namespaces, or several (`a,b`): which namespace a row is in needs saying.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const showNamespace = useMemo(() => p.namespace === undefined && someNamespaced(list.items), [list.items, list.version, p.namespace]);
+  const showNamespace = useMemo(() => (p.namespace === undefined || p.namespace.includes(',')) && someNamespaced(list.items), [list.items, list.version, p.namespace]);
 
   const { reqs, selectorError } = useMemo(() => {
     try { return { reqs: parseLabelSelector(selector) as Requirement[], selectorError: undefined }; } catch (e) { return { reqs: [] as Requirement[], selectorError: (e as Error).message }; }

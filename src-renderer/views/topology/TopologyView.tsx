@@ -84,7 +84,8 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const client = useClient();
   const { objects, ready, freshness, forbidden, errors } = useTopologyObjects(context, namespace);
 
-  const baseScope = useMemo<TopologyScope>(() => (namespace ? { type: 'namespace', namespace } : { type: 'all' }), [namespace]);
+  // Several namespaces (`a,b`) are drawn like all: one box per namespace (the lists hold only theirs).
+  const baseScope = useMemo<TopologyScope>(() => (namespace && !namespace.includes(',') ? { type: 'namespace', namespace } : { type: 'all' }), [namespace]);
   const [scope, setScope] = useState<TopologyScope>(baseScope);
   const [expandedGroups, setExpandedGroups] = useState<ReadonlySet<string>>(new Set());
   const [expandedRs, setExpandedRs] = useState<ReadonlySet<string>>(new Set());
