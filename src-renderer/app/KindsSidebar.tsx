@@ -154,6 +154,8 @@ export function KindsSidebar({ context, route, namespace, nsParam, nav }: Sideba
       <a className={`nav-kind ${route.view === 'forwards' ? 'active' : ''}`} href={formatRoute({ context, view: 'forwards', params: { ns: nsParam } })} data-testid="nav-port-forwards">
         Port forwards{forwardCount > 0 && <span className="nav-count" data-testid="nav-port-forwards-count">{forwardCount}</span>}
       </a>
+      <a className={`nav-kind ${route.view === 'kinds' ? 'active' : ''}`} href={formatRoute({ context, view: 'kinds', params: { ns: nsParam } })} data-testid="nav-all-kinds"
+        title="Every resource the API server serves">All kinds…</a>
       {nav.discoveryError && <div className="nav-error" role="status" title={nav.discoveryError}>Discovery failed; showing the built-in kinds.</div>}
       {nav.sections.map((s) => (
         <div key={s.title} className="nav-group">

@@ -11,6 +11,8 @@ import { RowHighlights, type HighlightLevel } from './rowHighlight';
 import { canvasMeasure, columnWidths, namespaceWidth, type TextMeasure } from './columnWidths';
 import { useNow } from './useNow';
 import { visibleText } from './visibleText';
+import { useRowHealth } from './useRowHealth';
+import type { HealthStatus } from '../../../shared/topology/health';
 import './resourceTable.css';
 
 export interface ResourceTableProps {
@@ -24,6 +26,10 @@ export interface ResourceTableProps {
   ignoredNamespace?: string;
   selectedUid?: string;
   onSelect?(row: TableRow): void;
+  /** The text filter and label selector to start with (from the URL, where changes are written back). */
+  initialFilter?: string;
+  initialSelector?: string;
+  onFilters?(filter: string, selector: string): void;
 }
 
 function cellText(v: unknown): string {
@@ -35,6 +41,7 @@ function cellText(v: unknown): string {
 const shownText = (v: unknown) => visibleText(cellText(v));
 
 const ROW_HEIGHT = 30;
+const HEALTH_WIDTH = 112;
 const HEADER_HEIGHT = 30;
 
 /**
@@ -44,11 +51,15 @@ const HEADER_HEIGHT = 30;
 export function ResourceTable(p: ResourceTableProps) {
   const list = useLiveList<TableRow>({ context: p.context, group: p.group, version: p.version, resource: p.resource, namespace: p.namespace, projection: 'table' });
   const [wide, setWide] = useState(false);
-  const [filter, setFilter] = useState('');
-  const [selector, setSelector] = useState('');
+  const [filter, setFilter] = useState(p.initialFilter ?? '');
+  const [selector, setSelector] = useState(p.initialSelector ?? '');
+  const onFilters = useRef(p.onFilters);
+  onFilters.current = p.onFilters;
+  useEffect(() => { onFilters.current?.(filter, selector); }, [filter, selector]);
   const [sort, setSort] = useState<{ col: number; desc: boolean }>({ col: 0, desc: false });
   const [cursorUid, setCursorUid] = useState<string | undefined>(p.selectedUid);
   const now = useNow();
+  const health = useRowHealth(p);
   const columns = useMemo(() => list.columns ?? [], [list.columns]);
   const ageIndex = columns.findIndex((c) => c.name === 'Age');
   const visible = useMemo(() => columns.map((c, i) => ({ c, i })).filter(({ c }) => wide || c.priority === 0).map((x) => x.i), [columns, wide]);
@@ -81,8 +92,9 @@ export function ResourceTable(p: ResourceTableProps) {
   // Rows get an explicit width (no max-content sizing per row): cheaper layout when many rows mount at once.
   const layout = useMemo(() => {
     const ns = showNamespace ? nsWidth : 0;
-    return { cols: visible, widths, nsWidth: ns, total: ns + widths.reduce((a, b) => a + b, 0) };
-  }, [visible, widths, showNamespace, nsWidth]);
+    const hw = health ? HEALTH_WIDTH : 0;
+    return { cols: visible, widths, nsWidth: ns, healthWidth: hw, total: ns + hw + widths.reduce((a, b) => a + b, 0) };
+  }, [visible, widths, showNamespace, nsWidth, health]);
 
   // Changed rows are highlighted, then step down (fresh → fading → gone) on a coarse timer: class
   // changes, no CSS animation (see rowHighlight.ts for why).
@@ -162,17 +174,19 @@ export function ResourceTable(p: ResourceTableProps) {
           {showNamespace && (
             <HeaderCell label="Namespace" width={nsWidth} sticky={0} sort={sort} col={NAMESPACE_COL} onSort={toggleSort} />
           )}
-          {visible.map((i, k) => (
+          {visible.map((i, k) => [
             <HeaderCell key={columns[i].name} label={columns[i].name} description={columns[i].description} width={widths[k]} col={i} sort={sort} onSort={toggleSort}
-              sticky={i === 0 ? layout.nsWidth : undefined} numeric={isNumeric(columns[i])} last={k === visible.length - 1} />
-          ))}
+              sticky={i === 0 ? layout.nsWidth : undefined} numeric={isNumeric(columns[i])} last={k === visible.length - 1} />,
+            i === 0 && health && <div key="health" role="columnheader" className="cell rt-h rt-health-h" style={{ width: HEALTH_WIDTH }}
+              title="Health by the same rules as the topology (Argo CD's): Healthy, Progressing, Degraded, Suspended, Missing, Unknown">Health</div>,
+          ])}
         </div>
         <div className="rt-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((v) => {
             const r = rows[v.index];
             return (
               <Row key={r.uid} row={r} top={v.start - HEADER_HEIGHT} layout={layout} columns={columns} ageIndex={ageIndex} now={ageIndex >= 0 ? now : 0}
-                showNamespace={showNamespace} highlight={highlights.level(r.uid, highlightNow)}
+                showNamespace={showNamespace} highlight={highlights.level(r.uid, highlightNow)} health={health?.get(r.uid)} withHealth={!!health}
                 selected={p.selectedUid === r.uid} cursor={v.index === cursorIndex} odd={v.index % 2 === 1} onActivate={activate} />
             );
           })}
@@ -234,9 +248,10 @@ function HeaderCell({ label, description, width, col, sort, onSort, sticky, nume
 interface RowProps {
   row: TableRow; top: number; layout: { cols: number[]; widths: number[]; nsWidth: number; total: number }; columns: TableColumn[]; ageIndex: number; now: number;
   showNamespace: boolean; highlight: HighlightLevel; selected: boolean; cursor: boolean; odd: boolean; onActivate(row: TableRow): void;
+  health?: HealthStatus; withHealth?: boolean;
 }
 
-const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNamespace, highlight, selected, cursor, odd, onActivate }: RowProps) {
+const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNamespace, highlight, selected, cursor, odd, onActivate, health, withHealth }: RowProps) {
   return (
     <div role="row" id={`row-${row.uid}`} aria-selected={selected}
       className={`table-row rt-row ${odd ? 'rt-odd' : ''} ${selected ? 'selected' : ''} ${cursor ? 'rt-cursor' : ''} ${highlight ? `rt-changed-${highlight}` : ''}`}
@@ -246,16 +261,28 @@ const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNa
       {layout.cols.map((i, k) => {
         const text = i === ageIndex && row.creationTimestamp ? humanDuration(now - Date.parse(row.creationTimestamp)) : shownText(row.cells[i]);
         const numeric = isNumeric(columns[i]);
-        return (
+        const cell = (
           <div key={i} role="gridcell" className={`cell ${i === 0 ? 'name rt-sticky' : ''} ${numeric ? 'rt-num' : ''} ${k === layout.cols.length - 1 ? 'rt-last' : ''}`}
             style={stickyStyle(layout.widths[k], i === 0 ? layout.nsWidth : undefined)} title={text.length > 18 ? text : undefined}>
             {text}
           </div>
         );
+        return i === 0 && withHealth ? [cell, <HealthCell key="health" health={health} />] : cell;
       })}
     </div>
   );
 });
+
+/** The row's health, coloured as the topology colours it; the reason on hover. */
+function HealthCell({ health }: { health?: HealthStatus }) {
+  const status = health?.status;
+  return (
+    <div role="gridcell" className={`cell rt-health ${status ? `rt-health-${status.toLowerCase()}` : ''}`} style={{ width: HEALTH_WIDTH }}
+      title={health?.message ? `${status}: ${health.message}` : status} data-testid="row-health" data-health={status ?? ''}>
+      <span className="rt-health-dot" aria-hidden />{status ?? '…'}
+    </div>
+  );
+}
 
 function TableState({ tone, title, detail, busy, action, testId }: { tone: 'muted' | 'bad'; title: string; detail?: string; busy?: boolean; action?: { label: string; run(): void }; testId?: string }) {
   return (
