@@ -12,6 +12,7 @@ import { canvasMeasure, columnWidths, namespaceWidth, type TextMeasure } from '.
 import { useNow } from './useNow';
 import { visibleText } from './visibleText';
 import { useRowHealth } from './useRowHealth';
+import { RowMenu } from '../actions/RowMenu';
 import type { HealthStatus } from '../../../shared/topology/health';
 import './resourceTable.css';
 
@@ -125,6 +126,9 @@ export function ResourceTable(p: ResourceTableProps) {
   const latest = useRef(p.onSelect);
   latest.current = p.onSelect;
   const activate = useCallback((row: TableRow) => { setCursorUid(row.uid); latest.current?.(row); }, []);
+  const [menu, setMenu] = useState<{ row: TableRow; x: number; y: number }>();
+  const openMenu = useCallback((row: TableRow, x: number, y: number) => { setCursorUid(row.uid); setMenu({ row, x, y }); }, []);
+  const closeMenu = useCallback(() => setMenu(undefined), []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
@@ -187,10 +191,14 @@ export function ResourceTable(p: ResourceTableProps) {
             return (
               <Row key={r.uid} row={r} top={v.start - HEADER_HEIGHT} layout={layout} columns={columns} ageIndex={ageIndex} now={ageIndex >= 0 ? now : 0}
                 showNamespace={showNamespace} highlight={highlights.level(r.uid, highlightNow)} health={health?.get(r.uid)} withHealth={!!health}
-                selected={p.selectedUid === r.uid} cursor={v.index === cursorIndex} odd={v.index % 2 === 1} onActivate={activate} />
+                selected={p.selectedUid === r.uid} cursor={v.index === cursorIndex} odd={v.index % 2 === 1} onActivate={activate} onMenu={openMenu} />
             );
           })}
         </div>
+        {menu && (
+          <RowMenu key={menu.row.uid} context={p.context} x={menu.x} y={menu.y} onClose={closeMenu} onOpenDetails={() => activate(menu.row)}
+            target={{ group: p.group, version: p.version, resource: p.resource, namespace: menu.row.namespace, name: menu.row.name, uid: menu.row.uid }} />
+        )}
         {list.error && <TableState tone="bad" title={`Could not list ${what}`} detail={list.error} />}
         {!list.error && blocked && (
           <TableState tone="bad" title={state === 'forbidden' ? `You may not list ${what}${where}` : 'The cluster rejected your credentials'}
@@ -248,15 +256,16 @@ function HeaderCell({ label, description, width, col, sort, onSort, sticky, nume
 interface RowProps {
   row: TableRow; top: number; layout: { cols: number[]; widths: number[]; nsWidth: number; total: number }; columns: TableColumn[]; ageIndex: number; now: number;
   showNamespace: boolean; highlight: HighlightLevel; selected: boolean; cursor: boolean; odd: boolean; onActivate(row: TableRow): void;
-  health?: HealthStatus; withHealth?: boolean;
+  health?: HealthStatus; withHealth?: boolean; onMenu?(row: TableRow, x: number, y: number): void;
 }
 
-const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNamespace, highlight, selected, cursor, odd, onActivate, health, withHealth }: RowProps) {
+const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNamespace, highlight, selected, cursor, odd, onActivate, health, withHealth, onMenu }: RowProps) {
   return (
     <div role="row" id={`row-${row.uid}`} aria-selected={selected}
       className={`table-row rt-row ${odd ? 'rt-odd' : ''} ${selected ? 'selected' : ''} ${cursor ? 'rt-cursor' : ''} ${highlight ? `rt-changed-${highlight}` : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, width: layout.total }}
-      data-uid={row.uid} data-name={row.name} onClick={() => onActivate(row)}>
+      data-uid={row.uid} data-name={row.name} onClick={() => onActivate(row)}
+      onContextMenu={onMenu ? (e) => { e.preventDefault(); onMenu(row, e.clientX, e.clientY); } : undefined}>
       {showNamespace && <div role="gridcell" className="cell ns rt-sticky" style={stickyStyle(layout.nsWidth, 0)} title={row.namespace}>{row.namespace}</div>}
       {layout.cols.map((i, k) => {
         const text = i === ageIndex && row.creationTimestamp ? humanDuration(now - Date.parse(row.creationTimestamp)) : shownText(row.cells[i]);
