@@ -5,10 +5,11 @@ import { actionMethods, actionTopics } from './actions';
 import { streamMethods, streamTopics } from './streams';
 import { timelineMethods, timelineTopics } from './timeline';
 import { editMethods } from './edit';
+import { cronJobMethods } from './cronjobs';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...cronJobMethods };
 export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics };
 
 export type Methods = typeof methods;
@@ -29,3 +30,4 @@ export * from './streams';
 export * from './packedLines';
 export * from './timeline';
 export * from './edit';
+export * from './cronjobs';

@@ -6,10 +6,11 @@ import { actionHandlers } from './actionHandlers';
 import { streamHandlers } from './streams/streamHandlers';
 import { timelineHandlers } from './timeline/timelineHandlers';
 import { editHandlers } from './edit/editHandlers';
+import { cronJobHandlers } from './actions/cronJobHandlers';
 
 /** Implements the whole contract by composing each domain's handlers. */
 export function coreHandlers(core: Core, extra: ((core: Core) => Handlers)[] = []): Handlers {
-  const parts = [clusterHandlers(core), resourceHandlers(core), actionHandlers(core), streamHandlers(core), timelineHandlers(core), editHandlers(core), ...extra.map((f) => f(core))];
+  const parts = [clusterHandlers(core), resourceHandlers(core), actionHandlers(core), streamHandlers(core), timelineHandlers(core), editHandlers(core), cronJobHandlers(core), ...extra.map((f) => f(core))];
   return {
     methods: Object.assign({}, ...parts.map((p) => p.methods)),
     topics: Object.assign({}, ...parts.map((p) => p.topics)),
