@@ -162,4 +162,21 @@ describe('port-forward from details and the sidebar (real test cluster)', () => 
     await page.waitForSelector('[data-testid="row-menu"]', { state: 'detached' });
     expect(page.errors).toEqual([]);
   });
+
+  it("a topology card's right-click menu offers the same actions and port-forwards", async () => {
+    await page.click('text=Topology');
+    const card = page.locator('[data-testid="topology-node"][data-kind="Service"][data-name="web"]');
+    await card.waitFor({ timeout: 60_000 });
+    await card.click({ button: 'right' });
+    await page.waitForSelector('[data-testid="row-menu"] [data-testid="row-menu-forward-80"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="row-menu"] [data-testid="action-delete"]');
+    await screenshots(page, 'pf-5-topology-card-menu');
+    await page.click('[data-testid="row-menu-forward-80"]');
+    await page.click('[data-testid="pf-dialog-start"]');
+    const started = await page.waitForSelector('[data-testid="pf-dialog"] [data-testid="pf-row"]', { timeout: 30_000 });
+    expect(await getThrough(Number(await started.getAttribute('data-local-port')))).toBe(ECHO_BODY);
+    await page.click('[data-testid="pf-dialog"] [data-testid="pf-stop"]');
+    await page.click('[data-testid="pf-dialog"] .modal-close');
+    expect(page.errors).toEqual([]);
+  });
 });
