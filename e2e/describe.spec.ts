@@ -125,4 +125,29 @@ describe('describe-grade details (real test cluster)', () => {
     await page.waitForSelector('[data-testid="dp-headless"]');
     expect(page.errors).toEqual([]);
   });
+
+  it('Ingress rules as a table and an HPA\'s metrics current / target, as kubectl has them', async () => {
+    const ing = await json(['ingress', 'web', '-n', 'demo']);
+    await pickNamespace(page, 'demo');
+    await openKind(page, 'networking.k8s.io/ingresses');
+    await openRow(page, 'web');
+    await page.waitForSelector('[data-testid="dp-ingress-rule"]');
+    const want = ing.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) => `${r.host ?? '*'}|${p.path}|${p.backend.service.name}:${p.backend.service.port.number}`));
+    const shown = await page.$$eval('[data-testid="dp-ingress-rule"]', (rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => td.childNodes[0]?.textContent ?? '').join('|')));
+    expect(shown).toEqual(want);
+    await screenshots(page, 'describe-4-ingress');
+
+    const hpa = await json(['hpa', 'api', '-n', 'demo']);
+    await openKind(page, 'autoscaling/horizontalpodautoscalers');
+    await openRow(page, 'api');
+    await page.waitForSelector('[data-testid="dp-hpa-metric"]');
+    expect(await page.textContent('[data-testid="dp-hpa"]')).toContain(`${hpa.spec.minReplicas ?? 1} / ${hpa.spec.maxReplicas}`);
+    const metric = await page.$$eval('[data-testid="dp-hpa-metric"] td', (tds) => tds.map((t) => t.textContent));
+    expect(metric[0]).toBe(`resource ${hpa.spec.metrics[0].resource.name}`);
+    expect(metric[2]).toBe(`${hpa.spec.metrics[0].resource.target.averageUtilization}%`);
+    const cur = hpa.status?.currentMetrics?.[0]?.resource?.current?.averageUtilization;
+    if (cur !== undefined) expect(metric[1]).toContain(`${cur}%`);
+    else expect(metric[1]).toBe('<unknown>');
+    expect(page.errors).toEqual([]);
+  });
 });

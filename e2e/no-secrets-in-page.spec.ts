@@ -63,7 +63,7 @@ describe('no secrets in the page (serve mode, Chromium)', () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain(serve.token);
     expect(page.url()).not.toContain('token=');
     const cookies = await page.context().cookies();
-    expect(cookies.find((c) => c.name === 'wheelhouse_token')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(cookies.find((c) => c.name === `wheelhouse_token_${serve.handle.port}`)).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
   });
 
   it('would notice a secret if one were there (positive control on a second tab)', async () => {

@@ -140,4 +140,43 @@ describe('port-forward from details and the sidebar (real test cluster)', () => 
     await page.waitForSelector('[data-testid="pf-page"] td:has-text("No port forwards")');
     expect(page.errors).toEqual([]);
   });
+
+  it("a table row's right-click menu: the object's actions and a port-forward per port", async () => {
+    await page.click('[data-testid="nav-/services"]');
+    const row = page.locator('[data-testid="resource-table"] [role="row"][data-name="web"]');
+    await row.click({ button: 'right' });
+    await page.waitForSelector('[data-testid="row-menu"] [data-testid="row-menu-forward-80"]', { timeout: 30_000 });
+    // The same actions menu as the details header, checked against RBAC the same way.
+    await page.waitForSelector('[data-testid="row-menu"] [data-testid="action-delete"]');
+    await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="row-menu"] .act-item')].some((b) => (b.textContent ?? '').includes('Checking permissions')), null, { timeout: 30_000 });
+    expect(await page.isDisabled('[data-testid="row-menu"] [data-testid="action-edit"]')).toBe(false);
+    await screenshots(page, 'pf-4-row-menu');
+    await page.click('[data-testid="row-menu-forward-80"]');
+    await page.click('[data-testid="pf-dialog-start"]');
+    const started = await page.waitForSelector('[data-testid="pf-dialog"] [data-testid="pf-row"]', { timeout: 30_000 });
+    const local = Number(await started.getAttribute('data-local-port'));
+    expect(await getThrough(local)).toBe(ECHO_BODY);
+    await page.click('[data-testid="pf-dialog"] [data-testid="pf-stop"]');
+    await expect(eventually(() => getThrough(local), 5_000)).rejects.toThrow();
+    await page.click('[data-testid="pf-dialog"] .modal-close');
+    await page.waitForSelector('[data-testid="row-menu"]', { state: 'detached' });
+    expect(page.errors).toEqual([]);
+  });
+
+  it("a topology card's right-click menu offers the same actions and port-forwards", async () => {
+    await page.click('text=Topology');
+    const card = page.locator('[data-testid="topology-node"][data-kind="Service"][data-name="web"]');
+    await card.waitFor({ timeout: 60_000 });
+    await card.click({ button: 'right' });
+    await page.waitForSelector('[data-testid="row-menu"] [data-testid="row-menu-forward-80"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="row-menu"] [data-testid="action-delete"]');
+    await screenshots(page, 'pf-5-topology-card-menu');
+    await page.click('[data-testid="row-menu-forward-80"]');
+    await page.click('[data-testid="pf-dialog-start"]');
+    const started = await page.waitForSelector('[data-testid="pf-dialog"] [data-testid="pf-row"]', { timeout: 30_000 });
+    expect(await getThrough(Number(await started.getAttribute('data-local-port')))).toBe(ECHO_BODY);
+    await page.click('[data-testid="pf-dialog"] [data-testid="pf-stop"]');
+    await page.click('[data-testid="pf-dialog"] .modal-close');
+    expect(page.errors).toEqual([]);
+  });
 });

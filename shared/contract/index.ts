@@ -8,10 +8,11 @@ import { editMethods } from './edit';
 import { metricsMethods, metricsTopics } from './metrics';
 import { helmMethods, helmTopics } from './helm';
 import { appMethods, appTopics } from './apps';
+import { cronJobMethods } from './cronjobs';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods, ...appMethods };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods, ...appMethods, ...cronJobMethods };
 export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics, ...helmTopics, ...appTopics };
 
 export type Methods = typeof methods;
@@ -35,3 +36,4 @@ export * from './edit';
 export * from './metrics';
 export * from './helm';
 export * from './apps';
+export * from './cronjobs';

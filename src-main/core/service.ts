@@ -9,10 +9,11 @@ import { editHandlers } from './edit/editHandlers';
 import { metricsHandlers } from './metrics/metricsHandlers';
 import { helmHandlers } from './helm/helmHandlers';
 import { appsHandlers } from './apps/appsHandlers';
+import { cronJobHandlers } from './actions/cronJobHandlers';
 
 /** Implements the whole contract by composing each domain's handlers. */
 export function coreHandlers(core: Core, extra: ((core: Core) => Handlers)[] = []): Handlers {
-  const parts = [clusterHandlers(core), resourceHandlers(core), actionHandlers(core), streamHandlers(core), timelineHandlers(core), editHandlers(core), metricsHandlers(core), helmHandlers(core), appsHandlers(core), ...extra.map((f) => f(core))];
+  const parts = [clusterHandlers(core), resourceHandlers(core), actionHandlers(core), streamHandlers(core), timelineHandlers(core), editHandlers(core), metricsHandlers(core), helmHandlers(core), appsHandlers(core), cronJobHandlers(core), ...extra.map((f) => f(core))];
   return {
     methods: Object.assign({}, ...parts.map((p) => p.methods)),
     topics: Object.assign({}, ...parts.map((p) => p.topics)),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useClient, useContractQuery, useLiveList, useTopicValue } from '../data/clientContext';
 import type { KubeconfigState } from '../../shared/contract/clusters';
 import type { MetaRow, TableRow } from '../../shared/contract/resources';
@@ -22,6 +22,9 @@ import { goFromPalette } from './palette/paletteGo';
 import type { PaletteGo } from './palette/paletteCommands';
 import { HelmView } from '../views/helm/HelmView';
 import { AppsView } from '../views/apps/AppsView';
+import { KindsBrowser } from '../views/kinds/KindsBrowser';
+import { decodeDetails, encodeDetails, withParams } from './detailsLink';
+import type { DetailsTarget } from '../views/details/detailsTarget';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
@@ -41,8 +44,12 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   const namespaces = useLiveList<MetaRow>(known ? { context, group: '', version: 'v1', resource: 'namespaces', projection: 'meta' } : undefined);
   const kinds = useClusterKinds(context);
   const nsAccess = useNamespaceAccess(context);
-  const [selected, setSelected] = useState<{ group: string; version: string; resource: string; namespace?: string; name: string; uid: string } | undefined>();
-  useEffect(() => setSelected(undefined), [context, namespace, route.view, route.resource?.resource]);
+  // The selected object and its details tab live in the URL (?obj=…&tab=…): links and reloads keep them;
+  // any other navigation (sidebar, namespace, context) builds a URL without them and so closes the panel.
+  const objParam = route.params.get('obj');
+  const selected = useMemo(() => decodeDetails(objParam), [objParam]);
+  const setSelected = (t: DetailsTarget | undefined) => navigate(withParams(window.location.hash, { obj: t ? encodeDetails(t) : undefined, tab: undefined }));
+  const detailsTab = route.params.get('tab') ?? undefined;
 
   const go = (view: string, extra: Partial<Route> = {}, params: Record<string, string | undefined> = {}) =>
     navigate(formatRoute({ context, view, resource: extra.resource, params: { ns: nsParam ?? undefined, ...params } }));
@@ -88,19 +95,22 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
         {route.view === 'apps' && <AppsView context={context} kube={kube} appId={route.params.get('app') ?? undefined} navigate={navigate} />}
         {route.view === 'overview' && <OverviewView context={context} namespace={namespace} onSelect={(s) => setSelected(s)} />}
         {route.view === 'forwards' && <PortForwardsPage />}
+        {route.view === 'kinds' && <KindsBrowser context={context} nsParam={nsParam ?? undefined} />}
         {route.view === 'r' && route.resource && !routeKind && !kinds.loaded && <div className="empty">Loading…</div>}
         {route.view === 'r' && route.resource && (routeKind || kinds.loaded) && (
           <ResourceTable key={`${context}/${route.resource.group}/${route.resource.resource}/${tableNs}`} context={context} {...route.resource}
             namespace={tableNs} ignoredNamespace={routeKind?.namespaced === false ? namespace : undefined}
             title={kindLabel} selectedUid={selected?.uid}
+            initialFilter={route.params.get('q') ?? ''} initialSelector={route.params.get('l') ?? ''}
+            // Written without a history entry per keystroke, and without a re-render: the table holds them.
+            onFilters={(q, l) => window.history.replaceState(null, '', withParams(window.location.hash, { q, l }))}
             onSelect={(row: TableRow) => setSelected({ ...route.resource!, namespace: row.namespace, name: row.name, uid: row.uid })} />
         )}
         {route.view === 'helm' && <HelmView context={context} namespace={namespace} route={route} navigate={navigate} onSelect={setSelected} />}
       </main>
-      <CommandPalette context={context} namespace={namespace} contexts={kube.contexts.map((c) => c.name)} namespaces={[...new Set([...nsNames, ...(known.namespace ? [known.namespace] : []), ...(prefs.data?.typedNamespaces ?? [])])].sort()}
-        clusterWide={nsAccess.listAllNamespaces === true} kinds={kinds.kinds} onOpen={setSelected} onGo={paletteGo} />
-      <ShortcutHost />
-      {selected && <DetailsHost context={context} target={selected} onClose={() => setSelected(undefined)} navigate={go} onSelect={setSelected} />}
+  const nsAccess = useNamespaceAccess(context);
+      {selected && <DetailsHost context={context} target={selected} onClose={() => setSelected(undefined)} navigate={go} onSelect={setSelected}
+        tab={detailsTab} onTab={(t) => navigate(withParams(window.location.hash, { tab: t === 'overview' ? undefined : t }))} />}
     </div>
     </ToastProvider>
   );

@@ -25,7 +25,7 @@ const LABEL: Record<ObjectActionId, string> = {
  * first (disabled with the reason when forbidden). Results go to a toast; the core records each in
  * the activity log.
  */
-export function ObjectActions({ context, target, obj, onSelect }: { context: string; target: DetailsTarget; obj: any; onSelect?(t: DetailsTarget): void }) {
+export function ObjectActions({ context, target, obj, onSelect, autoOpen }: { context: string; target: DetailsTarget; obj: any; onSelect?(t: DetailsTarget): void; autoOpen?: boolean }) {
   const client = useClient();
   const kind: string | undefined = obj?.kind;
   const actions = actionsFor(kind, obj);
@@ -33,7 +33,7 @@ export function ObjectActions({ context, target, obj, onSelect }: { context: str
   const access = useActionAccess(context, ref, actions);
   const autoscalers = useAutoscalers(context, target.namespace, kind, target.name);
   const { busy, run, error, clearError } = useRunAction();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(!!autoOpen);
   const [dialog, setDialog] = useState<ObjectActionId>();
   const [scaleTo, setScaleTo] = useState<number>();
   const toasts = useToasts();

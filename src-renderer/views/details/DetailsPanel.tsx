@@ -23,6 +23,9 @@ export interface DetailsPanelProps {
   onClose(): void;
   /** Selects another object (an owner); without it owners show as plain text. */
   onSelect?(t: DetailsTarget): void;
+  /** The tab, when the caller keeps it (in the URL); otherwise the panel keeps its own. */
+  tab?: string;
+  onTab?(t: string): void;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface DetailsPanelProps {
  * apply. The object is read once and read again whenever its resourceVersion moves (a meta watch of
  * its kind says when), so the panel is live without polling.
  */
-export function DetailsPanel({ context, target, onClose, onSelect }: DetailsPanelProps) {
+export function DetailsPanel({ context, target, onClose, onSelect, tab: tabProp, onTab }: DetailsPanelProps) {
   const now = useNow();
   const discovery = useContractQuery('cluster.discovery', { context }, { staleTime: 5 * 60_000 });
   const kinds = useMemo(() => allKinds(discovery.data), [discovery.data]);
@@ -50,7 +53,9 @@ export function DetailsPanel({ context, target, onClose, onSelect }: DetailsPane
   if (kind && LOG_KINDS.has(kind)) tabs.push('logs');
   if (kind === 'Pod' || (kind && WORKLOAD_LOG_KINDS.has(kind))) tabs.push('terminal');
   if (kind && ROLLOUT_KINDS.has(kind)) tabs.push('rollout');
-  const [tab, setTab] = useState<Tab>('overview');
+  const [tabState, setTabState] = useState<Tab>('overview');
+  const tab = (onTab ? tabProp ?? 'overview' : tabState) as Tab;
+  const setTab = (t: Tab) => (onTab ? onTab(t) : setTabState(t));
   const shown: Tab = tabs.includes(tab) ? tab : 'overview';
   // A tab asked for from elsewhere (the command palette, a table's `l`/`s`/`e` keys).
   const [request, takeRequest] = useActionRequest(uid);

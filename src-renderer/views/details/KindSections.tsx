@@ -5,6 +5,7 @@ import { NodeSections } from './NodeSections';
 import type { DetailsTarget } from './detailsTarget';
 import { KeyValues, LongText, Section } from './bits';
 import { ServiceSections } from './ServiceSections';
+import { HpaSections, IngressSections } from './IngressHpaSections';
 
 /** Kind-specific summaries for kinds without a richer section: Node, Service, and anything else's spec/status. */
 export function KindSections({ obj, context, onSelect }: { obj: any; context: string; onSelect?(t: DetailsTarget): void }) {
@@ -12,6 +13,8 @@ export function KindSections({ obj, context, onSelect }: { obj: any; context: st
   if (kind === 'Node') return <NodeSections context={context} node={obj} onSelect={onSelect} />;
   if (kind === 'Event') return <Section title="Event" testId="dp-event"><KeyValues rows={eventFacts(obj)} /></Section>;
   if (kind === 'Service') return <ServiceSections context={context} svc={obj} />;
+  if (kind === 'Ingress') return <IngressSections ing={obj} />;
+  if (kind === 'HorizontalPodAutoscaler') return <HpaSections hpa={obj} />;
   if (obj?.spec === undefined && obj?.status === undefined) return null;
   return <GenericSpecStatus obj={obj} />;
 }

@@ -13,6 +13,7 @@ import { WORKLOAD_KINDS } from './objectModel';
 import { KindSections } from './KindSections';
 import { UsageSection } from '../metrics/UsageSection';
 import { HpaSection } from '../metrics/HpaSection';
+import { CronJobSections } from './CronJobSections';
 
 interface Props {
   context: string;
@@ -35,6 +36,7 @@ export function OverviewTab({ context, target, obj, kinds, events, now, onSelect
     <div className="dp-overview">
       <MetadataSection context={context} obj={obj} kinds={kinds} now={now} onSelect={onSelect} />
       {kind === 'Pod' && <PodSections pod={obj} now={now} context={context} />}
+      {kind === 'CronJob' && <CronJobSections context={context} cj={obj} now={now} />}
       {kind && WORKLOAD_KINDS.has(kind) && <WorkloadSections obj={obj} />}
       {kind === 'HorizontalPodAutoscaler' && <HpaSection obj={obj} events={events} now={now} />}
       {kind && kind !== 'Pod' && !WORKLOAD_KINDS.has(kind) && !DATA_KINDS.has(kind) && <KindSections obj={obj} context={context} onSelect={onSelect} />}

@@ -15,6 +15,9 @@ import { visibleText } from '../../../shared/model/visibleText';
 import { useUsageColumns } from '../metrics/useUsageColumns';
 import { isUsageCell } from '../metrics/usageCells';
 import { UsageBarCell } from '../metrics/UsageBarCell';
+import { useRowHealth } from './useRowHealth';
+import { RowMenu } from '../actions/RowMenu';
+import type { HealthStatus } from '../../../shared/topology/health';
 import './resourceTable.css';
 
 export interface ResourceTableProps {
@@ -28,6 +31,10 @@ export interface ResourceTableProps {
   ignoredNamespace?: string;
   selectedUid?: string;
   onSelect?(row: TableRow): void;
+  /** The text filter and label selector to start with (from the URL, where changes are written back). */
+  initialFilter?: string;
+  initialSelector?: string;
+  onFilters?(filter: string, selector: string): void;
 }
 
 function cellText(v: unknown): string {
@@ -40,6 +47,7 @@ function cellText(v: unknown): string {
 const shownText = (v: unknown) => visibleText(cellText(v));
 
 const ROW_HEIGHT = 30;
+const HEALTH_WIDTH = 112;
 const HEADER_HEIGHT = 30;
 
 /** Keys that open the cursor row's details somewhere particular. */
@@ -55,11 +63,15 @@ export function ResourceTable(p: ResourceTableProps) {
   // Pods and Nodes: CPU and Memory columns from the metrics API (views/metrics).
   const { list, unavailable: metricsUnavailable } = useUsageColumns(p, served);
   const [wide, setWide] = useState(false);
-  const [filter, setFilter] = useState('');
-  const [selector, setSelector] = useState('');
+  const [filter, setFilter] = useState(p.initialFilter ?? '');
+  const [selector, setSelector] = useState(p.initialSelector ?? '');
+  const onFilters = useRef(p.onFilters);
+  onFilters.current = p.onFilters;
+  useEffect(() => { onFilters.current?.(filter, selector); }, [filter, selector]);
   const [sort, setSort] = useState<{ col: number; desc: boolean }>({ col: 0, desc: false });
   const [cursorUid, setCursorUid] = useState<string | undefined>(p.selectedUid);
   const now = useNow();
+  const health = useRowHealth(p);
   const columns = useMemo(() => list.columns ?? [], [list.columns]);
   const ageIndex = columns.findIndex((c) => c.name === 'Age');
   const visible = useMemo(() => columns.map((c, i) => ({ c, i })).filter(({ c }) => wide || c.priority === 0).map((x) => x.i), [columns, wide]);
@@ -93,8 +105,9 @@ export function ResourceTable(p: ResourceTableProps) {
   // Rows get an explicit width (no max-content sizing per row): cheaper layout when many rows mount at once.
   const layout = useMemo(() => {
     const ns = showNamespace ? nsWidth : 0;
-    return { cols: visible, widths, nsWidth: ns, total: ns + widths.reduce((a, b) => a + b, 0) };
-  }, [visible, widths, showNamespace, nsWidth]);
+    const hw = health ? HEALTH_WIDTH : 0;
+    return { cols: visible, widths, nsWidth: ns, healthWidth: hw, total: ns + hw + widths.reduce((a, b) => a + b, 0) };
+  }, [visible, widths, showNamespace, nsWidth, health]);
 
   // Changed rows are highlighted, then step down (fresh → fading → gone) on a coarse timer: class
   // changes, no CSS animation (see rowHighlight.ts for why).
@@ -125,6 +138,9 @@ export function ResourceTable(p: ResourceTableProps) {
   const latest = useRef(p.onSelect);
   latest.current = p.onSelect;
   const activate = useCallback((row: TableRow) => { setCursorUid(row.uid); latest.current?.(row); }, []);
+  const [menu, setMenu] = useState<{ row: TableRow; x: number; y: number }>();
+  const openMenu = useCallback((row: TableRow, x: number, y: number) => { setCursorUid(row.uid); setMenu({ row, x, y }); }, []);
+  const closeMenu = useCallback(() => setMenu(undefined), []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
@@ -188,10 +204,12 @@ export function ResourceTable(p: ResourceTableProps) {
           {showNamespace && (
             <HeaderCell label="Namespace" width={nsWidth} sticky={0} sort={sort} col={NAMESPACE_COL} onSort={toggleSort} />
           )}
-          {visible.map((i, k) => (
+          {visible.map((i, k) => [
             <HeaderCell key={columns[i].name} label={columns[i].name} description={columns[i].description} width={widths[k]} col={i} sort={sort} onSort={toggleSort}
-              sticky={i === 0 ? layout.nsWidth : undefined} numeric={isNumeric(columns[i])} last={k === visible.length - 1} />
-          ))}
+              sticky={i === 0 ? layout.nsWidth : undefined} numeric={isNumeric(columns[i])} last={k === visible.length - 1} />,
+            i === 0 && health && <div key="health" role="columnheader" className="cell rt-h rt-health-h" style={{ width: HEALTH_WIDTH }}
+              title="Health by the same rules as the topology (Argo CD's): Healthy, Progressing, Degraded, Suspended, Missing, Unknown">Health</div>,
+          ])}
         </div>
         <div className={`rt-body${staleRows ? ' rt-stale' : ''}`} style={{ height: virtualizer.getTotalSize() }} data-stale={staleRows || undefined}
           title={staleRows ? `${state === 'checking' ? 'Checking the connection' : 'Reconnecting'}: these rows may be out of date` : undefined}>
@@ -199,11 +217,15 @@ export function ResourceTable(p: ResourceTableProps) {
             const r = rows[v.index];
             return (
               <Row key={r.uid} row={r} top={v.start - HEADER_HEIGHT} layout={layout} columns={columns} ageIndex={ageIndex} now={ageIndex >= 0 ? now : 0}
-                showNamespace={showNamespace} highlight={highlights.level(r.uid, highlightNow)}
-                selected={p.selectedUid === r.uid} cursor={v.index === cursorIndex} odd={v.index % 2 === 1} onActivate={activate} />
+                showNamespace={showNamespace} highlight={highlights.level(r.uid, highlightNow)} health={health?.get(r.uid)} withHealth={!!health}
+                selected={p.selectedUid === r.uid} cursor={v.index === cursorIndex} odd={v.index % 2 === 1} onActivate={activate} onMenu={openMenu} />
             );
           })}
         </div>
+        {menu && (
+          <RowMenu key={menu.row.uid} context={p.context} x={menu.x} y={menu.y} onClose={closeMenu} onOpenDetails={() => activate(menu.row)}
+            target={{ group: p.group, version: p.version, resource: p.resource, namespace: menu.row.namespace, name: menu.row.name, uid: menu.row.uid }} />
+        )}
         {list.error && <TableState tone="bad" title={`Could not list ${what}`} detail={list.error} />}
         {!list.error && blocked && (
           <TableState tone="bad" title={state === 'forbidden' ? `You may not list ${what}${where}` : 'The cluster rejected your credentials'}
@@ -265,14 +287,16 @@ function HeaderCell({ label, description, width, col, sort, onSort, sticky, nume
 interface RowProps {
   row: TableRow; top: number; layout: { cols: number[]; widths: number[]; nsWidth: number; total: number }; columns: TableColumn[]; ageIndex: number; now: number;
   showNamespace: boolean; highlight: HighlightLevel; selected: boolean; cursor: boolean; odd: boolean; onActivate(row: TableRow): void;
+  health?: HealthStatus; withHealth?: boolean; onMenu?(row: TableRow, x: number, y: number): void;
 }
 
-const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNamespace, highlight, selected, cursor, odd, onActivate }: RowProps) {
+const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNamespace, highlight, selected, cursor, odd, onActivate, health, withHealth, onMenu }: RowProps) {
   return (
     <div role="row" id={`row-${row.uid}`} aria-selected={selected}
       className={`table-row rt-row ${odd ? 'rt-odd' : ''} ${selected ? 'selected' : ''} ${cursor ? 'rt-cursor' : ''} ${highlight ? `rt-changed-${highlight}` : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, width: layout.total }}
-      data-uid={row.uid} data-name={row.name} onClick={() => onActivate(row)}>
+      data-uid={row.uid} data-name={row.name} onClick={() => onActivate(row)}
+      onContextMenu={onMenu ? (e) => { e.preventDefault(); onMenu(row, e.clientX, e.clientY); } : undefined}>
       {showNamespace && <div role="gridcell" className="cell ns rt-sticky" style={stickyStyle(layout.nsWidth, 0)} title={row.namespace}>{row.namespace}</div>}
       {layout.cols.map((i, k) => {
         const text = i === ageIndex && row.creationTimestamp ? humanDuration(now - Date.parse(row.creationTimestamp)) : shownText(row.cells[i]);
@@ -285,16 +309,28 @@ const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNa
             </div>
           );
         }
-        return (
+        const cell = (
           <div key={i} role="gridcell" className={`cell ${i === 0 ? 'name rt-sticky' : ''} ${numeric ? 'rt-num' : ''} ${k === layout.cols.length - 1 ? 'rt-last' : ''}`}
             style={stickyStyle(layout.widths[k], i === 0 ? layout.nsWidth : undefined)} title={text.length > 18 ? text : undefined}>
             {text}
           </div>
         );
+        return i === 0 && withHealth ? [cell, <HealthCell key="health" health={health} />] : cell;
       })}
     </div>
   );
 });
+
+/** The row's health, coloured as the topology colours it; the reason on hover. */
+function HealthCell({ health }: { health?: HealthStatus }) {
+  const status = health?.status;
+  return (
+    <div role="gridcell" className={`cell rt-health ${status ? `rt-health-${status.toLowerCase()}` : ''}`} style={{ width: HEALTH_WIDTH }}
+      title={health?.message ? `${status}: ${health.message}` : status} data-testid="row-health" data-health={status ?? ''}>
+      <span className="rt-health-dot" aria-hidden />{status ?? '…'}
+    </div>
+  );
+}
 
 function TableState({ tone, title, detail, busy, action, testId }: { tone: 'muted' | 'bad'; title: string; detail?: string; busy?: boolean; action?: { label: string; run(): void }; testId?: string }) {
   return (

@@ -45,7 +45,12 @@ export function WorkloadTimeline({ context, namespace, kind, name }: { context: 
     <section className="timeline" data-testid="timeline">
       <div className="tl-head">
         <span className="tl-title">Change timeline</span>
-        {state.recordingSince && <span className="muted tl-since" title={state.recordingSince}>recording since {new Date(state.recordingSince).toLocaleTimeString()}</span>}
+        {state.recordingSince && (
+          <span className="muted tl-since" data-testid="tl-since"
+            title={`Wheelhouse records changes while it runs; this history starts at ${state.recordingSince}. Older changes are not known, except the ReplicaSet revisions the cluster still holds (marked "history").`}>
+            history starts when recording started: {new Date(state.recordingSince).toLocaleTimeString()}
+          </span>
+        )}
         <span className="tl-filters" role="group" aria-label="Show">
           {(['all', 'changes', 'failures'] as const).map((f) => (
             <button key={f} type="button" className={filter === f ? 'on' : ''} aria-pressed={filter === f} onClick={() => setFilter(f)}>

@@ -1,3 +1,4 @@
+import { RowMenu } from '../actions/RowMenu';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTopologyFocusRequest } from './topologyFocusRequest';
 import {
@@ -222,6 +223,16 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
     if (sel) onSelect(sel);
   }, [onSelect]);
 
+  // Right-click on an object's card: the same menu as a table row (its actions, port-forwards).
+  const [cardMenu, setCardMenu] = useState<{ target: TopologySelection; x: number; y: number }>();
+  const onNodeContextMenu: NodeMouseHandler<TopologyFlowNode> = useCallback((e, node) => {
+    const d = node.type === 'object' ? node.data.node : undefined;
+    const sel = d?.type === 'object' ? selectionOf(d.object) : undefined;
+    if (!sel) return;
+    e.preventDefault();
+    setCardMenu({ target: sel, x: e.clientX, y: e.clientY });
+  }, []);
+
   const onNodeDoubleClick: NodeMouseHandler<TopologyFlowNode> = useCallback((_e, node) => {
     if (node.type !== 'object') return;
     const d = node.data.node;
@@ -332,6 +343,10 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             {root || scope.type === baseScope.type ? `Nothing to draw${namespace ? ` in namespace ${namespace}` : ''}.` : 'This object no longer exists.'}
           </div>
         )}
+        {cardMenu && (
+          <RowMenu key={`${cardMenu.target.uid}/${cardMenu.x}/${cardMenu.y}`} context={context} target={cardMenu.target} x={cardMenu.x} y={cardMenu.y}
+            onClose={() => setCardMenu(undefined)} onOpenDetails={() => onSelect(cardMenu.target)} />
+        )}
         <TopologyActionsContext.Provider value={actions}>
           <ReactFlow<TopologyFlowNode, TopologyFlowEdge>
             nodes={nodes}
@@ -341,6 +356,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             onNodesChange={onNodesChange}
             onNodeClick={onNodeClick}
             onNodeDoubleClick={onNodeDoubleClick}
+            onNodeContextMenu={onNodeContextMenu}
             onNodeDragStop={onNodeDragStop}
             onPaneClick={() => setSelectedId(undefined)}
             onlyRenderVisibleElements
