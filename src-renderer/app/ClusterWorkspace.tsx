@@ -108,7 +108,9 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
         )}
         {route.view === 'helm' && <HelmView context={context} namespace={namespace} route={route} navigate={navigate} onSelect={setSelected} />}
       </main>
-  const nsAccess = useNamespaceAccess(context);
+      <CommandPalette context={context} namespace={namespace} contexts={kube.contexts.map((c) => c.name)} namespaces={[...new Set([...nsNames, ...(known.namespace ? [known.namespace] : []), ...(prefs.data?.typedNamespaces ?? [])])].sort()}
+        clusterWide={nsAccess.listAllNamespaces === true} kinds={kinds.kinds} onOpen={setSelected} onGo={paletteGo} />
+      <ShortcutHost />
       {selected && <DetailsHost context={context} target={selected} onClose={() => setSelected(undefined)} navigate={go} onSelect={setSelected}
         tab={detailsTab} onTab={(t) => navigate(withParams(window.location.hash, { tab: t === 'overview' ? undefined : t }))} />}
     </div>
