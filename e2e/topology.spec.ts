@@ -144,7 +144,9 @@ describe('topology: the live graph of a namespace', () => {
     page = await openApp(browser, serve);
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(`${m.type()}: ${m.text()}`); });
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-    await page.setViewportSize({ width: 1600, height: 1000 });
+    // Large enough that the fitted demo namespace (which grows as the seed does: HPA, Helm release,
+    // metrics load) stays above the cards' low-detail zoom, where steppers, stats and "+N old" show.
+    await page.setViewportSize({ width: 2560, height: 1600 });
     // The view publishes its graph as JSON for tests only when asked (see TopologyTestHooks.tsx).
     await page.evaluate(() => localStorage.setItem('wheelhouse.testHooks', '1'));
     await page.evaluate((h) => { window.location.hash = h; }, `#/c/${CONTEXT}/overview?ns=${NS}`);
