@@ -61,8 +61,10 @@ describe('metrics unavailable, in the UI (private cluster)', () => {
       if (c.status !== 'False') throw new Error('still Available');
       return c.reason as string;
     }, 90_000, 1000);
-    const note = await page.waitForSelector('[data-testid="metrics-unavailable"]', { timeout: 60_000 });
-    expect(await note.textContent()).toContain(`APIService v1beta1.metrics.k8s.io is not Available: ${reason}`);
+    // The first failed read may come before the APIService turned False (then it says the read failed);
+    // the sampler's next round (15 s) reads the condition.
+    const want = `APIService v1beta1.metrics.k8s.io is not Available: ${reason}`;
+    await page.waitForFunction((w) => (document.querySelector('[data-testid="metrics-unavailable"]')?.textContent ?? '').includes(w), want, { timeout: 60_000 });
     expect([...new Set(await page.$$eval(`${TABLE} [data-testid="usage-cell"] .mu-text`, (c) => c.map((x) => x.textContent)))]).toEqual(['n/a']);
     await page.screenshot({ path: 'test-results/metrics-unavailable-apiservice-down.png' });
   }, 180_000);

@@ -120,7 +120,11 @@ describe('command palette and keyboard, keyboard only', () => {
     await screenshotsAtSizes(page, 'shortcut-sheet');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="shortcut-sheet"]', { state: 'detached' });
-    // Focus went back to the table: Enter opens the cursor row's details.
+    // Focus goes back to the table: Enter opens the cursor row's details. The sheet (a <dialog>) hands
+    // focus back in a task after it closes; a key pressed within those milliseconds is lost, as it would
+    // be for a person, so wait for the table to hold focus and give the close its turn.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'resource-table', undefined, { timeout: 5_000 });
+    await page.waitForTimeout(200);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="details"]');
     await eventually(async () => expect(await page.textContent('[data-testid="dp-title"]')).toBe(rows[0].name), 10_000, 200);
