@@ -121,10 +121,11 @@ describe('command palette and keyboard, keyboard only', () => {
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="shortcut-sheet"]', { state: 'detached' });
     // Focus goes back to the table: Enter opens the cursor row's details. The sheet (a <dialog>) hands
-    // focus back in a task after it closes; a key pressed within those milliseconds is lost, as it would
-    // be for a person, so wait for the table to hold focus and give the close its turn.
+    // focus back after it closes; a key pressed in that moment can be lost (seen under CI load after the
+    // URL-held details joined the palette), so wait for the table to hold focus, then a beat more.
+    // Known flake source left open: the exact task the close finishes in was not found.
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'resource-table', undefined, { timeout: 5_000 });
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(1_000);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="details"]');
     await eventually(async () => expect(await page.textContent('[data-testid="dp-title"]')).toBe(rows[0].name), 10_000, 200);
