@@ -5,6 +5,7 @@ import { useClient, useLiveList } from '../../data/clientContext';
 import type { TableColumn, TableRow } from '../../../shared/contract/resources';
 import { humanDuration } from '../../../shared/model/humanDuration';
 import { matchesSelector, parseLabelSelector, type Requirement } from '../../../shared/model/labelSelector';
+import { cursorPosition } from './tableCursor';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { NAMESPACE_COL } from './tableSort';
 import { RowOrder } from './rowOrder';
@@ -132,7 +133,11 @@ export function ResourceTable(p: ResourceTableProps) {
     scrollMargin: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT,
   });
 
-  const cursorIndex = useMemo(() => (cursorUid ? rows.findIndex((r) => r.uid === cursorUid) : -1), [rows, cursorUid]);
+  const lastCursorIndex = useRef(-1);
+  const cursorIndex = useMemo(() => cursorPosition(rows.map((r) => r.uid), cursorUid, lastCursorIndex.current), [rows, cursorUid]);
+  lastCursorIndex.current = cursorIndex;
+  // The cursor's row went and another took its place: the cursor is on that one now.
+  useEffect(() => { if (cursorIndex >= 0 && rows[cursorIndex].uid !== cursorUid) setCursorUid(rows[cursorIndex].uid); }, [rows, cursorIndex, cursorUid]);
   useEffect(() => { if (p.selectedUid) setCursorUid(p.selectedUid); }, [p.selectedUid]);
 
   const latest = useRef(p.onSelect);
