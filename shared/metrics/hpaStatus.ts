@@ -2,7 +2,7 @@
 // each metric's current value against its target (as `kubectl describe hpa` pairs them), and the
 // three conditions in plain words.
 import { formatMemory } from './topFormat';
-import { milliValue, value } from './quantity';
+import { milliValue, value } from '../model/quantity';
 
 export interface HpaMetricLine { name: string; current: string; target: string }
 export interface HpaConditionLine { type: string; status: string; reason?: string; words: string }

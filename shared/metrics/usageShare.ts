@@ -1,7 +1,7 @@
 // Usage as a share of what a pod asked for (requests, limits) or what a node offers (allocatable),
 // for the bars beside the CPU and Memory columns. Sums follow kubectl describe's pod totals: every
 // regular container, init containers ignored (they are not running when usage is measured).
-import { milliValue, value } from './quantity';
+import { milliValue, value } from '../model/quantity';
 
 export type UsageResource = 'cpu' | 'memory';
 

@@ -3,7 +3,7 @@
 import type { LinkHttp } from '../cluster/contextLink';
 import { ApiError, deepMessage } from '../cluster/apiError';
 import type { MetricsUnavailable, NodeUsage, PodUsage } from '../../../shared/contract/metrics';
-import { nanoValue, value } from '../../../shared/metrics/quantity';
+import { nanoValue, value } from '../../../shared/model/quantity';
 
 export const METRICS_API = '/apis/metrics.k8s.io/v1beta1';
 export const METRICS_APISERVICE = 'v1beta1.metrics.k8s.io';

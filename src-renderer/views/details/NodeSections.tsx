@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useContractQuery } from '../../data/clientContext';
 import { nodeFacts } from './objectModel';
 import { KeyValues, Section } from './bits';
-import { formatCpu, formatMemory, parseQuantity, podResources } from '../../../shared/model/quantity';
+import { formatCpu, formatMemory, quantityNumber, podResources } from '../../../shared/model/quantity';
 import type { DetailsTarget } from './detailsTarget';
 
 /** kubectl describe node's field selector for the pods that count against the node. */
@@ -29,7 +29,7 @@ export function NodeSections({ context, node, onSelect }: { context: string; nod
     }
   }
   const allocRows: [string, ReactNode][] = ['cpu', 'memory', 'ephemeral-storage'].map((r) => {
-    const a = parseQuantity(alloc[r]);
+    const a = quantityNumber(alloc[r]);
     const req = totals.requests[r] ?? 0;
     const lim = totals.limits[r] ?? 0;
     return [r, <span className="dp-mono" data-testid={`dp-node-alloc-${r}`} data-requests={req} data-limits={lim}>requests {fmt(r, req)}{pct(req, a)} · limits {fmt(r, lim)}{pct(lim, a)}{a !== undefined ? ` · allocatable ${alloc[r]}` : ''}</span>];
@@ -49,7 +49,7 @@ export function NodeSections({ context, node, onSelect }: { context: string; nod
             {list.map((p) => {
               const req = podResources(p, 'requests');
               const lim = podResources(p, 'limits');
-              const cell = (r: string, v: number | undefined) => (v === undefined ? '0' : `${fmt(r, v)}${pct(v, parseQuantity(alloc[r]))}`);
+              const cell = (r: string, v: number | undefined) => (v === undefined ? '0' : `${fmt(r, v)}${pct(v, quantityNumber(alloc[r]))}`);
               const target = { group: '', version: 'v1', resource: 'pods', namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid };
               return (
                 <tr key={p.metadata.uid} data-testid="dp-node-pod" data-name={p.metadata.name} data-namespace={p.metadata.namespace}>

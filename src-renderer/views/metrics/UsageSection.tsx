@@ -1,5 +1,5 @@
 import { useTopicValue } from '../../data/clientContext';
-import { milliValue, value } from '../../../shared/metrics/quantity';
+import { milliValue, value } from '../../../shared/model/quantity';
 import { nodeAllocatable } from '../../../shared/metrics/usageShare';
 import { Section } from '../details/bits';
 import { UsageChart } from './UsageChart';
