@@ -23,15 +23,22 @@ export function conflictCauses(err: ApiError): ConflictCause[] {
   });
 }
 
-/** Server-side apply of one object; `dryRun` asks the server what it would store without storing it. */
-export async function applyObject(http: KubeHttp, d: DesiredObject, opts: { dryRun: boolean; force: boolean }): Promise<{ object: Record<string, any>; created: boolean }> {
+/** What a comparison needs of a desired object: its resource, name, namespace and body. */
+export type ComparedObject = Pick<DesiredObject, 'group' | 'version' | 'resource' | 'name' | 'namespace' | 'object'>;
+
+/**
+ * Server-side apply of one object; `dryRun` asks the server what it would store without storing it.
+ * `fieldManager` applies as another manager (a Helm release's drift is compared as helm applies).
+ */
+export async function applyObject(http: KubeHttp, d: ComparedObject, opts: { dryRun: boolean; force: boolean; fieldManager?: string }): Promise<{ object: Record<string, any>; created: boolean }> {
   const res = await http.raw('PATCH', objectPath(d, d.namespace, d.name), {
-    body: JSON.stringify(d.object), contentType: APPLY_PATCH, query: writeQuery(opts.dryRun, opts.force ? { force: true } : {}), timeoutMs: 60_000,
+    body: JSON.stringify(d.object), contentType: APPLY_PATCH, timeoutMs: 60_000,
+    query: writeQuery(opts.dryRun, { ...(opts.force ? { force: true } : {}), ...(opts.fieldManager ? { fieldManager: opts.fieldManager } : {}) }),
   });
   return { object: JSON.parse(await res.text()), created: res.status === 201 };
 }
 
-export async function getLive(http: KubeHttp, d: DesiredObject): Promise<Record<string, any> | undefined> {
+export async function getLive(http: KubeHttp, d: ComparedObject): Promise<Record<string, any> | undefined> {
   try {
     return await http.request('GET', objectPath(d, d.namespace, d.name), { timeoutMs: 30_000 });
   } catch (err) {
@@ -45,18 +52,18 @@ export async function getLive(http: KubeHttp, d: DesiredObject): Promise<Record<
  * the desired one. A conflict with another manager is recorded, then the dry run is repeated with
  * force to show what taking ownership would store (kubectl diff --force-conflicts shows the same).
  */
-export async function compareObject(http: KubeHttp, d: DesiredObject, listed?: { live: Record<string, any> | undefined }): Promise<Comparison> {
+export async function compareObject(http: KubeHttp, d: ComparedObject, listed?: { live: Record<string, any> | undefined }, as: { fieldManager?: string } = {}): Promise<Comparison> {
   let live: Record<string, any> | undefined;
   if (listed) live = listed.live;
   else try { live = await getLive(http, d); } catch (err) { return { state: 'Error', paths: [], reason: errorText(err), conflicts: [] }; }
   let conflicts: ConflictCause[] = [];
   let wouldBe: Record<string, any> | undefined;
   try {
-    wouldBe = (await applyObject(http, d, { dryRun: true, force: false })).object;
+    wouldBe = (await applyObject(http, d, { dryRun: true, force: false, ...as })).object;
   } catch (err) {
     if (err instanceof ApiError && err.status === 409) {
       conflicts = conflictCauses(err);
-      try { wouldBe = (await applyObject(http, d, { dryRun: true, force: true })).object; } catch (err2) {
+      try { wouldBe = (await applyObject(http, d, { dryRun: true, force: true, ...as })).object; } catch (err2) {
         return { state: 'Error', paths: [], reason: errorText(err2), conflicts, live };
       }
     } else if (!live && err instanceof ApiError && err.status === 404) {

@@ -1,19 +1,17 @@
 import { stringify } from 'yaml';
 import type { KubeHttp } from '../cluster/kubeHttp';
-import { ApiError } from '../cluster/apiError';
-import { objectPath } from '../cluster/resourcePath';
 import { kindResolver } from '../actions/kindResolver';
-import { APPLY_PATCH } from '../actions/writeOptions';
+import { compareObject, errorText } from '../apps/compareObject';
 import { maskSecret } from '../objectSanitizer';
 import type { HelmDriftObject } from '../../../shared/contract/helm';
 import type { ManifestObject } from '../../../shared/helm/manifest';
-import { normalizeForDiff, sameObject } from '../../../shared/helm/liveNormalize';
+import { normalizeForDiff } from '../../../shared/apps/normalizeForDiff';
 
 // Drift of a release: its stored manifest against the live objects, with `kubectl diff` semantics: each
 // manifest object is applied server-side as a dry run (as helm's field manager, taking its fields
 // back), so defaults, admission and other managers' fields are the server's, not guessed; server
-// noise is stripped from both sides, and what differs is drift. This is the one function the
-// Applications diff engine can replace (a release is an application whose desired state is its manifest).
+// noise is stripped from both sides, and what differs is drift. A release is an application whose
+// desired state is its manifest: the comparison is the Applications engine's (core/apps/compareObject).
 
 /** Helm v4 applies server-side as this field manager. */
 const HELM_FIELD_MANAGER = 'helm';
@@ -42,29 +40,20 @@ export async function computeDrift(http: KubeHttp, objects: ManifestObject[], re
   return Promise.all(objects.map(async (o): Promise<HelmDriftObject> => {
     const base = { key: o.key, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) };
     if (!o.object) return { ...base, status: 'Error', desired: o.text, live: '', message: `The manifest document does not parse: ${o.parseError}` };
+    let target;
     try {
-      const target = await resolve(o.apiVersion, o.kind);
-      const ns = target.namespaced ? o.namespace : undefined;
-      const path = objectPath(target, ns, o.name);
-      let live: Record<string, unknown> | undefined;
-      try {
-        live = await http.request('GET', path, { timeoutMs: 30_000 });
-      } catch (err) {
-        if (!(err instanceof ApiError && err.status === 404)) throw err;
-      }
-      const body = asHelmApplies(o.object, release, ns);
-      const res = await http.raw('PATCH', path, {
-        body: JSON.stringify(body), contentType: APPLY_PATCH,
-        query: { fieldManager: HELM_FIELD_MANAGER, force: true, dryRun: 'All' },
-      });
-      const desired = JSON.parse(await res.text());
-      const d = normalizeForDiff(desired);
-      if (!live) return { ...base, status: 'Missing', desired: toYaml(show(d)), live: '', message: 'The object is in the manifest but not in the cluster.' };
-      const l = normalizeForDiff(live);
-      return { ...base, status: sameObject(d, l) ? 'Synced' : 'OutOfSync', desired: toYaml(show(d)), live: toYaml(show(l)) };
+      target = await resolve(o.apiVersion, o.kind);
     } catch (err) {
-      return { ...base, status: 'Error', desired: o.text, live: '', message: err instanceof Error ? err.message : String(err) };
+      return { ...base, status: 'Error', desired: o.text, live: '', message: errorText(err) };
     }
+    const namespace = target.namespaced ? o.namespace : undefined;
+    const c = await compareObject(http, { ...target, name: o.name, namespace, object: asHelmApplies(o.object, release, namespace) }, undefined, { fieldManager: HELM_FIELD_MANAGER });
+    if (c.state === 'Error') return { ...base, status: 'Error', desired: o.text, live: '', message: c.reason };
+    const desired = c.wouldBe ? toYaml(show(normalizeForDiff(c.wouldBe))) : '';
+    if (c.state === 'Missing') return { ...base, status: 'Missing', desired, live: '', message: 'The object is in the manifest but not in the cluster.' };
+    const live = c.live ? toYaml(show(normalizeForDiff(c.live))) : '';
+    const status = c.state === 'Synced' ? 'Synced' : 'OutOfSync';
+    return { ...base, status, desired, live, ...(c.conflicts.length ? { message: c.reason } : {}) };
   }));
 }
 
