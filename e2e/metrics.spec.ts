@@ -161,6 +161,22 @@ describe('metrics in the UI (Chromium, serve mode)', () => {
     await shots(page, 'pod-chart', '[data-testid="usage-section"]');
   }, 90_000);
 
+  it('a Deployment\'s details chart the sum of its pods, equal to kubectl top pod -l', async () => {
+    await go(page, `#/c/${ADMIN}/r/apps/v1/deployments?ns=${ns}`);
+    await page.click(`${TABLE} [role="row"][data-name="steady"]`);
+    await page.waitForSelector('[data-testid="workload-usage"] [data-testid="usage-chart"][data-resource="cpu"]', { timeout: 60_000 });
+    const top = (await kubectl(['top', 'pod', '-n', ns, '-l', 'app=steady', '--no-headers'], kc())).trim().split('\n').map((l) => l.trim().split(/\s+/));
+    const milli = top.reduce((a, r) => a + Number(r[1].replace(/m$/, '')), 0);
+    expect(top).toHaveLength(2);
+    // Whole millicores per container in the history: under kubectl's per-pod round-up by less than 1m a pod.
+    await eventually(async () => {
+      const shown = Number((await page.textContent('[data-testid="workload-usage"] [data-resource="cpu"] .mu-text'))?.replace(/m$/, ''));
+      expect(milli - shown).toBeGreaterThanOrEqual(0);
+      expect(milli - shown).toBeLessThanOrEqual(top.length);
+    }, 60_000, 1000);
+    await shots(page, 'workload-chart', '[data-testid="usage-section"]');
+  }, 90_000);
+
   it('the HPA details show kubectl\'s replicas and metric values, live', async () => {
     await go(page, `#/c/${ADMIN}/r/autoscaling/v2/horizontalpodautoscalers?ns=${ns}`);
     await page.click(`${TABLE} [role="row"][data-name="hot"]`, { timeout: 30_000 });

@@ -85,6 +85,11 @@ export type UsageHistoryEvent = z.infer<typeof UsageHistoryEvent>;
 export const UsageTarget = z.discriminatedUnion('kind', [
   z.object({ context: Context, kind: z.literal('Pod'), namespace: NamespaceName, name: ObjectName }),
   z.object({ context: Context, kind: z.literal('Node'), name: ObjectName }),
+  /**
+   * A workload's pods together: those of the namespace its selector matches (as `kubectl get pods -l`),
+   * summed per sampling round into one series (key `pods`); `name` only names it in messages.
+   */
+  z.object({ context: Context, kind: z.literal('Workload'), namespace: NamespaceName, name: ObjectName, selector: z.string().max(4096) }),
 ]);
 export type UsageTarget = z.infer<typeof UsageTarget>;
 

@@ -6,6 +6,8 @@ import type { Handlers, TopicSink } from '../../transport/contractSession';
 import type { MetricsUnavailable, NodeUsage, PodUsage, UsageHistoryEvent, UsageTarget } from '../../../shared/contract/metrics';
 import type { ObjectEntry } from '../watch/watchHub';
 import { toContractError } from '../cluster/apiError';
+import { ContractError } from '../../../shared/contract/contractError';
+import { matchesSelector, parseLabelSelector, type Requirement } from '../../../shared/model/labelSelector';
 import { explainFailure, readNodeMetrics, readPodMetrics } from './metricsApi';
 import { HistoryBudget } from './usageHistory';
 import { ScopeSampler, type Latest, type SamplerOptions } from './scopeSampler';
@@ -103,6 +105,32 @@ export function metricsHandlers(core: Core, settings: MetricsSettings = settings
   };
   const unavailable = (u: MetricsUnavailable, at: string) => ({ type: 'unavailable' as const, unavailable: u, at });
 
+  /**
+   * A workload's usage over time: the namespace's pod history summed per round over the pods its
+   * selector matches now (the same pods `kubectl get pods -l` lists), from the pods informer the
+   * sampler already holds.
+   */
+  const workloadHistory = (p: Extract<UsageTarget, { kind: 'Workload' }>, sink: TopicSink<UsageHistoryEvent>) => {
+    let reqs: Requirement[];
+    try { reqs = parseLabelSelector(p.selector); } catch (err) { throw new ContractError('bad-request', `selector of ${p.name}: ${(err as Error).message}`); }
+    const pods = objectsOf(p.context, 'pods', p.namespace);
+    const sampler = () => podSampler(p.context, p.namespace);
+    let since = '';
+    const end = subscribe(p.context, sink, sampler, (l) => {
+      if (!('items' in l)) return sink.emit(unavailable(l.unavailable, l.at));
+      void pods.byName().then((byName) => {
+        const names = [...byName.values()].filter((o) => matchesSelector(o.labels, reqs)).map((o) => o.name);
+        const sum = sampler().history.sumOf(names, 'pods');
+        if (!sum.samples.length) {
+          return sink.emit(unavailable({ reason: 'no-samples', message: names.length ? `metrics-server has no sample yet for the ${names.length} pod${names.length === 1 ? '' : 's'} of ${p.name} (a new pod appears within one or two 15 s windows)` : `${p.name} has no pods (selector ${p.selector})` }, l.at));
+        }
+        since ||= new Date(sum.samples[0].at).toISOString();
+        sink.emit({ type: 'history', series: [sum], intervalMs: settings.intervalMs, since });
+      });
+    });
+    return () => { end(); pods.release(); };
+  };
+
   return {
     methods: {},
     topics: {
@@ -111,6 +139,7 @@ export function metricsHandlers(core: Core, settings: MetricsSettings = settings
       'metrics.nodes': (p, sink) => subscribe(p.context, sink, () => nodeSampler(p.context), (l) =>
         sink.emit('items' in l ? { type: 'nodes', nodes: l.items, at: l.at } : unavailable(l.unavailable, l.at))),
       'metrics.history': (p: UsageTarget, sink: TopicSink<UsageHistoryEvent>) => {
+        if (p.kind === 'Workload') return workloadHistory(p, sink);
         // The two samplers differ only in item type; history and latest are what this topic reads.
         const sampler = (p.kind === 'Pod' ? () => podSampler(p.context, p.namespace) : () => nodeSampler(p.context)) as () => ScopeSampler<unknown>;
         const what = p.kind === 'Pod' ? `pod ${p.namespace}/${p.name}` : `node ${p.name}`;

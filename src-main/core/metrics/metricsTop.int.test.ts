@@ -97,6 +97,29 @@ describe('metrics: Wheelhouse and kubectl top agree, from the same window (real 
     expect(compared.top.length).toBeGreaterThanOrEqual(3);
   }, 90_000);
 
+  it('sums a workload\'s pods (its selector, as kubectl top pod -l) into one series per round', async () => {
+    const sub = subscribe<UsageHistoryEvent>(h, 'metrics.history', { context: ADMIN, kind: 'Workload', namespace: ns, name: 'busy', selector: 'app=busy' });
+    ends.push(sub.end);
+    const ev = await eventually(() => { const l = sub.last(); return l?.type === 'history' && l.series[0].samples.length >= 1 ? l : undefined; }, 60_000, 'a summed history');
+    // The oracle: kubectl top's per-pod figures of the same selector, summed (KWOK's usage is constant).
+    const top = rows(await kubectl(['top', 'pod', '-n', ns, '-l', 'app=busy', '--no-headers']));
+    expect(top).toHaveLength(3);
+    const milli = top.reduce((a, r) => a + Number(r[1].replace(/m$/, '')), 0);
+    const mi = top.reduce((a, r) => a + Number(r[2].replace(/Mi$/, '')), 0);
+    expect(ev.type === 'history' && ev.series.map((s) => s.key)).toEqual(['pods']);
+    // The history keeps whole millicores per container (usageHistory.ts), kubectl top rounds each pod's
+    // nanocore sum up: the chart may be under kubectl by less than 1m per pod, never more.
+    const last = ev.type === 'history' ? ev.series[0].samples.at(-1)! : undefined;
+    expect(last?.memoryBytes).toBe(mi * 1048576);
+    expect(milli - last!.cpuNanos / 1e6).toBeGreaterThanOrEqual(0);
+    expect(milli - last!.cpuNanos / 1e6).toBeLessThanOrEqual(top.length);
+    // A selector that matches nothing says so.
+    const none = subscribe<UsageHistoryEvent>(h, 'metrics.history', { context: ADMIN, kind: 'Workload', namespace: ns, name: 'ghost', selector: 'app=ghost' });
+    ends.push(none.end);
+    const e2 = await eventually(() => none.last(), 30_000, 'an event for a workload without pods');
+    expect(e2).toMatchObject({ type: 'unavailable', unavailable: { reason: 'no-samples', message: 'ghost has no pods (selector app=ghost)' } });
+  }, 90_000);
+
   it('says a user may not read pod metrics, naming the verb and resource (kubectl agrees)', async () => {
     const canI = await kubectl(['auth', 'can-i', 'list', 'pods.metrics.k8s.io', '-n', 'demo'], { context: LIMITED }).catch((e) => String(e.stdout ?? e.message));
     expect(canI.trim()).toMatch(/^no/);

@@ -35,4 +35,13 @@ describe('ScopeHistory', () => {
     h.record(1, [['big', [['c', u(70_000, 1)]]]]);
     expect(h.history('big')[0].samples[0].cpuNanos).toBe(65_534 * 1e6);
   });
+  it('sums several objects per round, every container of each, counting those sampled', () => {
+    const h = new ScopeHistory(4, new HistoryBudget(1e6));
+    h.record(1000, [['web-1', [['app', u(10, 20)], ['side', u(1, 2)]]], ['web-2', [['app', u(20, 30)]]], ['other', [['app', u(500, 500)]]]]);
+    h.record(2000, [['web-1', [['app', u(15, 20)], ['side', u(1, 2)]]]]);
+    h.record(3000, [['other', [['app', u(500, 500)]]]]);
+    expect(h.sumOf(['web-1', 'web-2', 'gone'], 'pods')).toEqual({ key: 'pods', samples: [
+      { at: 1000, ...u(31, 52), count: 2 }, { at: 2000, ...u(16, 22), count: 1 },
+    ] });
+  });
 });

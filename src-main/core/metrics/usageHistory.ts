@@ -98,6 +98,26 @@ export class ScopeHistory {
     this.count = 0;
   }
 
+  /**
+   * Several objects' series summed per round into one (a workload's pods): each round where at least one
+   * of them was sampled, the sum of every series of those sampled; `count` says how many were.
+   */
+  sumOf(objs: Iterable<string>, key: string): UsageSeries & { samples: (UsageSample & { count: number })[] } {
+    const rings = [...objs].flatMap((o) => [...(this.series.get(o)?.entries() ?? [])].map(([, r]) => ({ o, r })));
+    const samples: (UsageSample & { count: number })[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const s = (this.head - this.count + i + this.capacity) % this.capacity;
+      let cpu = 0; let mem = 0;
+      const present = new Set<string>();
+      for (const { o, r } of rings) {
+        if (r.cpu[s] === r.missing) continue;
+        cpu += r.cpu[s]; mem += r.mem[s]; present.add(o);
+      }
+      if (present.size) samples.push({ at: this.times[s], cpuNanos: cpu * 1e6, memoryBytes: mem * 1048576, count: present.size });
+    }
+    return { key, samples };
+  }
+
   /** An object's series, oldest sample first (rounds where it was absent are skipped). */
   history(obj: string): UsageSeries[] {
     const m = this.series.get(obj);

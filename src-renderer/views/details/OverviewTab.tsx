@@ -40,7 +40,7 @@ export function OverviewTab({ context, target, obj, kinds, events, now, onSelect
       {kind && WORKLOAD_KINDS.has(kind) && <WorkloadSections obj={obj} />}
       {kind === 'HorizontalPodAutoscaler' && <HpaSection obj={obj} events={events} now={now} />}
       {kind && kind !== 'Pod' && !WORKLOAD_KINDS.has(kind) && !DATA_KINDS.has(kind) && <KindSections obj={obj} context={context} onSelect={onSelect} />}
-      {(kind === 'Pod' || kind === 'Node') && <UsageSection context={context} obj={obj} />}
+      {(kind === 'Pod' || kind === 'Node' || (kind && WORKLOAD_KINDS.has(kind))) && <UsageSection context={context} obj={obj} />}
       <ConditionsSection obj={obj} now={now} />
       {kind === 'Secret' && <SecretData context={context} target={target} obj={obj} />}
       {kind === 'ConfigMap' && <ConfigMapData obj={obj} />}

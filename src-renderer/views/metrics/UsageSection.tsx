@@ -1,22 +1,37 @@
 import { useTopicValue } from '../../data/clientContext';
 import { milliValue, value } from '../../../shared/model/quantity';
+import { labelSelectorString } from '../../../shared/model/labelSelector';
 import { nodeAllocatable } from '../../../shared/metrics/usageShare';
 import { Section } from '../details/bits';
 import { UsageChart } from './UsageChart';
 import './metrics.css';
 
+/** The pods a workload selects, as `kubectl get pods -l` takes it (a ReplicationController's is a plain map). */
+function workloadSelector(obj: any): string | undefined {
+  const sel = obj?.spec?.selector;
+  if (!sel || typeof sel !== 'object' || !obj?.spec?.template) return undefined;
+  try {
+    return labelSelectorString(sel.matchLabels || sel.matchExpressions ? sel : { matchLabels: sel }) || undefined;
+  } catch {
+    return undefined; // an operator the API server would have refused: nothing to match
+  }
+}
+
 const read = (q: string | undefined, f: (s: string) => number) => { try { return q === undefined ? undefined : f(q); } catch { return undefined; } };
 
 /**
- * Usage over time in a pod's or node's details: per container (or the node), CPU and memory as the
- * core sampled them while connected, with requests and limits (or allocatable) as lines; or why
- * there is nothing to draw.
+ * Usage over time in a pod's, workload's or node's details: per container (or the node, or the sum of
+ * the workload's pods), CPU and memory as the core sampled them while connected, with requests and
+ * limits (or allocatable) as lines; or why there is nothing to draw.
  */
 export function UsageSection({ context, obj }: { context: string; obj: any }) {
   const kind = obj?.kind as string;
   const name = obj?.metadata?.name as string;
   const namespace = obj?.metadata?.namespace as string | undefined;
-  const params = kind === 'Pod' && namespace ? { context, kind: 'Pod' as const, namespace, name } : kind === 'Node' ? { context, kind: 'Node' as const, name } : undefined;
+  const selector = workloadSelector(obj);
+  const params = kind === 'Pod' && namespace ? { context, kind: 'Pod' as const, namespace, name }
+    : kind === 'Node' ? { context, kind: 'Node' as const, name }
+      : namespace && selector ? { context, kind: 'Workload' as const, namespace, name, selector } : undefined;
   const ev = useTopicValue('metrics.history', params);
   if (!params) return null;
   let body;
@@ -33,6 +48,14 @@ export function UsageSection({ context, obj }: { context: string; obj: any }) {
             <UsageChart key={`${s.key}-mem`} title={`${s.key} · memory`} samples={s.samples} resource="memory" request={read(res.requests?.memory, value)} limit={read(res.limits?.memory, value)} />,
           ];
         })}
+      </div>
+    );
+  } else if (params.kind === 'Workload') {
+    const s = ev.series[0];
+    body = (
+      <div className="mu-charts" data-testid="workload-usage">
+        <UsageChart title={`${name}'s pods · CPU`} samples={s?.samples ?? []} resource="cpu" />
+        <UsageChart title={`${name}'s pods · memory`} samples={s?.samples ?? []} resource="memory" />
       </div>
     );
   } else {
