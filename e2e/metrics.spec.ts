@@ -177,6 +177,24 @@ describe('metrics in the UI (Chromium, serve mode)', () => {
     await shots(page, 'workload-chart', '[data-testid="usage-section"]');
   }, 90_000);
 
+  it('the Namespaces table totals each namespace\'s pods (the sum of kubectl top pod -n)', async () => {
+    await go(page, `#/c/${ADMIN}/r/_/v1/namespaces`);
+    const cpuCell = `${TABLE} [role="row"][data-name="${ns}"] [data-testid="usage-cell"]`;
+    await page.waitForSelector(cpuCell, { timeout: 30_000 });
+    // kubectl top and the table each read a window: compare when both have every pod of the namespace.
+    await eventually(async () => {
+      const top = (await kubectl(['top', 'pod', '-n', ns, '--no-headers'], kc())).trim().split('\n').map((l) => l.trim().split(/\s+/));
+      const pods = (await kubectl(['get', 'pods', '-n', ns, '--no-headers'], kc())).trim().split('\n').length;
+      expect(top.length).toBe(pods);
+      const milli = top.reduce((a, r) => a + Number(r[1].replace(/m$/, '')), 0);
+      const shown = Number((await page.textContent(cpuCell))?.replace(/m$/, ''));
+      expect(milli - shown).toBeGreaterThanOrEqual(0);
+      expect(milli - shown).toBeLessThan(top.length);
+      expect(await page.getAttribute(cpuCell, 'title')).toContain(`the sum of its ${top.length} pods`);
+    }, 90_000, 1000);
+    await shots(page, 'namespace-totals');
+  }, 150_000);
+
   it('the HPA details show kubectl\'s replicas and metric values, live', async () => {
     await go(page, `#/c/${ADMIN}/r/autoscaling/v2/horizontalpodautoscalers?ns=${ns}`);
     await page.click(`${TABLE} [role="row"][data-name="hot"]`, { timeout: 30_000 });

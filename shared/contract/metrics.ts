@@ -54,6 +54,10 @@ export const NodeUsage = Usage.extend({
 });
 export type NodeUsage = z.infer<typeof NodeUsage>;
 
+/** A namespace's pods together (no kubectl equivalent: the sum of `kubectl top pod -n <ns>`'s pods, exact). */
+export const NamespaceUsage = Usage.extend({ name: z.string(), pods: z.number(), timestamp: z.string() });
+export type NamespaceUsage = z.infer<typeof NamespaceUsage>;
+
 export const UsageSample = Usage.extend({ /** ms since epoch of the metrics timestamp */ at: z.number() });
 export type UsageSample = z.infer<typeof UsageSample>;
 
@@ -74,6 +78,12 @@ export const NodeMetricsEvent = z.discriminatedUnion('type', [
   Unavailable,
 ]);
 export type NodeMetricsEvent = z.infer<typeof NodeMetricsEvent>;
+
+export const NamespaceMetricsEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('namespaces'), namespaces: z.array(NamespaceUsage), at: z.string() }),
+  Unavailable,
+]);
+export type NamespaceMetricsEvent = z.infer<typeof NamespaceMetricsEvent>;
 
 export const UsageHistoryEvent = z.discriminatedUnion('type', [
   /** Everything kept for the object (oldest first); sent again after each new sample. */
@@ -100,6 +110,8 @@ export const metricsTopics = {
   'metrics.pods': { params: z.object({ context: Context, namespace: NamespaceName }), event: PodMetricsEvent },
   /** Every node's usage, sampled while subscribed. */
   'metrics.nodes': { params: z.object({ context: Context }), event: NodeMetricsEvent },
+  /** Every namespace's pods summed (one cluster-wide read, as `kubectl top pod -A`), while subscribed. */
+  'metrics.namespaces': { params: z.object({ context: Context }), event: NamespaceMetricsEvent },
   /** One pod's (per container) or node's usage over the time Wheelhouse has sampled it. */
   'metrics.history': { params: UsageTarget, event: UsageHistoryEvent },
 } as const;

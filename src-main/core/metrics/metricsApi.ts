@@ -16,9 +16,10 @@ interface RawNodeMetrics { metadata: { name: string }; timestamp: string; window
 const cpu = (u: Usage) => nanoValue(u.cpu ?? '0');
 const mem = (u: Usage) => value(u.memory ?? '0');
 
-/** `kubectl top pod -n <namespace>`'s read. */
-export async function readPodMetrics(http: Http, namespace: string, timeoutMs = 15_000): Promise<PodUsage[]> {
-  const list = await http.request<{ items: RawPodMetrics[] }>('GET', `${METRICS_API}/namespaces/${encodeURIComponent(namespace)}/pods`, { timeoutMs });
+/** `kubectl top pod -n <namespace>`'s read (`-A`'s without a namespace). */
+export async function readPodMetrics(http: Http, namespace: string | undefined, timeoutMs = 15_000): Promise<PodUsage[]> {
+  const path = namespace === undefined ? `${METRICS_API}/pods` : `${METRICS_API}/namespaces/${encodeURIComponent(namespace)}/pods`;
+  const list = await http.request<{ items: RawPodMetrics[] }>('GET', path, { timeoutMs });
   return (list.items ?? []).map((p) => ({
     namespace: p.metadata.namespace, name: p.metadata.name, timestamp: p.timestamp, window: p.window,
     containers: (p.containers ?? []).map((c) => ({ name: c.name, cpuNanos: cpu(c.usage), memoryBytes: mem(c.usage) })),

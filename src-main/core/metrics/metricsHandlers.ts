@@ -3,7 +3,8 @@
 // tables, so a chart and the table beside it show the same windows.
 import type { Core } from '../core';
 import type { Handlers, TopicSink } from '../../transport/contractSession';
-import type { MetricsUnavailable, NodeUsage, PodUsage, UsageHistoryEvent, UsageTarget } from '../../../shared/contract/metrics';
+import type { MetricsUnavailable, NamespaceUsage, NodeUsage, PodUsage, UsageHistoryEvent, UsageTarget } from '../../../shared/contract/metrics';
+import { sumByNamespace } from '../../../shared/metrics/namespaceUsage';
 import type { ObjectEntry } from '../watch/watchHub';
 import { toContractError } from '../cluster/apiError';
 import { ContractError } from '../../../shared/contract/contractError';
@@ -31,7 +32,7 @@ function settingsFromEnv(): MetricsSettings {
 
 export function metricsHandlers(core: Core, settings: MetricsSettings = settingsFromEnv()): Handlers {
   const budget = new HistoryBudget(settings.maxHistoryBytes);
-  const samplers = new Map<string, ScopeSampler<PodUsage> | ScopeSampler<NodeUsage>>();
+  const samplers = new Map<string, ScopeSampler<PodUsage> | ScopeSampler<NodeUsage> | ScopeSampler<NamespaceUsage>>();
   const opts: SamplerOptions = { intervalMs: settings.intervalMs, lingerMs: settings.lingerMs, capacity: settings.capacity };
   core.onDispose.push(() => { for (const s of [...samplers.values()]) s.stop(); });
 
@@ -93,6 +94,23 @@ export function metricsHandlers(core: Core, settings: MetricsSettings = settings
     return s;
   };
 
+  /** Every namespace's pods summed, from one cluster-wide read per round (the Namespaces table). */
+  const namespaceSampler = (context: string): ScopeSampler<NamespaceUsage> => {
+    const key = `${context}\u0000namespaces`;
+    let s = samplers.get(key) as ScopeSampler<NamespaceUsage> | undefined;
+    if (!s) {
+      const http = core.link(context).http;
+      s = new ScopeSampler<NamespaceUsage>({
+        read: async () => sumByNamespace(await readPodMetrics(http, undefined, 30_000)),
+        explain: (err) => explainFailure(http, err, 'list', 'pods.metrics.k8s.io'),
+        lines: (n) => [n.name, [['namespace', n]]],
+        timestamp: (n) => n.timestamp,
+      }, { ...opts, wide: true }, budget, () => { samplers.delete(key); });
+      samplers.set(key, s);
+    }
+    return s;
+  };
+
   /** Holds a sampler for a subscription that ends with the reason when the context leaves the kubeconfig. */
   const subscribe = <T, E>(context: string, sink: TopicSink<E>, sampler: () => ScopeSampler<T>, onLatest: (l: Latest<T>) => void) => {
     let release = () => {};
@@ -138,6 +156,8 @@ export function metricsHandlers(core: Core, settings: MetricsSettings = settings
         sink.emit('items' in l ? { type: 'pods', pods: l.items, at: l.at } : unavailable(l.unavailable, l.at))),
       'metrics.nodes': (p, sink) => subscribe(p.context, sink, () => nodeSampler(p.context), (l) =>
         sink.emit('items' in l ? { type: 'nodes', nodes: l.items, at: l.at } : unavailable(l.unavailable, l.at))),
+      'metrics.namespaces': (p, sink) => subscribe(p.context, sink, () => namespaceSampler(p.context), (l) =>
+        sink.emit('items' in l ? { type: 'namespaces', namespaces: l.items, at: l.at } : unavailable(l.unavailable, l.at))),
       'metrics.history': (p: UsageTarget, sink: TopicSink<UsageHistoryEvent>) => {
         if (p.kind === 'Workload') return workloadHistory(p, sink);
         // The two samplers differ only in item type; history and latest are what this topic reads.

@@ -6,7 +6,7 @@ import { kubectl } from '../../testing/twinTestKit';
 import { recordingSink } from '../../testing/streamTesting';
 import { DEFAULT_METRICS_SETTINGS, metricsHandlers } from './metricsHandlers';
 import type { Core } from '../core';
-import type { NodeMetricsEvent, PodMetricsEvent, UsageHistoryEvent } from '../../../shared/contract/metrics';
+import type { NamespaceMetricsEvent, NodeMetricsEvent, PodMetricsEvent, UsageHistoryEvent } from '../../../shared/contract/metrics';
 import { formatCpu, formatMemory, formatPercent, nodePercent, podMilliCpu } from '../../../shared/metrics/topFormat';
 import type { Handlers } from '../../transport/contractSession';
 
@@ -118,6 +118,28 @@ describe('metrics: Wheelhouse and kubectl top agree, from the same window (real 
     ends.push(none.end);
     const e2 = await eventually(() => none.last(), 30_000, 'an event for a workload without pods');
     expect(e2).toMatchObject({ type: 'unavailable', unavailable: { reason: 'no-samples', message: 'ghost has no pods (selector app=ghost)' } });
+  }, 90_000);
+
+  it('sums every namespace\'s pods from one cluster-wide read: a namespace equals the sum of kubectl top pod -n', async () => {
+    const sub = subscribe<NamespaceMetricsEvent>(h, 'metrics.namespaces', { context: ADMIN });
+    ends.push(sub.end);
+    const ev = await eventually(() => { const l = sub.last(); return l?.type === 'namespaces' && l.namespaces.some((n) => n.name === ns) ? l : undefined; }, 60_000, 'namespace totals');
+    const ours = ev.type === 'namespaces' ? ev.namespaces.find((n) => n.name === ns)! : undefined;
+    const top = rows(await kubectl(['top', 'pod', '-n', ns, '--no-headers']));
+    expect(ours?.pods).toBe(top.length);
+    // kubectl rounds each pod up to a millicore and down to a MiB; the namespace sum is exact.
+    const milli = top.reduce((a, r) => a + Number(r[1].replace(/m$/, '')), 0);
+    const mi = top.reduce((a, r) => a + Number(r[2].replace(/Mi$/, '')), 0);
+    expect(milli - ours!.cpuNanos / 1e6).toBeGreaterThanOrEqual(0);
+    expect(milli - ours!.cpuNanos / 1e6).toBeLessThan(top.length);
+    expect(ours!.memoryBytes / 1048576 - mi).toBeGreaterThanOrEqual(0);
+    expect(ours!.memoryBytes / 1048576 - mi).toBeLessThan(top.length);
+    // Every namespace kubectl top pod -A lists is there, with its pod count.
+    const all = rows(await kubectl(['top', 'pod', '-A', '--no-headers']));
+    const counts = new Map<string, number>();
+    for (const r of all) counts.set(r[0], (counts.get(r[0]) ?? 0) + 1);
+    const latest = sub.last();
+    if (latest.type === 'namespaces') for (const name of counts.keys()) if (name !== ns) expect(latest.namespaces.find((x) => x.name === name)?.pods, name).toBeGreaterThanOrEqual(1);
   }, 90_000);
 
   it('says a user may not read pod metrics, naming the verb and resource (kubectl agrees)', async () => {

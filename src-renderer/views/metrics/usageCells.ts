@@ -1,7 +1,7 @@
 // CPU and Memory cells for the Pods and Nodes tables: kubectl top's numbers, the share of requests or
 // limits (pods) or allocatable (nodes) for the bar, and the sort value; or, when there is no figure,
 // the reason in words (never a blank cell).
-import type { NodeUsage, PodUsage, MetricsUnavailable } from '../../../shared/contract/metrics';
+import type { NamespaceUsage, NodeUsage, PodUsage, MetricsUnavailable } from '../../../shared/contract/metrics';
 import { formatCpu, formatMemory, formatPercent, nodePercent, podMilliCpu } from '../../../shared/metrics/topFormat';
 import { share, shareLabel } from '../../../shared/metrics/usageShare';
 
@@ -42,5 +42,21 @@ export function nodeCells(n: NodeUsage | undefined, unavailable: MetricsUnavaila
   return [
     { usage: true, text: `${formatCpu(milli)} ${formatPercent(cpuPct)}`, sort: milli, share: share(milli, a.cpuMilli), title: `${formatCpu(milli)}, ${formatPercent(cpuPct)} of allocatable (window ending ${n.timestamp})` },
     { usage: true, text: `${formatMemory(n.memoryBytes)} ${formatPercent(memPct)}`, sort: n.memoryBytes, share: share(n.memoryBytes, a.memoryBytes), title: `${formatMemory(n.memoryBytes)}, ${formatPercent(memPct)} of allocatable (window ending ${n.timestamp})` },
+  ];
+}
+
+/** A namespace's pods together; a namespace without pods in the metrics list uses nothing (0, not n/a). */
+export function namespaceCells(n: NamespaceUsage | undefined, unavailable: MetricsUnavailable | undefined, loading: boolean): [UsageCell, UsageCell] {
+  if (unavailable || loading) {
+    const why = unavailable?.message ?? 'Reading the metrics API…';
+    const cell = loading && !unavailable ? { usage: true as const, text: '…', title: why } : missing(why);
+    return [cell, cell];
+  }
+  const milli = Math.ceil((n?.cpuNanos ?? 0) / 1e6);
+  const bytes = n?.memoryBytes ?? 0;
+  const of = n ? `the sum of its ${n.pods} pod${n.pods === 1 ? '' : 's'} (window ending ${n.timestamp})` : 'no pod of this namespace has metrics';
+  return [
+    { usage: true, text: formatCpu(milli), sort: milli, title: `${formatCpu(milli)}: ${of}` },
+    { usage: true, text: formatMemory(bytes), sort: bytes, title: `${formatMemory(bytes)}: ${of}` },
   ];
 }

@@ -1,16 +1,19 @@
-// CPU and Memory columns appended to the Pods and Nodes tables (ResourceTable): the server's Table
+// CPU and Memory columns appended to the Pods, Nodes and Namespaces tables (ResourceTable): the server's Table
 // rows get two more cells from the metrics topics. Kept incremental like the list itself: a change of
 // the list re-makes only the rows it touched; a new metrics sample (every 15 s) re-makes them all.
 import { useState } from 'react';
 import type { TableColumn, TableRow } from '../../../shared/contract/resources';
 import type { LiveListState } from '../../../shared/model/liveList';
 import type { MetricsUnavailable } from '../../../shared/contract/metrics';
-import { useNodeUsage, usePodUsage, type UsageIndex } from './useUsage';
-import { nodeCells, podCells, type UsageCell } from './usageCells';
+import { useNamespaceUsage, useNodeUsage, usePodUsage, type UsageIndex } from './useUsage';
+import { namespaceCells, nodeCells, podCells, type UsageCell } from './usageCells';
 
 export const USAGE_FORMAT = 'wheelhouse-usage';
 
-const COLUMNS: Record<'pods' | 'nodes', TableColumn[]> = {
+type UsageKind = 'pods' | 'nodes' | 'namespaces';
+const USAGE_KINDS: ReadonlySet<string> = new Set<UsageKind>(['pods', 'nodes', 'namespaces']);
+
+const COLUMNS: Record<UsageKind, TableColumn[]> = {
   pods: [
     { name: 'CPU', type: 'number', format: USAGE_FORMAT, priority: 0, description: 'CPU as kubectl top pod prints it; the bar is the share of the request (or limit)' },
     { name: 'Memory', type: 'number', format: USAGE_FORMAT, priority: 0, description: 'Memory as kubectl top pod prints it; the bar is the share of the limit (or request)' },
@@ -18,6 +21,10 @@ const COLUMNS: Record<'pods' | 'nodes', TableColumn[]> = {
   nodes: [
     { name: 'CPU', type: 'number', format: USAGE_FORMAT, priority: 0, description: 'CPU and CPU% of allocatable as kubectl top node prints them' },
     { name: 'Memory', type: 'number', format: USAGE_FORMAT, priority: 0, description: 'Memory and MEMORY% of allocatable as kubectl top node prints them' },
+  ],
+  namespaces: [
+    { name: 'CPU', type: 'number', format: USAGE_FORMAT, priority: 0, description: 'CPU of the namespace\'s pods together (the sum of kubectl top pod -n NAME)' },
+    { name: 'Memory', type: 'number', format: USAGE_FORMAT, priority: 0, description: 'Memory of the namespace\'s pods together (the sum of kubectl top pod -n NAME)' },
   ],
 };
 
@@ -49,18 +56,21 @@ class Augmenter {
   }
 }
 
-/** The list with CPU and Memory cells for pods and nodes (unchanged for other resources), and what to say when metrics are missing. */
+/** The list with CPU and Memory cells for pods, nodes and namespaces (unchanged for other resources), and what to say when metrics are missing. */
 export function useUsageColumns(p: { context: string; group: string; resource: string; namespace?: string }, list: LiveListState<TableRow>):
   { list: LiveListState<TableRow>; unavailable?: MetricsUnavailable } {
-  const kind = p.group === '' && (p.resource === 'pods' || p.resource === 'nodes') ? p.resource : undefined;
-  // Pods of all namespaces would mean sampling the whole cluster: only a chosen namespace's pods.
+  const kind = p.group === '' && USAGE_KINDS.has(p.resource) ? p.resource as UsageKind : undefined;
+  // Pods of all namespaces per pod would mean a row each for the whole cluster: only a chosen
+  // namespace's pods. The Namespaces table reads the whole cluster once per round, summed.
   const pods = usePodUsage(p.context, p.namespace, kind === 'pods');
   const nodes = useNodeUsage(p.context, kind === 'nodes');
+  const namespaces = useNamespaceUsage(p.context, kind === 'namespaces');
   const [augmenter] = useState(() => new Augmenter());
   if (!kind || (kind === 'pods' && !p.namespace)) return { list };
-  const usage: UsageIndex<unknown> = kind === 'pods' ? pods : nodes;
+  const usage: UsageIndex<unknown> = kind === 'pods' ? pods : kind === 'nodes' ? nodes : namespaces;
   const cells = kind === 'pods'
     ? (r: TableRow) => podCells(pods.byName.get(r.name), pods.unavailable, pods.loading)
-    : (r: TableRow) => nodeCells(nodes.byName.get(r.name), nodes.unavailable, nodes.loading);
+    : kind === 'nodes' ? (r: TableRow) => nodeCells(nodes.byName.get(r.name), nodes.unavailable, nodes.loading)
+      : (r: TableRow) => namespaceCells(namespaces.byName.get(r.name), namespaces.unavailable, namespaces.loading);
   return { list: augmenter.update(list, usage, cells, COLUMNS[kind]), unavailable: usage.unavailable };
 }
