@@ -67,7 +67,7 @@ describe('debug containers and files (real test cluster)', () => {
     await page.locator('[data-testid="debug-terminal"] [data-testid="terminal-box"]').click();
     await page.keyboard.type('echo "debug-$((6*7))"');
     await page.keyboard.press('Enter');
-    await eventually(async () => /^debug-42\s*$/m.test(await terminalText(page)), 20_000, 'debug-42 in the terminal');
+    await eventually(async () => /^debug-42\s*$/m.test(await terminalText(page)), 20_000);
     expect(await page.textContent('[data-testid="debug-dialog"] .modal-title')).toContain(pod.spec.ephemeralContainers[0].name);
     await screenshots(page, 'debug-terminal');
     await page.click('[data-testid="debug-close"]');
@@ -117,7 +117,7 @@ describe('debug containers and files (real test cluster)', () => {
     expect(name).toBeTruthy();
     expect(await page.textContent('[data-testid="debug-close"]')).toBe('Close and delete pod');
     await page.click('[data-testid="debug-close"]');
-    await eventually(async () => (await podName()) === undefined, 30_000, 'the node shell pod deleted');
+    await eventually(async () => (await podName()) === undefined, 30_000);
     expect(page.errors).toEqual([]);
   });
 });

@@ -95,7 +95,7 @@ export function DebugDialog({ context, target, onClose }: { context: string; tar
             </div>
           </fieldset>
           {target.kind === 'pod' && (
-            <label className="row">Target container
+            <label className="row"><span className="debug-target">Target container</span>
               <select value={targetContainer} onChange={(e) => setTargetContainer(e.target.value)} data-testid="debug-target" aria-label="Target container">
                 <option value="">none (own process namespace)</option>
                 {target.containers.map((c) => <option key={c} value={c}>{c}</option>)}

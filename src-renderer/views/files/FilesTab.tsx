@@ -45,10 +45,10 @@ export function FilesTab({ context, namespace, pod, uid }: { context: string; na
           </select>
         </label>
         <button type="button" onClick={() => go(parentPath(path))} disabled={path === '/'} title={path === '/' ? 'Already at /' : `Up to ${parentPath(path)}`} data-testid="files-up">↑ Up</button>
-        <input className="files-path" value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false} aria-label="Path" data-testid="files-path" />
+        <input className="files-path" value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false} aria-label="Path" title={typed} data-testid="files-path" />
         <button type="submit" data-testid="files-go">Go</button>
-        <button type="button" onClick={() => void list.refetch()} title="Read the folder again" data-testid="files-refresh">⟳</button>
-        <span className="files-spacer" />
+        <button type="button" onClick={() => void list.refetch()} title="Read the folder again" aria-label="Refresh" data-testid="files-refresh">⟳</button>
+        <span className="files-break" />
         <button type="button" onClick={() => files.current?.click()} disabled={!target} title={`Upload files into ${path}`} data-testid="files-upload">Upload files…</button>
         <button type="button" onClick={() => folder.current?.click()} disabled={!target} title={`Upload a folder into ${path}`} data-testid="files-upload-folder">Upload folder…</button>
         <button type="button" onClick={() => download(path)} disabled={!target || path === '/'} title={path === '/' ? 'Choose a folder below / to download' : `Download ${path} as a .tar archive`} data-testid="files-download-folder">Download folder (.tar)</button>
@@ -64,7 +64,7 @@ export function FilesTab({ context, namespace, pod, uid }: { context: string; na
               <span className="files-dir">{t.direction === 'down' ? '↓' : '↑'}</span>
               <span className="files-tname mono" title={t.label}>{t.label}</span>
               <progress max={t.total ?? undefined} value={t.total ? t.bytes : undefined} aria-label={`Progress of ${t.label}`} />
-              <span className="files-bytes">{formatBytes(t.bytes)}{t.total ? ` of ${formatBytes(t.total)}` : ''}</span>
+              <span className="files-bytes">{formatBytes(t.bytes)}{t.total ? ` of ${formatBytes(t.total)}` : ''}{t.note ? ` · ${t.note}` : ''}</span>
               <span className="files-state" data-testid="files-transfer-state">{t.state === 'running' ? '' : t.state}</span>
               {t.state === 'running' && <button type="button" onClick={() => t.cancel()} data-testid="files-cancel">Cancel</button>}
               {t.message && <small className="files-msg">{t.message}</small>}
@@ -91,11 +91,11 @@ export function FilesTab({ context, namespace, pod, uid }: { context: string; na
                 <tr key={e.name} data-testid="files-row" data-name={e.name}>
                   <td className="files-name">
                     {e.type === 'dir'
-                      ? <button type="button" className="link" onClick={() => go(full)} data-testid="files-open">📁 {e.name}</button>
-                      : <span>{e.type === 'symlink' ? '↪' : '📄'} {e.name}{e.linkTarget !== undefined && <span className="muted"> → {e.linkTarget}</span>}</span>}
+                      ? <button type="button" className="link" onClick={() => go(full)} title={`Open ${full}`} data-testid="files-open">{e.name}/</button>
+                      : <span>{e.name}{e.linkTarget !== undefined && <span className="muted"> → {e.linkTarget}</span>}</span>}
                   </td>
                   <td className="num">{e.type === 'dir' ? '' : formatBytes(e.size)}</td>
-                  <td className="muted">{e.modified ? e.modified.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') : ''}</td>
+                  <td className="muted files-when">{e.modified ? e.modified.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') : ''}</td>
                   <td className="mono muted">{e.mode}</td>
                   <td>
                     <button type="button" disabled={e.type === 'symlink' || e.type === 'other'} data-testid="files-download"

@@ -3,6 +3,7 @@
 // with shared/files/tar.ts (so a folder keeps its layout) and streamed with a bounded window.
 import type { ContractClient } from '../../data/contractClient';
 import { tarEnd, tarHeader, tarPadding, tarSize, type TarWriteEntry } from '../../../shared/files/tar';
+import { formatBytes } from '../../../shared/files/listing';
 
 export interface Transfer {
   id: number;
@@ -10,6 +11,8 @@ export interface Transfer {
   label: string;
   bytes: number;
   total?: number;
+  /** What the bytes are, when not the file itself (an upload's tar archive). */
+  note?: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   message?: string;
   cancel(): void;
@@ -83,7 +86,9 @@ export function startUpload(client: ContractClient, t: ContainerTarget, dir: str
   const items = uploadEntries(files);
   const total = tarSize(items.map((i) => i.entry));
   const label = items.length === 1 ? items[0].entry.name : `${items.length} files`;
-  const tr: Transfer = { id: nextId++, direction: 'up', label, bytes: 0, total, state: 'running', cancel: () => {} };
+  const payload = items.reduce((n, i) => n + i.entry.size, 0);
+  const note = `tar archive of ${items.length} file${items.length === 1 ? '' : 's'}, ${formatBytes(payload)}`;
+  const tr: Transfer = { id: nextId++, direction: 'up', label, bytes: 0, total, note, state: 'running', cancel: () => {} };
   const set = (p: Partial<Transfer>) => { Object.assign(tr, p); update({ ...tr }); };
   let written = 0;
   let waiter: (() => void) | undefined;
