@@ -31,7 +31,7 @@ describe('debug containers and files (real test cluster)', () => {
     await k(['create', 'namespace', NS]);
     await eventually(() => k(['get', 'serviceaccount', 'default', '-n', NS]), 30_000);
     await k(['apply', '-n', NS, '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'box' }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } }));
-    await eventually(async () => JSON.parse(await k(['get', 'pod', 'box', '-n', NS, '-o', 'json'])).status?.phase === 'Running', 60_000);
+    await eventually(async () => expect(JSON.parse(await k(['get', 'pod', 'box', '-n', NS, '-o', 'json'])).status?.phase).toBe('Running'), 60_000);
     dir = `${(await k(['exec', '-n', NS, 'box', '--', 'pwd'])).trim()}/${NS}`;
     await k(['exec', '-n', NS, 'box', '--', 'sh', '-c', `mkdir -p "${dir}/logs" && printf 'hello from %s\\n' "${NS}" > "${dir}/hello.txt" && printf 'x%.0s' $(seq 1 3000) > "${dir}/logs/app.log"`]);
     browser = await launchChromium();
@@ -67,7 +67,7 @@ describe('debug containers and files (real test cluster)', () => {
     await page.locator('[data-testid="debug-terminal"] [data-testid="terminal-box"]').click();
     await page.keyboard.type('echo "debug-$((6*7))"');
     await page.keyboard.press('Enter');
-    await eventually(async () => /^debug-42\s*$/m.test(await terminalText(page)), 20_000);
+    await eventually(async () => expect(await terminalText(page)).toMatch(/^debug-42\s*$/m), 20_000);
     expect(await page.textContent('[data-testid="debug-dialog"] .modal-title')).toContain(pod.spec.ephemeralContainers[0].name);
     await screenshots(page, 'debug-terminal');
     await page.click('[data-testid="debug-close"]');
@@ -117,7 +117,7 @@ describe('debug containers and files (real test cluster)', () => {
     expect(name).toBeTruthy();
     expect(await page.textContent('[data-testid="debug-close"]')).toBe('Close and delete pod');
     await page.click('[data-testid="debug-close"]');
-    await eventually(async () => (await podName()) === undefined, 30_000);
+    await eventually(async () => expect(await podName()).toBeUndefined(), 30_000);
     expect(page.errors).toEqual([]);
   });
 });

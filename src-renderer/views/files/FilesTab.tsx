@@ -38,17 +38,17 @@ export function FilesTab({ context, namespace, pod, uid }: { context: string; na
   return (
     <div className="files" data-testid="files">
       <form className="files-bar" onSubmit={(e) => { e.preventDefault(); go(typed); }}>
+        <button type="button" onClick={() => go(parentPath(path))} disabled={path === '/'} title={path === '/' ? 'Already at /' : `Up to ${parentPath(path)}`} data-testid="files-up">↑ Up</button>
+        <input className="files-path" value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false} aria-label="Path" title={typed} data-testid="files-path" />
+        <button type="submit" data-testid="files-go">Go</button>
+        <button type="button" onClick={() => void list.refetch()} title="Read the folder again" aria-label="Refresh" data-testid="files-refresh">⟳</button>
+        <span className="files-break" />
         <label>Container
           <select value={container ?? ''} onChange={(e) => setPicked(e.target.value)} aria-label="Container" data-testid="files-container">
             {containers.choices.length === 0 && <option value="">…</option>}
             {containers.choices.map((c) => <option key={`${c.kind}/${c.name}`} value={c.name}>{containerLabel(c)}</option>)}
           </select>
         </label>
-        <button type="button" onClick={() => go(parentPath(path))} disabled={path === '/'} title={path === '/' ? 'Already at /' : `Up to ${parentPath(path)}`} data-testid="files-up">↑ Up</button>
-        <input className="files-path" value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false} aria-label="Path" title={typed} data-testid="files-path" />
-        <button type="submit" data-testid="files-go">Go</button>
-        <button type="button" onClick={() => void list.refetch()} title="Read the folder again" aria-label="Refresh" data-testid="files-refresh">⟳</button>
-        <span className="files-break" />
         <button type="button" onClick={() => files.current?.click()} disabled={!target} title={`Upload files into ${path}`} data-testid="files-upload">Upload files…</button>
         <button type="button" onClick={() => folder.current?.click()} disabled={!target} title={`Upload a folder into ${path}`} data-testid="files-upload-folder">Upload folder…</button>
         <button type="button" onClick={() => download(path)} disabled={!target || path === '/'} title={path === '/' ? 'Choose a folder below / to download' : `Download ${path} as a .tar archive`} data-testid="files-download-folder">Download folder (.tar)</button>
@@ -64,10 +64,10 @@ export function FilesTab({ context, namespace, pod, uid }: { context: string; na
               <span className="files-dir">{t.direction === 'down' ? '↓' : '↑'}</span>
               <span className="files-tname mono" title={t.label}>{t.label}</span>
               <progress max={t.total ?? undefined} value={t.total ? t.bytes : undefined} aria-label={`Progress of ${t.label}`} />
-              <span className="files-bytes">{formatBytes(t.bytes)}{t.total ? ` of ${formatBytes(t.total)}` : ''}{t.note ? ` · ${t.note}` : ''}</span>
+              <span className="files-bytes">{formatBytes(t.bytes)}{t.total ? ` of ${formatBytes(t.total)}` : ''}</span>
               <span className="files-state" data-testid="files-transfer-state">{t.state === 'running' ? '' : t.state}</span>
               {t.state === 'running' && <button type="button" onClick={() => t.cancel()} data-testid="files-cancel">Cancel</button>}
-              {t.message && <small className="files-msg">{t.message}</small>}
+              {(t.message || t.note) && <small className="files-msg">{[t.note, t.message].filter(Boolean).join(' · ')}</small>}
             </li>
           ))}
         </ul>
