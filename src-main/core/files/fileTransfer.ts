@@ -12,7 +12,7 @@ const CHUNK = 256 * 1024;
 type Sink<E> = StreamSink<E> & { end(error?: ContractError): void };
 
 /** What a failed tar run means for a person: no tar at all, or tar's own words. */
-function tarFailure(r: PipeResult, t: ContainerRef, what: string): ContractError {
+export function tarFailure(r: PipeResult, t: ContainerRef, what: string): ContractError {
   const words = `${r.stderr}\n${r.message ?? ''}`.trim();
   if (isMissingProgram(r.code, words)) return missingProgramError('tar', t, words);
   const first = r.stderr.split('\n').find((l) => l.trim()) ?? r.message ?? `exit ${r.code ?? '?'}`;
