@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,6 +55,8 @@ describe('copying files like kubectl cp', () => {
     expect((await runCaptured(http(), target, ['mkdir', '-p', `${dir}/sub folder`])).code).toBe(0);
     writeFileSync(join(local, 'big.bin'), content);
   });
+  // The exec work dir is the cluster's, shared by every pod: leave it as found.
+  afterAll(async () => { if (dir) await runCaptured(http(), target, ['rm', '-rf', dir]).catch(() => undefined); });
 
   it('downloads the same bytes as kubectl cp does (20 MB)', async () => {
     // Made in the container (kubectl cp upward cannot be the source here: KWOK v0.7 never closes an
@@ -95,6 +97,29 @@ describe('copying files like kubectl cp', () => {
     expect(Buffer.concat(files['sub folder/small.txt']).toString()).toBe('hello\n');
     expect(sha(Buffer.concat(files['sub folder/from-app.bin']))).toBe(sha(content));
   }, 180_000);
+
+  it('a download waits for a renderer that does not acknowledge, and cancel ends it without a file', async () => {
+    const sink = { ...recordingSink<FileDownloadEvent>(), unacked: () => sink.events.length };
+    const cancel = startDownload(http(), target, `${dir}/made-there.bin`, sink);
+    // 16 events in flight at most (FlowGate): the core stops reading from the cluster there.
+    await eventually(() => sink.events.length >= 16, 60_000, 'the first events');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sink.events.length).toBeLessThanOrEqual(18);
+    cancel();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sink.events.some((e) => e.type === 'done')).toBe(false);
+  }, 120_000);
+
+  it('a cancelled upload ends with the reason and no done', async () => {
+    const sink = recordingSink<FileUploadEvent>();
+    const up = startUpload(http(), target, dir, 1024 * 1024, sink);
+    await eventually(() => sink.events.some((e) => e.type === 'ready'), 30_000, 'upload ready');
+    up.input({ type: 'data', data: Buffer.from(tarHeader({ name: 'half.bin', type: 'file', size: 1000_000 })).toString('base64') });
+    up.input({ type: 'cancel' });
+    await eventually(() => sink.ended, 30_000, 'ended');
+    expect(sink.ended?.error?.message).toMatch(/Upload cancelled/);
+    expect(sink.events.some((e) => e.type === 'done')).toBe(false);
+  }, 60_000);
 
   it('says what is missing: a path that does not exist, for listing and download', async () => {
     await expect(listDirectory(http(), target, `${dir}/nope`)).rejects.toThrow(/does not exist/);
