@@ -89,9 +89,12 @@ describe('debug containers and files (real test cluster)', () => {
     expect(download.suggestedFilename()).toBe('hello.txt');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(`hello from ${NS}\n`);
     await page.waitForSelector('[data-testid="files-transfer-state"]:text-is("done")');
+    const size = `${`hello from ${NS}\n`.length} B`;
+    expect(await page.textContent('[data-testid="files-transfer"]')).toContain(`hello.txt${size} of ${size}done`);
 
     await page.setInputFiles('[data-testid="files-upload-input"]', { name: 'uploaded note.txt', mimeType: 'text/plain', buffer: Buffer.from('uploaded through the Files tab\n') });
     await row('uploaded note.txt').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="files-transfer"]').first().textContent()).toMatch(/uploaded note\.txt10 KiB of 10 KiBdone.*tar archive of 1 file, 31 B/);
     expect(await k(['exec', '-n', NS, 'box', '--', 'cat', `${dir}/uploaded note.txt`])).toBe('uploaded through the Files tab\n');
 
     // Into a folder, then back up.
