@@ -14,6 +14,7 @@ import { openKind, openRow, pickNamespace, screenshots } from './support/navigat
 import { openMenu } from './support/details';
 import { eventually } from './support/polling';
 import { kubectl } from '../test-cluster/kubectl.mjs';
+import { TarReader } from '../shared/files/tar';
 
 const ADMIN = 'wheelhouse-admin';
 const NS = `wh-e2e-dbg-${Math.random().toString(36).slice(2, 7)}`;
@@ -75,7 +76,7 @@ describe('debug containers and files (real test cluster)', () => {
     expect(page.errors).toEqual([]);
   });
 
-  it('the Files tab lists a folder, downloads a file with its content, and shows an upload', async () => {
+  it('the Files tab lists a folder, downloads a file with its content and a folder as .tar, and shows an upload', async () => {
     await page.click('[data-testid="dp-tab-files"]');
     await page.waitForSelector('[data-testid="files-table"]', { timeout: 30_000 });
     await page.fill('[data-testid="files-path"]', dir);
@@ -96,6 +97,15 @@ describe('debug containers and files (real test cluster)', () => {
     await row('uploaded note.txt').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="files-transfer"]').first().textContent()).toMatch(/uploaded note\.txt10 KiB of 10 KiBdone.*tar archive of 1 file, 31 B/);
     expect(await k(['exec', '-n', NS, 'box', '--', 'cat', `${dir}/uploaded note.txt`])).toBe('uploaded through the Files tab\n');
+
+    // A folder arrives as a .tar archive holding its files.
+    const [tar] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), row('logs').locator('[data-testid="files-download"]').click()]);
+    expect(tar.suggestedFilename()).toBe('logs.tar');
+    const entries: Record<string, number> = {};
+    let current = '';
+    new TarReader({ entry: (e) => { current = e.name; entries[current] = 0; }, data: (c) => { entries[current] += c.length; }, entryEnd: () => {} })
+      .push(new Uint8Array(readFileSync((await tar.path())!)));
+    expect(entries).toEqual({ 'logs/': 0, 'logs/app.log': 3000 });
 
     // Into a folder, then back up.
     await row('logs').locator('[data-testid="files-open"]').click();
