@@ -15,9 +15,12 @@ export const debugMethods = {
     params: z.object({ context: z.string().min(1), node: name, image, namespace: name.optional(), timeoutSeconds: z.number().int().min(1).max(600).optional() }),
     result: z.object({ namespace: z.string(), pod: z.string(), container: z.string() }),
   },
-  /** Deletes a node-debugger pod this app created (and only such a pod: its label says kubectl-debug). */
+  /**
+   * Ends a node shell: deletes its node-debugger pod (and only such a pod: its name and kubectl-debug
+   * label), or with `keep` leaves it. A shell the renderer never ended is deleted when the core stops.
+   */
   'debug.endNodeShell': {
-    params: z.object({ context: z.string().min(1), namespace: name, pod: name }),
+    params: z.object({ context: z.string().min(1), namespace: name, pod: name, keep: z.boolean().optional() }),
     result: z.object({ deleted: z.boolean(), message: z.string() }),
   },
 } as const;

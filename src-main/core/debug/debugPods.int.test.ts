@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kubectl } from '../../../test-cluster/kubectl.mjs';
-import { ADMIN, eventually, testKubeconfig, useTestNamespace } from '../../testing/testCluster';
+import { ADMIN, eventually, newCore, testKubeconfig, useTestNamespace } from '../../testing/testCluster';
 import { execOnce } from '../streams/execSession';
 import { addDebugContainer, endNodeShell, startNodeShell } from './debugPods';
+import { contractSession } from '../../testing/streamTesting';
 
 const SUFFIX = /^[bcdfghjklmnpqrstvwxz2456789]{5}$/;
 const k = (args: string[]) => kubectl(args, { kubeconfig: testKubeconfig(), context: ADMIN, timeoutMs: 90_000 });
@@ -74,5 +75,18 @@ describe('kubectl debug, as the app does it', () => {
     expect((await endNodeShell(http(), { namespace: t.ns, pod: ours.pod })).deleted).toBe(true);
     await eventually(async () => !(await http().request('GET', `/api/v1/namespaces/${t.ns}/pods`)).items.some((p: any) => p.metadata.name === ours.pod), 30_000, 'our node shell pod gone');
     expect((await endNodeShell(http(), { namespace: t.ns, pod: ours.pod })).deleted).toBe(false);
+  });
+
+  it('a node shell still open when the core stops is deleted; a kept one stays', async () => {
+    const other = newCore();
+    const session = contractSession(other);
+    const open = await session.request('debug.nodeShell', { context: ADMIN, node: 'kwok-node-0', image: 'busybox', namespace: t.ns });
+    const kept = await session.request('debug.nodeShell', { context: ADMIN, node: 'kwok-node-0', image: 'busybox', namespace: t.ns });
+    expect(await session.request('debug.endNodeShell', { context: ADMIN, namespace: t.ns, pod: kept.pod, keep: true })).toMatchObject({ deleted: false });
+    await other.dispose();
+    await eventually(async () => {
+      const names = (await http().request('GET', `/api/v1/namespaces/${t.ns}/pods`)).items.map((p: any) => p.metadata.name);
+      return !names.includes(open.pod) && names.includes(kept.pod);
+    }, 30_000, 'the open shell pod gone, the kept one there');
   });
 });

@@ -46,13 +46,11 @@ export function DebugDialog({ context, target, onClose }: { context: string; tar
   };
 
   const close = () => {
-    if (target.kind === 'node' && session && !keep) {
-      // Our own session's pod: no confirmation (the dialog said so); the outcome is a toast.
-      client.request('debug.endNodeShell', { context, namespace: session.namespace, pod: session.pod })
-        .then((r) => toasts.push({ tone: 'ok', title: r.message }))
+    if (target.kind === 'node' && session) {
+      // Our own session's pod: deleted without a confirmation (the dialog said so), or kept; a toast says which.
+      client.request('debug.endNodeShell', { context, namespace: session.namespace, pod: session.pod, keep })
+        .then((r) => toasts.push({ tone: 'ok', title: r.message, text: keep ? 'Delete it from its details when done.' : undefined }))
         .catch((err) => toasts.push({ tone: 'bad', title: `Could not delete node shell pod ${session.pod}`, text: (err as Error).message }));
-    } else if (target.kind === 'node' && session && keep) {
-      toasts.push({ tone: 'ok', title: `Node shell pod ${session.namespace}/${session.pod} kept`, text: 'Delete it from its details when done.' });
     }
     onClose();
   };
