@@ -6,7 +6,9 @@
 // On KWOK a container's commands run on the host in the cluster's exec work dir (test-cluster/README),
 // so the test works in a folder of its own there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, testKubeconfig, type ServeFixture } from './support/browser';
 import { cleanRendererBuild, startStreamsServe } from './support/streams';
@@ -76,7 +78,7 @@ describe('debug containers and files (real test cluster)', () => {
     expect(page.errors).toEqual([]);
   });
 
-  it('the Files tab lists a folder, downloads a file with its content and a folder as .tar, and shows an upload', async () => {
+  it('the Files tab lists a folder, downloads a file with its content and a folder as .tar, and shows uploads of a file and a folder', async () => {
     await page.click('[data-testid="dp-tab-files"]');
     await page.waitForSelector('[data-testid="files-table"]', { timeout: 30_000 });
     await page.fill('[data-testid="files-path"]', dir);
@@ -97,6 +99,15 @@ describe('debug containers and files (real test cluster)', () => {
     await row('uploaded note.txt').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="files-transfer"]').first().textContent()).toMatch(/uploaded note\.txt10 KiB of 10 KiBdone.*tar archive of 1 file, 31 B/);
     expect(await k(['exec', '-n', NS, 'box', '--', 'cat', `${dir}/uploaded note.txt`])).toBe('uploaded through the Files tab\n');
+
+    // A folder uploads with its layout (webkitdirectory picker).
+    const local = mkdtempSync(join(tmpdir(), 'wh-e2e-upload-'));
+    mkdirSync(join(local, 'bundle', 'inner'), { recursive: true });
+    writeFileSync(join(local, 'bundle', 'a.txt'), 'first\n');
+    writeFileSync(join(local, 'bundle', 'inner', 'b.txt'), 'second\n');
+    await page.setInputFiles('[data-testid="files-upload-folder-input"]', join(local, 'bundle'));
+    await row('bundle').waitFor({ timeout: 30_000 });
+    expect(await k(['exec', '-n', NS, 'box', '--', 'cat', `${dir}/bundle/a.txt`, `${dir}/bundle/inner/b.txt`])).toBe('first\nsecond\n');
 
     // A folder arrives as a .tar archive holding its files.
     const [tar] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), row('logs').locator('[data-testid="files-download"]').click()]);
