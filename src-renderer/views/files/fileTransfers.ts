@@ -62,7 +62,7 @@ export function startDownload(client: ContractClient, t: ContainerTarget, path: 
       else if (e.type === 'data') { const b = fromBase64(e.data); parts.push(b); set({ bytes: tr.bytes + b.length }); }
       else if (e.type === 'done') {
         save(parts, name, kind === 'tar' ? 'application/x-tar' : 'application/octet-stream');
-        set({ state: 'done', message: e.warnings.length ? e.warnings.join(' ') : undefined });
+        set({ state: 'done', total: tr.total ?? tr.bytes, message: e.warnings.length ? e.warnings.join(' ') : undefined });
       }
       sub.ack(seq);
     },
@@ -85,7 +85,8 @@ const WINDOW = 4 * 1024 * 1024;
 export function startUpload(client: ContractClient, t: ContainerTarget, dir: string, files: File[], update: Update, onDone: () => void): Transfer {
   const items = uploadEntries(files);
   const total = tarSize(items.map((i) => i.entry));
-  const label = items.length === 1 ? items[0].entry.name : `${items.length} files`;
+  const roots = new Set(items.map((i) => i.entry.name.split('/')[0]));
+  const label = items.length === 1 ? items[0].entry.name : roots.size === 1 && items[0].entry.name.includes('/') ? `${[...roots][0]}/` : `${items.length} files`;
   const payload = items.reduce((n, i) => n + i.entry.size, 0);
   const note = `tar archive of ${items.length} file${items.length === 1 ? '' : 's'}, ${formatBytes(payload)}`;
   const tr: Transfer = { id: nextId++, direction: 'up', label, bytes: 0, total, note, state: 'running', cancel: () => {} };
