@@ -57,6 +57,25 @@ initContainerStatuses:
 {{ end }}
 `;
 
+// Ephemeral containers (`kubectl debug`) run as soon as they are added, as a kubelet would start
+// them: every one listed in spec gets a running status (an earlier one keeps its start time).
+const ephemeralRunningTemplate = `{{ $now := Now }}
+{{ $started := dict }}
+{{ range ( or .status.ephemeralContainerStatuses list ) }}{{ if .state.running }}{{ $_ := set $started .name .state.running.startedAt }}{{ end }}{{ end }}
+ephemeralContainerStatuses:
+{{ range .spec.ephemeralContainers }}
+- image: {{ .image | Quote }}
+  imageID: {{ printf "kwok.local/%s" .image | Quote }}
+  name: {{ .name | Quote }}
+  containerID: {{ printf "kwok://%s" .name | Quote }}
+  ready: false
+  restartCount: 0
+  state:
+    running:
+      startedAt: {{ or ( get $started .name ) $now | Quote }}
+{{ end }}
+`;
+
 /** @param {boolean} ready */
 function runningTemplate(ready) {
   const status = ready ? '"True"' : '"False"';
@@ -176,6 +195,12 @@ export function podStages() {
       { key: '.status.containerStatuses.[].ready', operator: 'NotIn', values: ['false'] },
       { key: `.metadata.labels["${STUCK_LABEL}"]`, operator: 'NotIn', values: ['true'] }],
     { statusTemplate: readyAgainTemplate }),
+    // A running pod that was given an ephemeral container (PATCH pods/ephemeralcontainers, as
+    // `kubectl debug` does) reports it running, so `kubectl debug` / the app stop waiting and attach.
+    stage('wheelhouse-pod-ephemeral-running', [notDeleting,
+      { key: '.status.phase', operator: 'In', values: ['Running'] },
+      { key: '[ .spec.ephemeralContainers // [] | .[].name ] != [ .status.ephemeralContainerStatuses // [] | .[] | select( .state.running ) | .name ]', operator: 'In', values: ['true'] }],
+    { statusTemplate: ephemeralRunningTemplate }),
     // Pods owned by a Job finish successfully a second after they start.
     stage('wheelhouse-pod-complete', [notDeleting,
       { key: '.status.phase', operator: 'In', values: ['Running'] },

@@ -8,8 +8,17 @@ describe('actionAccess', () => {
     expect(actionsFor('Deployment', { spec: {} })).toEqual(['scale', 'restart', 'pause', 'edit', 'delete']);
     expect(actionsFor('Deployment', { spec: { paused: true } })).toEqual(['scale', 'restart', 'resume', 'edit', 'delete']);
     expect(actionsFor('DaemonSet', {})).toEqual(['restart', 'edit', 'delete']);
-    expect(actionsFor('Node', { spec: { unschedulable: true } })).toEqual(['uncordon', 'drain', 'edit', 'delete']);
+    expect(actionsFor('Node', { spec: { unschedulable: true } })).toEqual(['uncordon', 'drain', 'nodeShell', 'edit', 'delete']);
+    expect(actionsFor('Pod', {})).toEqual(['debug', 'edit', 'delete']);
     expect(actionsFor('ConfigMap', {})).toEqual(['edit', 'delete']);
+  });
+
+  it('debug needs the ephemeralcontainers patch and exec; a node shell creates, execs into and deletes a pod', () => {
+    expect(accessChecks('debug', { group: '', resource: 'pods', namespace: 'demo', name: 'p' }).map(describeCheck))
+      .toEqual(['patch pods/ephemeralcontainers "p" in namespace "demo"', 'create pods/exec "p" in namespace "demo"']);
+    expect(accessChecks('nodeShell', { group: '', resource: 'nodes', name: 'n1' }).map(describeCheck))
+      .toEqual(['create pods in namespace "default"', 'create pods/exec in namespace "default"', 'delete pods in namespace "default"']);
+    expect(accessChecks('files', { group: '', resource: 'pods', namespace: 'demo', name: 'p' }).map(describeCheck)).toEqual(['create pods/exec "p" in namespace "demo"']);
   });
 
   it('checks the scale subresource for scale, and eviction in every namespace for drain', () => {

@@ -5,9 +5,9 @@
 
 import { hasCapability, resourceOf } from '../model/kinds';
 
-export type ObjectActionId = 'scale' | 'restart' | 'pause' | 'resume' | 'edit' | 'delete' | 'cordon' | 'uncordon' | 'drain';
+export type ObjectActionId = 'scale' | 'restart' | 'pause' | 'resume' | 'edit' | 'delete' | 'cordon' | 'uncordon' | 'drain' | 'debug' | 'nodeShell';
 /** Every action with declared needs: the menu's, plus replacing an object and the rollout tab's reads and rollback. */
-export type AccessAction = ObjectActionId | 'replace' | 'rolloutStatus' | 'rolloutHistory' | 'rollback';
+export type AccessAction = ObjectActionId | 'replace' | 'rolloutStatus' | 'rolloutHistory' | 'rollback' | 'files';
 
 export interface AccessCheck { verb: string; group: string; resource: string; subresource?: string; namespace?: string; name?: string }
 export interface ObjectRef { group: string; resource: string; namespace?: string; name: string }
@@ -21,7 +21,8 @@ export function actionsFor(kind: string | undefined, obj: any): ObjectActionId[]
   if (hasCapability(kind, 'scalable')) out.push('scale');
   if (hasCapability(kind, 'restartable')) out.push('restart');
   if (hasCapability(kind, 'pausable')) out.push(obj?.spec?.paused ? 'resume' : 'pause');
-  if (kind === 'Node') out.push(obj?.spec?.unschedulable ? 'uncordon' : 'cordon', 'drain');
+  if (kind === 'Node') out.push(obj?.spec?.unschedulable ? 'uncordon' : 'cordon', 'drain', 'nodeShell');
+  if (kind === 'Pod') out.push('debug');
   out.push('edit', 'delete');
   return out;
 }
@@ -54,6 +55,16 @@ export function accessChecks(action: AccessAction, ref: ObjectRef): AccessCheck[
     case 'rolloutStatus': return [collection('list', ref), collection('watch', ref)];
     case 'rolloutHistory': return [on('get'), collection('list', revisions())];
     case 'rollback': return [...accessChecks('rolloutHistory', ref), on('patch')];
+    // kubectl debug: the ephemeralcontainers patch, then a shell in it (we exec; kubectl attaches).
+    case 'debug': return [on('patch', 'ephemeralcontainers'), on('create', 'exec')];
+    // kubectl debug node/N: a pod in the namespace (ref.namespace), a shell in it, and our cleanup.
+    case 'nodeShell': return [
+      { verb: 'create', group: '', resource: 'pods', namespace: ref.namespace ?? 'default' },
+      { verb: 'create', group: '', resource: 'pods', subresource: 'exec', namespace: ref.namespace ?? 'default' },
+      { verb: 'delete', group: '', resource: 'pods', namespace: ref.namespace ?? 'default' },
+    ];
+    // Files: ls/find and tar run over exec.
+    case 'files': return [on('create', 'exec')];
     case 'drain': return [
       on('patch'),
       { verb: 'list', group: '', resource: 'pods' },

@@ -9,11 +9,13 @@ import { metricsMethods, metricsTopics } from './metrics';
 import { helmMethods, helmTopics } from './helm';
 import { appMethods, appTopics } from './apps';
 import { cronJobMethods } from './cronjobs';
+import { debugMethods } from './debug';
+import { fileMethods, fileTopics } from './files';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods, ...appMethods, ...cronJobMethods };
-export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics, ...helmTopics, ...appTopics };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods, ...appMethods, ...cronJobMethods, ...debugMethods, ...fileMethods };
+export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics, ...helmTopics, ...appTopics, ...fileTopics };
 
 export type Methods = typeof methods;
 export type Topics = typeof topics;
@@ -37,3 +39,5 @@ export * from './metrics';
 export * from './helm';
 export * from './apps';
 export * from './cronjobs';
+export * from './debug';
+export * from './files';

@@ -90,7 +90,7 @@ export type ExecHttp = Pick<KubeHttp, 'request' | 'server' | 'webSocketOptions'>
  * client-node's WebSocketHandler asks a KubeConfig for just the server and the options of the socket
  * (client-node's exec.js and web-socket-handler.js import neither its KubeConfig nor the generated API).
  */
-function webSocketConfig(http: ExecHttp): KubeConfig {
+export function webSocketConfig(http: ExecHttp): KubeConfig {
   const config: Pick<KubeConfig, 'getCurrentCluster' | 'applyToHTTPSOptions'> = {
     getCurrentCluster: () => ({ name: 'context', server: http.server, skipTLSVerify: false }),
     applyToHTTPSOptions: async (opts) => { Object.assign(opts, await http.webSocketOptions()); },

@@ -13,11 +13,13 @@ import { DrainDialog } from './DrainDialog';
 import { ConfirmDialog, RestartExplanation } from './ConfirmDialog';
 import { useActionRequest } from './actionRequests';
 import { useToasts } from '../../components/Toasts';
+import { DebugDialog } from '../debug/DebugDialog';
+import { defaultContainerName } from '../../../shared/model/podContainers';
 import './actions.css';
 
 const LABEL: Record<ObjectActionId, string> = {
   scale: 'Scale…', restart: 'Restart…', pause: 'Pause rollout', resume: 'Resume rollout', edit: 'Edit YAML…', delete: 'Delete…',
-  cordon: 'Cordon', uncordon: 'Uncordon', drain: 'Drain…',
+  cordon: 'Cordon', uncordon: 'Uncordon', drain: 'Drain…', debug: 'Debug…', nodeShell: 'Node shell…',
 };
 
 /**
@@ -134,6 +136,9 @@ export function ObjectActions({ context, target, obj, onSelect, autoOpen }: { co
       )}
       {dialog === 'drain' && <DrainDialog context={context} node={name} onClose={close} />}
       {dialog === 'edit' && <YamlEditor context={context} target={target} onClose={close} />}
+      {dialog === 'debug' && <DebugDialog context={context} onClose={close}
+        target={{ kind: 'pod', namespace: ns, pod: name, containers: (obj?.spec?.containers ?? []).map((c: any) => String(c?.name)), defaultTarget: defaultContainerName(obj) }} />}
+      {dialog === 'nodeShell' && <DebugDialog context={context} onClose={close} target={{ kind: 'node', node: name }} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { ObjectActionId } from '../../../shared/actions/actionAccess';
 
-export type DetailsTabId = 'overview' | 'yaml' | 'events' | 'logs' | 'terminal' | 'rollout';
+export type DetailsTabId = 'overview' | 'yaml' | 'events' | 'logs' | 'terminal' | 'rollout' | 'files';
 
 export interface ActionRequest {
   /** The object's uid: only its panel answers. */

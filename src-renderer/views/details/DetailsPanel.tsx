@@ -11,10 +11,11 @@ import { EventsList } from './EventsList';
 import { ActionsSlot, LogsSlot, RolloutSlot, TerminalSlot, WORKLOAD_LOG_KINDS } from './slots';
 import { LOG_KINDS, ROLLOUT_KINDS } from '../../../shared/model/kinds';
 import { useActionRequest } from '../actions/actionRequests';
+import { FilesTab } from '../files/FilesTab';
 import './details.css';
 
-type Tab = 'overview' | 'yaml' | 'events' | 'logs' | 'terminal' | 'rollout';
-const TAB_LABEL: Record<Tab, string> = { overview: 'Overview', yaml: 'YAML', events: 'Events', logs: 'Logs', terminal: 'Terminal', rollout: 'Rollout' };
+type Tab = 'overview' | 'yaml' | 'events' | 'logs' | 'terminal' | 'rollout' | 'files';
+const TAB_LABEL: Record<Tab, string> = { overview: 'Overview', yaml: 'YAML', events: 'Events', logs: 'Logs', terminal: 'Terminal', rollout: 'Rollout', files: 'Files' };
 const WIDTH_KEY = 'wheelhouse.detailsWidth';
 
 export interface DetailsPanelProps {
@@ -53,6 +54,7 @@ export function DetailsPanel({ context, target, onClose, onSelect, tab: tabProp,
   if (kind && LOG_KINDS.has(kind)) tabs.push('logs');
   if (kind === 'Pod' || (kind && WORKLOAD_LOG_KINDS.has(kind))) tabs.push('terminal');
   if (kind && ROLLOUT_KINDS.has(kind)) tabs.push('rollout');
+  if (kind === 'Pod') tabs.push('files');
   const [tabState, setTabState] = useState<Tab>('overview');
   const tab = (onTab ? tabProp ?? 'overview' : tabState) as Tab;
   const setTab = (t: Tab) => (onTab ? onTab(t) : setTabState(t));
@@ -97,7 +99,7 @@ export function DetailsPanel({ context, target, onClose, onSelect, tab: tabProp,
           ))}
         </div>
       </header>
-      <div className={`dp-body ${deleted ? 'dp-stale' : ''} ${shown === 'logs' || shown === 'terminal' ? 'dp-body-fill' : ''}`} role="tabpanel">
+      <div className={`dp-body ${deleted ? 'dp-stale' : ''} ${shown === 'logs' || shown === 'terminal' || shown === 'files' ? 'dp-body-fill' : ''}`} role="tabpanel">
         {q.error && <div className="error-banner" role="alert">{(q.error as Error).message}</div>}
         {!obj && q.isLoading && <div className="dp-none muted">Loading {target.name}…</div>}
         {obj && shown === 'overview' && (
@@ -107,6 +109,7 @@ export function DetailsPanel({ context, target, onClose, onSelect, tab: tabProp,
         {shown === 'events' && <div className="dp-pad-all"><EventsList events={events} now={now} /></div>}
         {obj && shown === 'logs' && <LogsSlot context={context} target={target} obj={obj} />}
         {obj && shown === 'terminal' && <TerminalSlot context={context} target={target} obj={obj} />}
+        {obj && shown === 'files' && target.namespace && <FilesTab key={uid || target.name} context={context} namespace={target.namespace} pod={target.name} uid={uid} />}
         {obj && shown === 'rollout' && <RolloutSlot context={context} target={target} obj={obj} onSelect={onSelect} />}
       </div>
     </aside>
