@@ -5,8 +5,8 @@ const web = { group: 'apps', resource: 'deployments', namespace: 'shop', name: '
 
 describe('actionAccess', () => {
   it('offers the actions a kind has', () => {
-    expect(actionsFor('Deployment', { spec: {} })).toEqual(['scale', 'restart', 'pause', 'edit', 'delete']);
-    expect(actionsFor('Deployment', { spec: { paused: true } })).toEqual(['scale', 'restart', 'resume', 'edit', 'delete']);
+    expect(actionsFor('Deployment', { spec: {} })).toEqual(['scale', 'restart', 'pause', 'edit', 'expose', 'delete']);
+    expect(actionsFor('Deployment', { spec: { paused: true } })).toEqual(['scale', 'restart', 'resume', 'edit', 'expose', 'delete']);
     expect(actionsFor('DaemonSet', {})).toEqual(['restart', 'edit', 'delete']);
     expect(actionsFor('Node', { spec: { unschedulable: true } })).toEqual(['uncordon', 'drain', 'edit', 'delete']);
     expect(actionsFor('ConfigMap', {})).toEqual(['edit', 'delete']);

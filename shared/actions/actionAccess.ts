@@ -5,9 +5,12 @@
 
 import { hasCapability, resourceOf } from '../model/kinds';
 
-export type ObjectActionId = 'scale' | 'restart' | 'pause' | 'resume' | 'edit' | 'delete' | 'cordon' | 'uncordon' | 'drain';
-/** Every action with declared needs: the menu's, plus replacing an object and the rollout tab's reads and rollback. */
-export type AccessAction = ObjectActionId | 'replace' | 'rolloutStatus' | 'rolloutHistory' | 'rollback';
+export type ObjectActionId = 'scale' | 'restart' | 'pause' | 'resume' | 'edit' | 'expose' | 'delete' | 'cordon' | 'uncordon' | 'drain';
+/**
+ * Every action with declared needs: the menu's, plus replacing an object, the rollout tab's reads and
+ * rollback, and `create` (an object of `ref.resource` in `ref.namespace`: the New menu's forms).
+ */
+export type AccessAction = ObjectActionId | 'replace' | 'rolloutStatus' | 'rolloutHistory' | 'rollback' | 'create';
 
 export interface AccessCheck { verb: string; group: string; resource: string; subresource?: string; namespace?: string; name?: string }
 export interface ObjectRef { group: string; resource: string; namespace?: string; name: string }
@@ -22,7 +25,9 @@ export function actionsFor(kind: string | undefined, obj: any): ObjectActionId[]
   if (hasCapability(kind, 'restartable')) out.push('restart');
   if (hasCapability(kind, 'pausable')) out.push(obj?.spec?.paused ? 'resume' : 'pause');
   if (kind === 'Node') out.push(obj?.spec?.unschedulable ? 'uncordon' : 'cordon', 'drain');
-  out.push('edit', 'delete');
+  out.push('edit');
+  if (hasCapability(kind, 'exposable')) out.push('expose');
+  out.push('delete');
   return out;
 }
 
@@ -51,6 +56,9 @@ export function accessChecks(action: AccessAction, ref: ObjectRef): AccessCheck[
     case 'restart': case 'pause': case 'resume': case 'edit': case 'cordon': case 'uncordon': return [on('patch')];
     case 'replace': return [on('update')];
     case 'delete': return [on('delete')];
+    // `kubectl expose` reads the object and creates a Service beside it.
+    case 'expose': return [on('get'), collection('create', resourceOf('Service'))];
+    case 'create': return [collection('create', ref)];
     case 'rolloutStatus': return [collection('list', ref), collection('watch', ref)];
     case 'rolloutHistory': return [on('get'), collection('list', revisions())];
     case 'rollback': return [...accessChecks('rolloutHistory', ref), on('patch')];

@@ -2,8 +2,7 @@
 // mapbasedselectorforobject, portsforobject, multiprotocolsforobject, canbeexposed): the Service it
 // would create for a Deployment, ReplicaSet, Pod, Service or ReplicationController.
 import { CreateInputError, intOrString, requireName } from './createInput';
-
-export const EXPOSABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'ReplicationController']);
+import { hasCapability } from '../model/kinds';
 
 export interface ExposeOptions {
   /** `--port` (default: the object's ports). */
@@ -60,7 +59,7 @@ export function portsForObject(obj: any): { ports: string[]; protocols: Map<stri
 
 /** The Service `kubectl expose KIND NAME [flags]` creates, in the object's namespace. */
 export function buildExposeService(obj: any, o: ExposeOptions = {}): Record<string, any> {
-  if (!EXPOSABLE_KINDS.has(obj?.kind)) throw new CreateInputError('kind', `cannot expose a ${obj?.kind ?? 'object without a kind'}`);
+  if (!hasCapability(obj?.kind, 'exposable')) throw new CreateInputError('kind', `cannot expose a ${obj?.kind ?? 'object without a kind'}`);
   const selector = selectorForObject(obj);
   const name = o.name?.trim() || String(obj.metadata?.name ?? '').slice(0, 63);
   requireName('Service', name, 'name');

@@ -3,6 +3,7 @@ import { useClient } from '../../data/clientContext';
 import type { DetailsTarget } from '../details/detailsTarget';
 import type { RolloutKind, ScalableKind } from '../../../shared/contract/actions';
 import { YamlEditor } from '../editor/YamlEditor';
+import { ExposeDialog } from '../create/ExposeDialog';
 import { actionsFor, stateBlock, type ObjectActionId } from '../../../shared/actions/actionAccess';
 import { useActionAccess } from './useActionAccess';
 import { useAutoscalers } from './useAutoscalers';
@@ -16,7 +17,7 @@ import { useToasts } from '../../components/Toasts';
 import './actions.css';
 
 const LABEL: Record<ObjectActionId, string> = {
-  scale: 'Scale…', restart: 'Restart…', pause: 'Pause rollout', resume: 'Resume rollout', edit: 'Edit YAML…', delete: 'Delete…',
+  scale: 'Scale…', restart: 'Restart…', pause: 'Pause rollout', resume: 'Resume rollout', edit: 'Edit YAML…', expose: 'Expose…', delete: 'Delete…',
   cordon: 'Cordon', uncordon: 'Uncordon', drain: 'Drain…',
 };
 
@@ -134,6 +135,7 @@ export function ObjectActions({ context, target, obj, onSelect, autoOpen }: { co
       )}
       {dialog === 'drain' && <DrainDialog context={context} node={name} onClose={close} />}
       {dialog === 'edit' && <YamlEditor context={context} target={target} onClose={close} />}
+      {dialog === 'expose' && <ExposeDialog context={context} obj={obj} onClose={close} />}
     </div>
   );
 }
