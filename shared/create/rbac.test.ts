@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRole, buildRoleBinding, type ResourceResolver } from './rbac';
+import { buildRole, buildRoleBinding, discoveryResolver, type ResourceResolver } from './rbac';
 
 const resolve: ResourceResolver = (r, g) => {
   const table: Record<string, { group: string; resource: string }> = {
@@ -33,5 +33,14 @@ describe('kubectl create role / rolebinding', () => {
     });
     expect(() => buildRoleBinding({ name: 'rb', namespace: 'n', role: 'r', clusterRole: 'c' })).toThrow(/exactly one/);
     expect(() => buildRoleBinding({ name: 'rb', namespace: 'n', clusterRole: 'c', serviceAccounts: ['sa'] })).toThrow(/<namespace>:<name>/);
+  });
+});
+
+describe('discoveryResolver', () => {
+  it('finds a resource by plural, kind or short name, narrowed by group', () => {
+    const r = discoveryResolver([{ group: 'apps', resource: 'replicasets', kind: 'ReplicaSet', shortNames: ['rs'] }, { group: 'extensions', resource: 'replicasets', kind: 'ReplicaSet' }]);
+    expect(r('rs', undefined)).toEqual({ group: 'apps', resource: 'replicasets' });
+    expect(r('replicaset', 'extensions')).toEqual({ group: 'extensions', resource: 'replicasets' });
+    expect(r('nope', undefined)).toBeUndefined();
   });
 });

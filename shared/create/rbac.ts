@@ -86,3 +86,13 @@ export function buildRoleBinding(p: RoleBindingInput): Record<string, any> {
     ...(subjects.length ? { subjects } : {}),
   };
 }
+
+/** kubectl's REST mapper over discovery: plural, singular (kind), short name; a group narrows it. */
+export function discoveryResolver(resources: readonly { group: string; resource: string; kind: string; shortNames?: string[] }[]): ResourceResolver {
+  return (res, group) => {
+    const r = res.toLowerCase();
+    const hit = resources.find((x) => (group === undefined || x.group === group)
+      && (x.resource === r || x.kind.toLowerCase() === r || (x.shortNames ?? []).includes(r)));
+    return hit ? { group: hit.group, resource: hit.resource } : undefined;
+  };
+}

@@ -1,6 +1,6 @@
 // `kubectl api-resources -o wide` from discovery (the core's `cluster.discovery`, preferred version
-// per group): NAME, SHORTNAMES, APIVERSION, NAMESPACED, KIND, VERBS (sorted, comma separated like
-// kubectl prints them), CATEGORIES.
+// per group): NAME, SHORTNAMES, APIVERSION, NAMESPACED, KIND, VERBS (in discovery's order, comma
+// separated, as kubectl prints them: it does not sort them), CATEGORIES.
 export interface ApiResourceSource {
   group: string; version: string; resource: string; kind: string; namespaced: boolean; verbs: readonly string[];
   shortNames?: readonly string[]; categories?: readonly string[];
@@ -16,7 +16,7 @@ export const API_RESOURCE_COLUMNS: readonly { key: keyof ApiResourceRow; header:
 export function apiResourceRow(r: ApiResourceSource): ApiResourceRow {
   return {
     name: r.resource, shortNames: (r.shortNames ?? []).join(','), apiVersion: r.group ? `${r.group}/${r.version}` : r.version,
-    namespaced: String(r.namespaced), kind: r.kind, verbs: [...r.verbs].sort().join(','), categories: (r.categories ?? []).join(','),
+    namespaced: String(r.namespaced), kind: r.kind, verbs: r.verbs.join(','), categories: (r.categories ?? []).join(','),
   };
 }
 

@@ -7,6 +7,7 @@ import { buildService, type CreateServiceType } from '../../../shared/create/ser
 import { buildConfigMap, buildSecret, type FileSource } from '../../../shared/create/dataObjects';
 import { buildIngress } from '../../../shared/create/ingress';
 import { buildRole, buildRoleBinding, type ResourceResolver } from '../../../shared/create/rbac';
+export { discoveryResolver } from '../../../shared/create/rbac';
 import { CreateInputError } from '../../../shared/create/createInput';
 
 export interface Field {
@@ -110,14 +111,4 @@ export async function buildFromForm(form: CreateFormId, v: FormValues, env: Buil
     case 'role': return buildRole({ ...base, verbs: lines(v.verbs), resources: lines(v.resources), resourceNames: lines(v.resourceNames) }, env.resolve);
     case 'rolebinding': return buildRoleBinding({ ...base, role: v.role, clusterRole: v.clusterRole, users: lines(v.users), groups: lines(v.groups), serviceAccounts: lines(v.serviceAccounts) });
   }
-}
-
-/** kubectl's REST mapper over discovery: plural, singular (kind), short name; a group narrows it. */
-export function discoveryResolver(resources: readonly { group: string; resource: string; kind: string; shortNames?: string[] }[]): ResourceResolver {
-  return (res, group) => {
-    const r = res.toLowerCase();
-    const hit = resources.find((x) => (group === undefined || x.group === group)
-      && (x.resource === r || x.kind.toLowerCase() === r || (x.shortNames ?? []).includes(r)));
-    return hit ? { group: hit.group, resource: hit.resource } : undefined;
-  };
 }
