@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import type { ApiResourceInfo } from '../../../shared/contract/clusters';
 import { API_RESOURCE_COLUMNS, apiResourceRow, filterApiResources } from '../../../shared/model/apiResources';
 
@@ -14,7 +14,7 @@ export function ApiResourcesTable({ resources, filter }: { resources: readonly A
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.apiVersion}/${r.name}`} data-testid="api-resources-row" data-name={r.name}>
-              {API_RESOURCE_COLUMNS.map((c) => <td key={c.key} className={c.key === 'kind' ? undefined : 'mono'}>{r[c.key]}</td>)}
+              {API_RESOURCE_COLUMNS.map((c) => <td key={c.key} className={c.key === 'kind' ? undefined : c.key === 'verbs' || c.key === 'categories' ? 'mono kb-wrap' : 'mono'}>{c.key === 'verbs' ? breakable(r.verbs) : r[c.key]}</td>)}
             </tr>
           ))}
         </tbody>
@@ -23,3 +23,6 @@ export function ApiResourcesTable({ resources, filter }: { resources: readonly A
     </div>
   );
 }
+
+/** A comma list that may wrap after each comma (a <wbr>, so copied text stays kubectl's). */
+const breakable = (list: string) => list.split(',').map((v, i) => <Fragment key={i}>{i > 0 && <>,<wbr /></>}{v}</Fragment>);
