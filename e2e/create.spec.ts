@@ -11,6 +11,9 @@ import { pickNamespace, screenshots } from './support/navigate';
 import { openMenu } from './support/details';
 import { eventually } from './support/polling';
 import { kubectl } from '../test-cluster/kubectl.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const ADMIN = 'wheelhouse-admin';
 const LIMITED = 'wheelhouse-limited';
@@ -136,6 +139,25 @@ describe('create and expose from the UI (real test cluster)', () => {
     expect(ours.spec.ports).toEqual(theirs.spec.ports);
     expect(ours.metadata.labels).toEqual(theirs.metadata.labels);
     expect(ours.spec.type).toBe(theirs.spec.type);
+  });
+
+  it('New → Secret from a binary file (the browser reads it): base64 in the YAML, stored as kubectl stores it', async () => {
+    const bytes = Buffer.from([0x61, 0x00, 0xff, 0xfe, 0x0a]);
+    await openNew(page, 'secret');
+    await page.fill('[data-testid="create-field-name"]', 'blob');
+    await page.fill('[data-testid="create-field-literals"]', 'user=admin');
+    await page.setInputFiles('[data-testid="create-field-files"]', { name: 'key.bin', mimeType: 'application/octet-stream', buffer: bytes });
+    await page.waitForSelector('[data-testid="create-form-secret"] .cr-file:has-text("key.bin (5 bytes)")');
+    await page.click('[data-testid="create-review-button"]');
+    await page.waitForSelector('[data-testid="create-review"] .cm-content');
+    expect(await page.textContent('[data-testid="create-review"] .cm-content')).toContain(`key.bin: ${bytes.toString('base64')}`);
+    await dryRunThenCreate(page);
+    const ours = await json(['get', 'secret', 'blob', '-n', NS]);
+    const dir = mkdtempSync(join(tmpdir(), 'wh-e2e-create-'));
+    writeFileSync(join(dir, 'key.bin'), bytes);
+    const theirs = JSON.parse(await k(['create', 'secret', 'generic', 'blob', '-n', NS, '--from-literal=user=admin', `--from-file=${join(dir, 'key.bin')}`, '--dry-run=client', '-o', 'json']));
+    expect(ours.data).toEqual(theirs.data);
+    expect(ours.type).toBe('Opaque');
   });
 
   it('the palette’s :new opens the same form; the limited user sees a form RBAC forbids disabled with the reason', async () => {
