@@ -9,12 +9,12 @@ export function ApiResourcesTable({ resources, filter }: { resources: readonly A
   return (
     <div className="kb-scroll" data-testid="api-resources">
       <div className="muted kb-count" data-testid="api-resources-count">{rows.length} of {all.length} resources</div>
-      <table className="kb-table">
+      <table className="kb-table kb-api">
         <thead><tr>{API_RESOURCE_COLUMNS.map((c) => <th key={c.key}>{c.header}</th>)}</tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.apiVersion}/${r.name}`} data-testid="api-resources-row" data-name={r.name}>
-              {API_RESOURCE_COLUMNS.map((c) => <td key={c.key} className={c.key === 'kind' ? undefined : c.key === 'verbs' || c.key === 'categories' ? 'mono kb-wrap' : 'mono'}>{c.key === 'verbs' ? breakable(r.verbs) : r[c.key]}</td>)}
+              {API_RESOURCE_COLUMNS.map((c) => <td key={c.key} className={c.key === 'kind' ? undefined : c.key === 'verbs' || c.key === 'categories' || c.key === 'apiVersion' ? 'mono kb-wrap' : 'mono'}>{c.key === 'verbs' ? breakable(r.verbs, ',') : c.key === 'apiVersion' ? breakable(r.apiVersion, '.') : r[c.key]}</td>)}
             </tr>
           ))}
         </tbody>
@@ -24,5 +24,5 @@ export function ApiResourcesTable({ resources, filter }: { resources: readonly A
   );
 }
 
-/** A comma list that may wrap after each comma (a <wbr>, so copied text stays kubectl's). */
-const breakable = (list: string) => list.split(',').map((v, i) => <Fragment key={i}>{i > 0 && <>,<wbr /></>}{v}</Fragment>);
+/** Text that may wrap after each separator (a <wbr>, so copied text stays kubectl's). */
+const breakable = (text: string, sep: string) => text.split(sep).map((v, i) => <Fragment key={i}>{i > 0 && <>{sep}<wbr /></>}{v}</Fragment>);
