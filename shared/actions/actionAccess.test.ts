@@ -41,3 +41,17 @@ describe('declared needs the core checks too', () => {
     expect(accessChecks('replace', web).map((c) => c.verb)).toEqual(['update']);
   });
 });
+
+describe('expose and create', () => {
+  it('expose is offered where kubectl can expose, and needs the object read and a Service created beside it', () => {
+    expect(actionsFor('Pod', {})).toEqual(['edit', 'expose', 'delete']);
+    expect(actionsFor('Service', {})).toEqual(['edit', 'expose', 'delete']);
+    expect(actionsFor('StatefulSet', {})).not.toContain('expose');
+    expect(accessChecks('expose', web).map(describeCheck)).toEqual(['get deployments.apps "web" in namespace "shop"', 'create services in namespace "shop"']);
+  });
+
+  it('create asks for the collection (a namespace, or cluster-wide for cluster kinds)', () => {
+    expect(accessChecks('create', { group: '', resource: 'configmaps', namespace: 'shop', name: '' }).map(describeCheck)).toEqual(['create configmaps in namespace "shop"']);
+    expect(accessChecks('create', { group: '', resource: 'namespaces', name: '' }).map(describeCheck)).toEqual(['create namespaces in all namespaces']);
+  });
+});
