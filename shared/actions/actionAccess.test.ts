@@ -5,8 +5,8 @@ const web = { group: 'apps', resource: 'deployments', namespace: 'shop', name: '
 
 describe('actionAccess', () => {
   it('offers the actions a kind has', () => {
-    expect(actionsFor('Deployment', { spec: {} })).toEqual(['scale', 'restart', 'pause', 'edit', 'delete']);
-    expect(actionsFor('Deployment', { spec: { paused: true } })).toEqual(['scale', 'restart', 'resume', 'edit', 'delete']);
+    expect(actionsFor('Deployment', { spec: {} })).toEqual(['scale', 'restart', 'pause', 'edit', 'expose', 'delete']);
+    expect(actionsFor('Deployment', { spec: { paused: true } })).toEqual(['scale', 'restart', 'resume', 'edit', 'expose', 'delete']);
     expect(actionsFor('DaemonSet', {})).toEqual(['restart', 'edit', 'delete']);
     expect(actionsFor('Node', { spec: { unschedulable: true } })).toEqual(['uncordon', 'drain', 'nodeShell', 'edit', 'delete']);
     expect(actionsFor('Pod', {})).toEqual(['debug', 'edit', 'delete']);
@@ -48,5 +48,19 @@ describe('declared needs the core checks too', () => {
     ]);
     expect(accessChecks('rolloutStatus', web).map(describeCheck)).toEqual(['list deployments.apps in namespace "shop"', 'watch deployments.apps in namespace "shop"']);
     expect(accessChecks('replace', web).map((c) => c.verb)).toEqual(['update']);
+  });
+});
+
+describe('expose and create', () => {
+  it('expose is offered where kubectl can expose, and needs the object read and a Service created beside it', () => {
+    expect(actionsFor('Pod', {})).toEqual(['edit', 'expose', 'delete']);
+    expect(actionsFor('Service', {})).toEqual(['edit', 'expose', 'delete']);
+    expect(actionsFor('StatefulSet', {})).not.toContain('expose');
+    expect(accessChecks('expose', web).map(describeCheck)).toEqual(['get deployments.apps "web" in namespace "shop"', 'create services in namespace "shop"']);
+  });
+
+  it('create asks for the collection (a namespace, or cluster-wide for cluster kinds)', () => {
+    expect(accessChecks('create', { group: '', resource: 'configmaps', namespace: 'shop', name: '' }).map(describeCheck)).toEqual(['create configmaps in namespace "shop"']);
+    expect(accessChecks('create', { group: '', resource: 'namespaces', name: '' }).map(describeCheck)).toEqual(['create namespaces in all namespaces']);
   });
 });

@@ -5,9 +5,12 @@
 
 import { hasCapability, resourceOf } from '../model/kinds';
 
-export type ObjectActionId = 'scale' | 'restart' | 'pause' | 'resume' | 'edit' | 'delete' | 'cordon' | 'uncordon' | 'drain' | 'debug' | 'nodeShell';
-/** Every action with declared needs: the menu's, plus replacing an object and the rollout tab's reads and rollback. */
-export type AccessAction = ObjectActionId | 'replace' | 'rolloutStatus' | 'rolloutHistory' | 'rollback' | 'files';
+export type ObjectActionId = 'scale' | 'restart' | 'pause' | 'resume' | 'edit' | 'expose' | 'delete' | 'cordon' | 'uncordon' | 'drain' | 'debug' | 'nodeShell';
+/**
+ * Every action with declared needs: the menu's, plus replacing an object, the rollout tab's reads and
+ * rollback, the Files tab, and `create` (an object of `ref.resource` in `ref.namespace`: the New menu's forms).
+ */
+export type AccessAction = ObjectActionId | 'replace' | 'rolloutStatus' | 'rolloutHistory' | 'rollback' | 'files' | 'create';
 
 export interface AccessCheck { verb: string; group: string; resource: string; subresource?: string; namespace?: string; name?: string }
 export interface ObjectRef { group: string; resource: string; namespace?: string; name: string }
@@ -23,7 +26,9 @@ export function actionsFor(kind: string | undefined, obj: any): ObjectActionId[]
   if (hasCapability(kind, 'pausable')) out.push(obj?.spec?.paused ? 'resume' : 'pause');
   if (kind === 'Node') out.push(obj?.spec?.unschedulable ? 'uncordon' : 'cordon', 'drain', 'nodeShell');
   if (kind === 'Pod') out.push('debug');
-  out.push('edit', 'delete');
+  out.push('edit');
+  if (hasCapability(kind, 'exposable')) out.push('expose');
+  out.push('delete');
   return out;
 }
 
@@ -52,6 +57,9 @@ export function accessChecks(action: AccessAction, ref: ObjectRef): AccessCheck[
     case 'restart': case 'pause': case 'resume': case 'edit': case 'cordon': case 'uncordon': return [on('patch')];
     case 'replace': return [on('update')];
     case 'delete': return [on('delete')];
+    // `kubectl expose` reads the object and creates a Service beside it.
+    case 'expose': return [on('get'), collection('create', resourceOf('Service'))];
+    case 'create': return [collection('create', ref)];
     case 'rolloutStatus': return [collection('list', ref), collection('watch', ref)];
     case 'rolloutHistory': return [on('get'), collection('list', revisions())];
     case 'rollback': return [...accessChecks('rolloutHistory', ref), on('patch')];

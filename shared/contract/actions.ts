@@ -252,6 +252,8 @@ export const actionMethods = {
       dryRun: z.boolean().default(false),
       /** Take ownership of fields another manager owns (server-side apply --force-conflicts). */
       force: z.boolean().default(false),
+      /** `create`: POST like `kubectl create -f` (an existing object is an AlreadyExists error); the New menu and Expose use it. */
+      mode: z.enum(['apply', 'create']).default('apply'),
     }),
     result: ApplyResult,
   },

@@ -15,6 +15,7 @@
  * - pausable: ObjectPauser / ObjectResumer: Deployment only.
  * - hasLogs: LogsForObject (via AttachablePodForObject): Pod and the controllers that select pods.
  * - hasPods: controllers with a pod template whose pods they own (directly or, for CronJob, via Jobs).
+ * - exposable: CanBeExposed (kubectl expose): Pod, Service, Deployment, ReplicaSet, ReplicationController.
  */
 export interface KindInfo {
   kind: string;
@@ -31,6 +32,7 @@ export interface KindInfo {
   pausable?: true;
   hasLogs?: true;
   hasPods?: true;
+  exposable?: true;
 }
 
 const k = (kind: string, group: string, version: string, resource: string, namespaced: boolean, shortNames: string[], caps: Partial<KindInfo> = {}): KindInfo =>
@@ -39,18 +41,18 @@ const k = (kind: string, group: string, version: string, resource: string, names
 const ROLLOUT = { restartable: true, rolloutKind: true, hasLogs: true, hasPods: true } as const;
 
 export const KINDS: readonly KindInfo[] = [
-  k('Pod', '', 'v1', 'pods', true, ['po'], { hasLogs: true }),
-  k('Deployment', 'apps', 'v1', 'deployments', true, ['deploy'], { ...ROLLOUT, scalable: true, pausable: true }),
-  k('ReplicaSet', 'apps', 'v1', 'replicasets', true, ['rs'], { scalable: true, hasLogs: true, hasPods: true }),
+  k('Pod', '', 'v1', 'pods', true, ['po'], { hasLogs: true, exposable: true }),
+  k('Deployment', 'apps', 'v1', 'deployments', true, ['deploy'], { ...ROLLOUT, scalable: true, pausable: true, exposable: true }),
+  k('ReplicaSet', 'apps', 'v1', 'replicasets', true, ['rs'], { scalable: true, hasLogs: true, hasPods: true, exposable: true }),
   k('StatefulSet', 'apps', 'v1', 'statefulsets', true, ['sts'], { ...ROLLOUT, scalable: true }),
   k('DaemonSet', 'apps', 'v1', 'daemonsets', true, ['ds'], ROLLOUT),
   // kubectl also scales a ReplicationController and reads its logs; Wheelhouse does not act on this
   // legacy kind (the contract's kinds, checked against this table in kinds.test.ts).
-  k('ReplicationController', '', 'v1', 'replicationcontrollers', true, ['rc'], { hasPods: true }),
+  k('ReplicationController', '', 'v1', 'replicationcontrollers', true, ['rc'], { hasPods: true, exposable: true }),
   k('Job', 'batch', 'v1', 'jobs', true, [], { hasLogs: true, hasPods: true }),
   k('CronJob', 'batch', 'v1', 'cronjobs', true, ['cj'], { hasPods: true }),
   k('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', true, ['hpa']),
-  k('Service', '', 'v1', 'services', true, ['svc']),
+  k('Service', '', 'v1', 'services', true, ['svc'], { exposable: true }),
   k('Ingress', 'networking.k8s.io', 'v1', 'ingresses', true, ['ing']),
   k('EndpointSlice', 'discovery.k8s.io', 'v1', 'endpointslices', true, []),
   k('NetworkPolicy', 'networking.k8s.io', 'v1', 'networkpolicies', true, ['netpol']),
@@ -85,7 +87,7 @@ export function builtInKind(kind: string): KindInfo {
   return info;
 }
 
-export type Capability = 'scalable' | 'restartable' | 'rolloutKind' | 'pausable' | 'hasLogs' | 'hasPods';
+export type Capability = 'scalable' | 'restartable' | 'rolloutKind' | 'pausable' | 'hasLogs' | 'hasPods' | 'exposable';
 
 /** The kinds with a capability, in table order. */
 export function kindsWith(capability: Capability): ReadonlySet<string> {

@@ -44,7 +44,7 @@ export function actionHandlers(core: Core): Handlers {
         () => cordonNode(http(p.context), p.node, p), changed),
       'actions.uncordon': (p) => log.track({ ...p, action: 'uncordon', target: `node ${p.node}` },
         () => uncordonNode(http(p.context), p.node, p), changed),
-      'actions.apply': (p) => log.track({ context: p.context, namespace: p.namespace, dryRun: p.dryRun, action: p.force ? 'apply (force)' : 'apply', target: 'manifest' },
+      'actions.apply': (p) => log.track({ context: p.context, namespace: p.namespace, dryRun: p.dryRun, action: p.mode === 'create' ? 'create' : p.force ? 'apply (force)' : 'apply', target: 'manifest' },
         () => applyManifest(http(p.context), p),
         (r) => ({
           outcome: r.ok ? 'ok' : r.results.some((x) => x.outcome === 'conflict') ? 'conflict' : 'error',

@@ -1,7 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import type { KubeHttp } from '../cluster/kubeHttp';
 import { ApiError } from '../cluster/apiError';
-import { objectPath } from '../cluster/resourcePath';
+import { collectionPath, objectPath } from '../cluster/resourcePath';
 import { requireAccess } from './accessCheck';
 import { accessChecks } from '../../../shared/actions/actionAccess';
 import { kindResolver, type ResolvedKind } from './kindResolver';
@@ -19,6 +19,11 @@ export interface ApplyParams {
   dryRun?: boolean;
   /** --force-conflicts: take fields another manager owns. Without it a conflict is reported, never overwritten. */
   force?: boolean;
+  /**
+   * `create`: POST each object like `kubectl create -f` (an object that exists is an AlreadyExists
+   * error, never changed); the New menu's forms and Expose send their YAML this way. Default `apply`.
+   */
+  mode?: 'apply' | 'create';
 }
 
 interface Planned {
@@ -65,12 +70,13 @@ export async function applyManifest(http: KubeHttp, p: ApplyParams): Promise<App
     let x: Planned;
     try {
       x = await plan(resolve, object, index, p.namespace);
-      await requireAccess(http, accessChecks('edit', { group: x.target.group, resource: x.target.resource, namespace: x.namespace, name: x.name }));
+      await requireAccess(http, accessChecks(p.mode === 'create' ? 'create' : 'edit', { group: x.target.group, resource: x.target.resource, namespace: x.namespace, name: x.name }));
     } catch (err) {
       results.push({ ...base, outcome: 'error', message: `object ${index + 1}${base.kind ? ` (${base.kind}${base.name ? ` ${base.name}` : ''})` : ''}: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
-    results.push(await applyOne(http, x, p, { ...base, name: x.name, ...(x.namespace ? { namespace: x.namespace } : {}) }));
+    const named = { ...base, name: x.name, ...(x.namespace ? { namespace: x.namespace } : {}) };
+    results.push(p.mode === 'create' ? await createOne(http, x, p, named) : await applyOne(http, x, p, named));
   }
   return { ok: results.every((r) => r.outcome === 'created' || r.outcome === 'configured'), dryRun: !!p.dryRun, results };
 }
@@ -78,7 +84,7 @@ export async function applyManifest(http: KubeHttp, p: ApplyParams): Promise<App
 async function plan(resolve: ReturnType<typeof kindResolver>, object: Record<string, any>, index: number, defaultNs: string | undefined): Promise<Planned> {
   if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') throw new ContractError('bad-request', 'no apiVersion or kind');
   const name = object.metadata?.name;
-  if (typeof name !== 'string' || !name) throw new ContractError('bad-request', 'no metadata.name; server-side apply needs one');
+  if (typeof name !== 'string' || !name) throw new ContractError('bad-request', 'no metadata.name; every object here needs one');
   // Names are checked before anything is sent, in the API server's words (which rule, per kind).
   const badName = invalidNameReason(object.kind, name);
   if (badName) throw new ContractError('bad-request', `invalid name: ${badName}`);
@@ -127,6 +133,23 @@ async function applyOne(http: KubeHttp, x: Planned, p: ApplyParams, base: Omit<A
         message: `${label}: ${err.message}. Nothing was overwritten; a forced dry run shows which fields would change owner.`,
         conflicts: causes.map((c) => ({ ...(c.field ? { field: String(c.field) } : {}), message: String(c.message ?? '') })),
       };
+    }
+    return { ...base, outcome: 'error', message: `${label}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/** `kubectl create -f` of one object: a POST; 409 AlreadyExists is said as such, with what to do instead. */
+async function createOne(http: KubeHttp, x: Planned, p: ApplyParams, base: Omit<ApplyResult['results'][number], 'outcome' | 'message'>): Promise<ApplyResult['results'][number]> {
+  const label = `${x.target.resource}${x.target.group ? `.${x.target.group}` : ''}/${x.name}`;
+  try {
+    const created = await http.request('POST', collectionPath(x.target, x.namespace), { body: x.object, query: writeQuery(p.dryRun) });
+    return {
+      ...base, outcome: 'created', message: `${label} created${p.dryRun ? ' (server dry run)' : ''}`,
+      ...(p.dryRun && created && typeof created === 'object' ? { object: sanitize(created) } : {}),
+    };
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 409) {
+      return { ...base, outcome: 'error', message: `${label} already exists${x.namespace ? ` in namespace ${x.namespace}` : ''}: nothing was changed. Choose another name, or edit the existing object.` };
     }
     return { ...base, outcome: 'error', message: `${label}: ${err instanceof Error ? err.message : String(err)}` };
   }

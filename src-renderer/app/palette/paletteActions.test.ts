@@ -3,7 +3,7 @@ import { filterActions, paletteActions } from './paletteActions';
 
 describe('paletteActions', () => {
   it('a Deployment: details, YAML, logs, undo and its own actions', () => {
-    expect(paletteActions('Deployment', { spec: {} }).map((a) => a.id)).toEqual(['details', 'yaml', 'logs', 'topology', 'undo', 'scale', 'restart', 'pause', 'edit', 'delete']);
+    expect(paletteActions('Deployment', { spec: {} }).map((a) => a.id)).toEqual(['details', 'yaml', 'logs', 'topology', 'undo', 'scale', 'restart', 'pause', 'edit', 'expose', 'delete']);
     expect(paletteActions('Deployment', { spec: { paused: true } }).map((a) => a.id)).toContain('resume');
   });
   it('a Pod has a shell; a Node cordon and drain', () => {

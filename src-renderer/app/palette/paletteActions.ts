@@ -23,7 +23,7 @@ const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
 const ACTION_LABEL: Record<ObjectActionId, [string, string[]]> = {
   scale: ['Scale…', ['replicas']], restart: ['Restart…', ['rollout restart']], pause: ['Pause rollout', []], resume: ['Resume rollout', []],
-  edit: ['Edit YAML…', ['e', 'yaml edit']], delete: ['Delete…', ['remove', 'rm']], cordon: ['Cordon', []], uncordon: ['Uncordon', []], drain: ['Drain…', []],
+  edit: ['Edit YAML…', ['e', 'yaml edit']], expose: ['Expose (Service)…', ['service', 'svc']], delete: ['Delete…', ['remove', 'rm']], cordon: ['Cordon', []], uncordon: ['Uncordon', []], drain: ['Drain…', []],
   debug: ['Debug…', ['ephemeral container', 'kubectl debug']], nodeShell: ['Node shell…', ['debug node', 'ssh']],
 };
 

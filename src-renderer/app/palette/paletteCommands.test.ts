@@ -26,3 +26,11 @@ describe('commandItems', () => {
     expect(items(':nope')[0].go).toBeUndefined();
   });
 });
+
+describe(':new', () => {
+  it('offers every create form, narrowed by what is typed', () => {
+    const env = { contexts: [], namespaces: [], all: true };
+    expect(commandItems({ mode: 'command', command: 'new', arg: '' }, env).map((i) => i.id)).toContain('new:deployment');
+    expect(commandItems({ mode: 'command', command: 'new', arg: 'role' }, env).map((i) => i.go)).toEqual([{ to: 'create', form: 'role' }, { to: 'create', form: 'rolebinding' }]);
+  });
+});

@@ -3,12 +3,14 @@
 import type { KindRef } from './kindAliases';
 import type { PaletteQuery } from './paletteQuery';
 import { namespaceNameError } from '../namespaceChoices';
+import { CREATE_ENTRIES, type CreateFormId } from '../../../shared/create/createKinds';
 
 export type PaletteGo =
   | { to: 'context'; context: string }
   | { to: 'namespace'; namespace: string; typed?: boolean }
   | { to: 'kind'; kind: KindRef; namespace?: string }
-  | { to: 'topology'; namespace?: string };
+  | { to: 'topology'; namespace?: string }
+  | { to: 'create'; form?: CreateFormId };
 
 export interface CommandItem { id: string; label: string; detail?: string; go?: PaletteGo }
 
@@ -25,6 +27,7 @@ const HINTS: CommandItem[] = [
   { id: 'hint-ns', label: ':ns NAME', detail: 'switch namespace' },
   { id: 'hint-kind', label: ':pods  :deploy -n NS  :svc …', detail: 'a kind’s table (any kind alias)' },
   { id: 'hint-top', label: ':top', detail: 'topology' },
+  { id: 'hint-new', label: ':new KIND', detail: 'create an object from a form (kubectl create)' },
 ];
 
 const label = (k: KindRef) => k.resource.charAt(0).toUpperCase() + k.resource.slice(1);
@@ -47,6 +50,10 @@ export function commandItems(q: Extract<PaletteQuery, { mode: 'command' }>, env:
       out.push(bad ? { id: 'ns-bad', label: arg, detail: bad } : { id: `ns-typed:${arg}`, label: arg, detail: 'namespace (typed)', go: { to: 'namespace', namespace: arg, typed: true } });
     }
     return out;
+  }
+  if (q.command === 'new' || q.command === 'create') {
+    return CREATE_ENTRIES.filter((e) => !arg || e.id.startsWith(arg.toLowerCase()) || e.label.toLowerCase().includes(arg.toLowerCase()))
+      .map((e) => ({ id: `new:${e.id}`, label: `New ${e.label}…`, detail: e.command, go: { to: 'create', form: e.id } }));
   }
   if (q.command === 'top' || q.command === 'topology') return [{ id: 'top', label: 'Topology', detail: 'the graph of this namespace', go: { to: 'topology' } }];
   if (q.kinds?.length) {

@@ -2,6 +2,7 @@
 // namespace picker's own setter, so it is remembered the same way), a kind's table, the topology.
 import { formatRoute, type Route } from '../route';
 import type { PaletteGo } from './paletteCommands';
+import { requestCreate } from '../../views/create/createRequests';
 
 export interface GoEnv {
   context: string;
@@ -16,6 +17,7 @@ export function goFromPalette(g: PaletteGo, env: GoEnv): void {
   switch (g.to) {
     case 'context': env.navigate(formatRoute({ context: g.context, view: env.route.view, resource: env.route.resource })); return;
     case 'namespace': env.setNamespace(g.namespace, { typed: g.typed }); return;
+    case 'create': requestCreate(g.form); return;
     case 'topology': env.setSelected(undefined); env.navigate(formatRoute({ context: env.context, view: 'overview', params: { ns: g.namespace ?? ns } })); return;
     case 'kind': {
       const resource = { group: g.kind.group, version: g.kind.version, resource: g.kind.resource };

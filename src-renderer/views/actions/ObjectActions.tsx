@@ -3,6 +3,7 @@ import { useClient } from '../../data/clientContext';
 import type { DetailsTarget } from '../details/detailsTarget';
 import type { RolloutKind, ScalableKind } from '../../../shared/contract/actions';
 import { YamlEditor } from '../editor/YamlEditor';
+import { ExposeDialog } from '../create/ExposeDialog';
 import { actionsFor, stateBlock, type ObjectActionId } from '../../../shared/actions/actionAccess';
 import { useActionAccess } from './useActionAccess';
 import { useAutoscalers } from './useAutoscalers';
@@ -18,7 +19,7 @@ import { defaultContainerName } from '../../../shared/model/podContainers';
 import './actions.css';
 
 const LABEL: Record<ObjectActionId, string> = {
-  scale: 'Scale…', restart: 'Restart…', pause: 'Pause rollout', resume: 'Resume rollout', edit: 'Edit YAML…', delete: 'Delete…',
+  scale: 'Scale…', restart: 'Restart…', pause: 'Pause rollout', resume: 'Resume rollout', edit: 'Edit YAML…', expose: 'Expose…', delete: 'Delete…',
   cordon: 'Cordon', uncordon: 'Uncordon', drain: 'Drain…', debug: 'Debug…', nodeShell: 'Node shell…',
 };
 
@@ -139,6 +140,7 @@ export function ObjectActions({ context, target, obj, onSelect, autoOpen }: { co
       {dialog === 'debug' && <DebugDialog context={context} onClose={close}
         target={{ kind: 'pod', namespace: ns, pod: name, containers: (obj?.spec?.containers ?? []).map((c: any) => String(c?.name)), defaultTarget: defaultContainerName(obj) }} />}
       {dialog === 'nodeShell' && <DebugDialog context={context} onClose={close} target={{ kind: 'node', node: name }} />}
+      {dialog === 'expose' && <ExposeDialog context={context} obj={obj} onClose={close} />}
     </div>
   );
 }

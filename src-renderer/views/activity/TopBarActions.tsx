@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTopicValue } from '../../data/clientContext';
 import { ApplyYamlDialog } from '../editor/ApplyYamlDialog';
+import { NewMenu } from '../create/NewMenu';
 import { ActivityPanel } from './ActivityPanel';
 import { useActivity } from './useActivity';
 import './activity.css';
@@ -23,6 +24,7 @@ export function TopBarActions({ context, namespace }: { context: string; namespa
   const toggle = () => { setSeen(newest); setShowActivity((s) => !s); };
   return (
     <div className="topbar-actions" data-timeline-recording={recording?.freshness.state ?? 'off'}>
+      <NewMenu context={context} namespace={namespace} />
       <button type="button" onClick={() => setApplying(true)} data-testid="apply-yaml-button" title="Create or update objects from YAML (server-side apply)">Apply YAML</button>
       <button type="button" onClick={toggle} aria-pressed={showActivity} data-testid="activity-button" title="What this app did, where, when, and how it ended">
         Activity{unseen > 0 && <span className={`topbar-count${unseenBad ? ' bad' : ''}`} data-testid="activity-unseen">{unseen}</span>}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useClient } from '../../data/clientContext';
 import { Modal } from '../../components/Modal';
 import { useToasts } from '../../components/Toasts';
@@ -14,6 +14,25 @@ const PLACEHOLDER = '# Paste or type one or more objects, separated by ---\napiV
 type Doc = ApplyResult['results'][number];
 
 /**
+ * The same dialog for objects built by a form (the New menu, Expose): `kubectl create` (a POST, an
+ * existing object is AlreadyExists), the form's YAML shown and editable, Create only after a dry run
+ * of the exact text succeeded.
+ */
+export interface CreateMode {
+  title: string;
+  /** The kubectl command this equals, shown in the footer. */
+  command: string;
+  initialText: string;
+  /** Every edit, so the caller keeps the text when the person goes back to the form. */
+  onTextChange(text: string): void;
+  onCreated(): void;
+  /** Above the editor (what the form said). */
+  header?: ReactNode;
+  /** A footer button back to the form. */
+  back?: ReactNode;
+}
+
+/**
  * Create or update objects from YAML text (several documents separated by `---`), by server-side
  * apply, document by document (one that fails does not stop the others). The namespace field is for
  * objects that name none. A dry run shows what each document would do, with a per-field diff for
@@ -21,10 +40,11 @@ type Doc = ApplyResult['results'][number];
  * it first runs a forced dry run that names each field that would change owner and its manager, and
  * only then offers the forced apply, for that same text.
  */
-export function ApplyYamlDialog({ context, namespace, onClose }: { context: string; namespace?: string; onClose(): void }) {
+export function ApplyYamlDialog({ context, namespace, onClose, create }: { context: string; namespace?: string; onClose(): void; create?: CreateMode }) {
   const client = useClient();
   const toasts = useToasts();
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState(create?.initialText ?? '');
+  const setText = (t: string) => { setTextState(t); create?.onTextChange(t); };
   const [ns, setNs] = useState(namespace ?? 'default');
   const [result, setResult] = useState<ApplyResult & { forText: string; forced: boolean }>();
   const [error, setError] = useState<string>();
@@ -33,14 +53,19 @@ export function ApplyYamlDialog({ context, namespace, onClose }: { context: stri
   // Force is offered only right after a forced dry run of this very text.
   const forcedPreview = !!result && result.dryRun && result.forced && result.forText === text;
   const moves = result?.results.reduce((n, r) => n + (r.ownership?.length ?? 0), 0) ?? 0;
+  // Create is offered only after a dry run of this very text succeeded.
+  const checked = !!result && result.dryRun && result.ok && result.forText === text;
 
   const send = async (dryRun: boolean, force: boolean) => {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await client.request('actions.apply', { context, yaml: text, namespace: ns || undefined, dryRun, force });
+      const r = await client.request('actions.apply', { context, yaml: text, namespace: ns || undefined, dryRun, force, mode: create ? 'create' : 'apply' });
       setResult({ ...r, forText: text, forced: force });
-      if (!dryRun) {
+      if (!dryRun && create) {
+        toasts.push(r.ok ? { tone: 'ok', title: r.results.map((x) => x.message).join('\n') } : { tone: 'bad', title: 'Create failed', text: r.results.filter((x) => x.outcome === 'error').map((x) => x.message).join('\n') });
+        if (r.ok) create.onCreated();
+      } else if (!dryRun) {
         toasts.push(r.ok
           ? { tone: 'ok', title: `Applied ${r.results.length} object${r.results.length === 1 ? '' : 's'}`, text: r.results.map((x) => x.message).join('\n') }
           : { tone: 'bad', title: 'Apply incomplete', text: r.results.filter((x) => x.outcome === 'conflict' || x.outcome === 'error').map((x) => x.message).join('\n') });
@@ -55,7 +80,15 @@ export function ApplyYamlDialog({ context, namespace, onClose }: { context: stri
   };
 
   return (
-    <Modal title="Apply YAML" onClose={onClose} size="large" testId="apply-yaml" footer={<>
+    <Modal title={create?.title ?? 'Apply YAML'} onClose={onClose} size="large" testId={create ? 'create-review' : 'apply-yaml'} footer={create ? <>
+      <span className="muted ed-status">{create.command} — created as field manager <span className="mono">wheelhouse</span>, after a server dry run</span>
+      <span className="spacer" />
+      {create.back}
+      <button type="button" onClick={onClose}>Close</button>
+      <button type="button" disabled={busy || !text.trim()} onClick={() => void send(true, false)} data-testid="create-dry-run">Dry run</button>
+      <button type="button" className="primary" disabled={busy || !checked} title={checked ? undefined : 'Run the dry run first: the API server checks this exact text before anything is written'}
+        onClick={() => void send(false, false)} data-testid="create-apply">Create</button>
+    </> : <>
       <span className="muted ed-status">Server-side apply as field manager <span className="mono">wheelhouse</span> (to change one object's fields only, use its Edit YAML)</span>
       <span className="spacer" />
       <button type="button" onClick={onClose}>Close</button>
@@ -70,10 +103,12 @@ export function ApplyYamlDialog({ context, namespace, onClose }: { context: stri
       <button type="button" disabled={busy || !text.trim()} onClick={() => void send(true, false)} data-testid="apply-dry-run">Dry run</button>
       <button type="button" className="primary" disabled={busy || !text.trim()} onClick={() => void send(false, false)} data-testid="apply-apply">Apply</button>
     </>}>
-      <label className="ed-ns-row">
-        <span className="muted">Namespace for objects that name none</span>
-        <input value={ns} onChange={(e) => setNs(e.target.value.trim())} spellCheck={false} style={{ width: 200 }} data-testid="apply-namespace" />
-      </label>
+      {create ? create.header : (
+        <label className="ed-ns-row">
+          <span className="muted">Namespace for objects that name none</span>
+          <input value={ns} onChange={(e) => setNs(e.target.value.trim())} spellCheck={false} style={{ width: 200 }} data-testid="apply-namespace" />
+        </label>
+      )}
       <div className="ed-main">
         <CodeEditor value={text} onChange={setText} label="YAML to apply" placeholder={PLACEHOLDER} testId="apply-code" />
       </div>

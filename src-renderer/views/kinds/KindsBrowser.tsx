@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useContractQuery } from '../../data/clientContext';
 import { formatRoute } from '../../app/route';
 import { kindKey } from '../../app/kindsNav';
+import { ApiResourcesTable } from './ApiResourcesTable';
 import './kinds.css';
 
 /**
@@ -12,6 +13,8 @@ import './kinds.css';
 export function KindsBrowser({ context, nsParam }: { context: string; nsParam?: string }) {
   const discovery = useContractQuery('cluster.discovery', { context }, { staleTime: 5 * 60_000 });
   const [filter, setFilter] = useState('');
+  // The same discovery as `kubectl api-resources -o wide` prints it, every column.
+  const [table, setTable] = useState(false);
   const rows = useMemo(() => {
     const f = filter.trim().toLowerCase();
     return (discovery.data ?? [])
@@ -22,10 +25,11 @@ export function KindsBrowser({ context, nsParam }: { context: string; nsParam?: 
     <div className="kinds-browser" data-testid="kinds-browser">
       <div className="toolbar">
         <h2>All kinds</h2><span className="count">{discovery.data ? rows.length : '…'}</span>
-        <input className="filter" placeholder="Filter: kind, short name, group" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter kinds" data-testid="kinds-filter" autoFocus />
+        <input className="filter" placeholder={table ? 'Filter any column' : 'Filter: kind, short name, group'} value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter kinds" data-testid="kinds-filter" autoFocus />
+        <button type="button" aria-pressed={table} onClick={() => setTable((t) => !t)} data-testid="kinds-api-resources" title="Every column of kubectl api-resources -o wide">{table ? 'Kinds view' : 'api-resources table'}</button>
       </div>
       {discovery.error && <div className="error-banner" role="alert">{(discovery.error as Error).message}</div>}
-      <div className="kb-scroll">
+      {table ? <ApiResourcesTable resources={discovery.data ?? []} filter={filter} /> : <div className="kb-scroll">
         <table className="kb-table">
           <thead><tr><th>Kind</th><th>Resource</th><th>Short names</th><th>API group / version</th><th>Scope</th></tr></thead>
           <tbody>
@@ -45,7 +49,7 @@ export function KindsBrowser({ context, nsParam }: { context: string; nsParam?: 
             })}
           </tbody>
         </table>
-      </div>
+      </div>}
     </div>
   );
 }
