@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matrixColumns, resourceLabel, rowAllows, ruleRows } from './rulesMatrix';
+import { kindRows, matrixColumns, resourceLabel, rowAllows, ruleRows } from './rulesMatrix';
 import { parseResourceText } from './resourceText';
 import { identityOf } from './identity';
 import { aggregatedFrom, aggregatedRules } from './aggregation';
@@ -45,5 +45,14 @@ describe('identity and aggregation', () => {
     const top: RbacRole = { kind: 'ClusterRole', name: 'top', uid: 't', rules: [], aggregationSelectors: [{ matchLabels: { agg: 'y' } }] };
     expect(aggregatedFrom(top, all).map((c) => c.name)).toEqual(['a', 'b', 'd']);
     expect(aggregatedRules(top, all).map((x) => x.verbs[0])).toEqual(['list', 'get']);
+  });
+});
+
+describe('kindRows', () => {
+  it('marks each verb of each kind allowed only when a rule allows it on the whole resource', () => {
+    const rows = kindRows({ resourceRules: [{ verbs: ['*'], apiGroups: [''], resources: ['pods'] }, { verbs: ['get'], apiGroups: [''], resources: ['nodes'], resourceNames: ['n1'] }], nonResourceRules: [] },
+      [{ group: '', resource: 'pods', namespaced: true }, { group: '', resource: 'nodes', namespaced: false }]);
+    expect([...rows[0].allowed]).toEqual(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']);
+    expect([...rows[1].allowed]).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { PolicyRule } from './policyRule';
+import { ruleAllows, type PolicyRule } from './policyRule';
 
 // What SelfSubjectRulesReview answers, laid out as `kubectl auth can-i --list` does it
 // (kubectl/pkg/cmd/auth/cani.go printStatus: rbacutil.BreakdownRule, then CompactRules): one row per
@@ -73,4 +73,18 @@ export function rowRequest(row: RuleRow, verb: string, namespace: string | undef
   return { verb, group: row.group ?? '', resource, ...(subresource ? { subresource } : {}), ...(row.resourceName ? { name: row.resourceName } : {}), ...(namespace ? { namespace } : {}) };
 }
 
-export type { PolicyRule };
+
+export interface KindRow { label: string; group: string; resource: string; namespaced: boolean; allowed: Set<string> }
+
+/**
+ * The built-in kinds as rows, each verb allowed when some reviewed rule allows it on the whole
+ * resource (no name): the matrix that also shows what is denied (`list nodes`), which the rule rows
+ * leave out by not mentioning it.
+ */
+export function kindRows(review: ReviewRules, kinds: readonly { group: string; resource: string; namespaced: boolean }[], verbs: readonly string[] = STANDARD_VERBS): KindRow[] {
+  const rules: PolicyRule[] = review.resourceRules;
+  return kinds.map((k) => ({
+    label: resourceLabel(k.group, k.resource), group: k.group, resource: k.resource, namespaced: k.namespaced,
+    allowed: new Set(verbs.filter((verb) => rules.some((r) => ruleAllows(r, { verb, group: k.group, resource: k.resource })))),
+  }));
+}
