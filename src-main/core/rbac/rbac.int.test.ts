@@ -175,6 +175,18 @@ describe('RBAC answers, kubectl as the oracle (real test cluster)', () => {
     }, 60_000);
   }
 
+  it('the cluster-wide matrix (namespace "") equals kubectl auth can-i --list in a namespace that does not exist', async () => {
+    for (const context of [ADMIN, LIMITED]) {
+      await eventually(async () => {
+        const ours = ourAtoms(await call('rbac.rulesReview', { context, namespace: '' }));
+        const theirs = parseCanIList(await kubectl(['auth', 'can-i', '--list', '-n', `wh-rbac-none-${S}`], { context }));
+        return ours.size > 0 && ours.size === theirs.size && [...ours].every((a) => theirs.has(a));
+      }, 20_000, `the same cluster-wide atoms for ${context}`);
+    }
+    const limited = ruleRows(await call('rbac.rulesReview', { context: LIMITED, namespace: '' }));
+    expect(limited.some((r) => r.label === 'pods')).toBe(false);
+  }, 60_000);
+
   // [verb, resource-as-kubectl-reads-it, parsed, name, namespace ('' = all namespaces / cluster), as, groups]
   type Case = [string, string, Omit<Req, 'verb' | 'ns' | 'name'>, string | undefined, string, string | undefined, string[]];
   const cases: Case[] = [

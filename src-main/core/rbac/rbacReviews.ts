@@ -10,9 +10,16 @@ import type { CanIParams } from '../../../shared/contract/rbac';
 // prints), SelfSubjectReview (kubectl auth whoami), and one can-i, for the current user or, like
 // kubectl's --as/--as-group, for someone else by impersonation or by SubjectAccessReview.
 
+/**
+ * SelfSubjectRulesReview must name a namespace ("no namespace on request"). For the cluster-wide
+ * rules alone it names one that can never exist (not a DNS label), so no RoleBinding can be in it and
+ * only ClusterRoleBindings count, as for a cluster-scoped or all-namespaces request.
+ */
+const NO_SUCH_NAMESPACE = '-cluster-scope-';
+
 export async function rulesReview(http: KubeHttp, namespace: string): Promise<RulesReviewResult> {
   const review = await http.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', {
-    body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace } },
+    body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace: namespace || NO_SUCH_NAMESPACE } },
     timeoutMs: 15_000,
   });
   const st = review?.status ?? {};
