@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { boundRoles, bindingsOfRole } from '../../../shared/rbac/rbacGrants';
-import { identityOf, serviceAccountUser, subjectLabel, type Identity } from '../../../shared/rbac/identity';
+import { identityOf, serviceAccountUser, subjectApplies, subjectLabel, type Identity } from '../../../shared/rbac/identity';
 import { aggregatedFrom, ruleSources } from '../../../shared/rbac/aggregation';
 import type { PolicyRule } from '../../../shared/rbac/policyRule';
 import type { RbacRole } from '../../../shared/rbac/rbacObjects';
@@ -28,7 +28,7 @@ function RulesTable({ role, all }: { role: RbacRole; all: RbacRole[] }) {
   const res = (r: PolicyRule) => (r.nonResourceURLs?.length ? r.nonResourceURLs.join(', ') : (r.apiGroups ?? []).flatMap((g) => (r.resources ?? []).map((x) => resourceLabel(g, x))).join(', '));
   return (
     <table className="rbac-table rbac-rules">
-      <thead><tr><th>Resources / URLs</th><th>Names</th><th>Verbs</th>{agg.length > 0 && <th>From</th>}</tr></thead>
+      <thead><tr><th>Resources / URLs</th><th>Names</th><th>Verbs</th>{agg.length > 0 && <th className="rbac-from">Aggregated from</th>}</tr></thead>
       <tbody>
         {role.rules.map((r, i) => (
           <tr key={i}><td>{res(r)}</td><td>{cell(r.resourceNames)}</td><td>{cell(r.verbs)}</td>{agg.length > 0 && <td className="muted">{ruleSources(role, all, r).join(', ')}</td>}</tr>
@@ -47,7 +47,10 @@ export function SubjectPanel({ rbac, initialSubject, role }: { rbac: RbacObjects
   const [namespace, setNamespace] = useState(start?.namespace ?? 'default');
   const objs = rbac.objects;
   const who = identityFor(kind, name.trim(), namespace.trim());
-  const bound = useMemo(() => (objs && !role ? boundRoles(objs, who) : []), [objs, role, who.user, who.groups.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Bindings that name the subject itself first, then those reaching it through its groups.
+  const bound = useMemo(() => (objs && !role ? boundRoles(objs, who) : [])
+    .map((b) => ({ b, direct: b.binding.subjects.some((s) => subjectApplies(s, b.binding.namespace, { user: who.user, groups: kind === 'Group' ? who.groups : [] })) ? 0 : 1 }))
+    .sort((x, y) => x.direct - y.direct).map((x) => x.b), [objs, role, who.user, who.groups.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
   const blocked = rbac.error ?? rbac.unreadable;
 
   if (role) {
