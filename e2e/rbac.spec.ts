@@ -125,4 +125,24 @@ describe('Access (RBAC) in the browser', () => {
     await screenshotsAtSizes(page, 'rbac-3-effective-permissions');
     expect(page.errors).toEqual([]);
   }, 120_000);
+
+  it('as admin the matrix names the bindings behind each cell, and a ClusterRole\'s details say who is bound to it', async () => {
+    await go(page, `#/c/${ADMIN}/access?ns=${NS}&tab=matrix`);
+    await page.waitForSelector('[data-testid="rbac-kind-pods"] td[data-verb="delete"][title*="ClusterRoleBinding"]', { timeout: 30_000 });
+    expect(await page.getAttribute('[data-testid="rbac-kind-pods"] td[data-verb="delete"]', 'title')).toContain('ClusterRoleBinding cluster-admin → ClusterRole cluster-admin');
+    expect(await page.textContent('[data-testid="rbac-origin-note"]')).toContain('worked out from the Roles, ClusterRoles and bindings');
+    await screenshotsAtSizes(page, 'rbac-4-matrix-admin');
+
+    await go(page, `#/c/${ADMIN}/r/rbac.authorization.k8s.io/v1/clusterroles`);
+    // Many ClusterRoles: the table's own filter brings `edit` into view.
+    await page.waitForSelector('input[aria-label="Filter rows"]');
+    await page.fill('input[aria-label="Filter rows"]', 'edit');
+    await openRow(page, 'edit');
+    await page.click('[data-testid="rbac-link-bound"]');
+    const bindings = await page.waitForSelector('[data-testid="role-bindings"]', { timeout: 30_000 });
+    await page.waitForSelector(`[data-testid="role-bindings"] td:has-text("RoleBinding ${NS}/deployer-edit")`, { timeout: 30_000 });
+    expect(await bindings.textContent()).toContain(`ServiceAccount ${NS}/${SA}`);
+    expect(await bindings.textContent()).toContain('RoleBinding demo/limited-user-edit');
+    expect(page.errors).toEqual([]);
+  }, 90_000);
 });

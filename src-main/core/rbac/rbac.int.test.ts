@@ -8,8 +8,8 @@ import { ADMIN, LIMITED, eventually, newCore, randomName } from '../../testing/t
 import { kubectl } from '../../testing/twinTestKit';
 import { caller } from '../../testing/helmTestKit';
 import { rbacHandlers } from './rbacHandlers';
-import { ruleRows } from '../../../shared/rbac/rulesMatrix';
-import { whoCan, boundRoles, bindingProblems } from '../../../shared/rbac/rbacGrants';
+import { rowRequest, ruleRows } from '../../../shared/rbac/rulesMatrix';
+import { whoCan, boundRoles, bindingProblems, grantsFor } from '../../../shared/rbac/rbacGrants';
 import { aggregatedRules } from '../../../shared/rbac/aggregation';
 import { identityOf } from '../../../shared/rbac/identity';
 import type { AccessRequest } from '../../../shared/rbac/policyRule';
@@ -250,6 +250,24 @@ describe('RBAC answers, kubectl as the oracle (real test cluster)', () => {
     expect((await kubectlCanI(['delete', 'pods', '-n', 'demo'], LIMITED)).allowed).toBe(true);
     await expect(call('rbac.canI', { context: LIMITED, verb: 'get', group: '', resource: 'pods', namespace: 'demo', as: { user: alice, groups: [] } }))
       .rejects.toThrow(/may not impersonate .*may not create SubjectAccessReviews/);
+  });
+
+  it('every cell of the limited user\'s matrix in demo is traced to a binding (the origins the API does not give)', async () => {
+    const me = await call('rbac.whoAmI', { context: LIMITED });
+    const objs = await eventually(() => latest?.clusterRoles.length && latest, 30_000, 'RBAC objects') as RbacObjects;
+    const rows = ruleRows(await call('rbac.rulesReview', { context: LIMITED, namespace: 'demo' }));
+    const untraced: string[] = [];
+    const byBinding = new Set<string>();
+    for (const row of rows) {
+      for (const verb of row.verbs) {
+        const grants = grantsFor(objs, identityOf(me.username, me.groups), rowRequest(row, verb, 'demo') as AccessRequest);
+        if (!grants.length) untraced.push(`${verb} ${row.label || row.nonResourceURL}`);
+        for (const g of grants) byBinding.add(`${g.binding.kind}/${g.binding.namespace ?? ''}/${g.binding.name}`);
+      }
+    }
+    expect(untraced).toEqual([]);
+    // The seed's grant (README: RoleBinding limited-user-edit → ClusterRole edit in demo) is among them.
+    expect(byBinding).toContain('RoleBinding/demo/limited-user-edit');
   });
 
   it('whoAmI equals kubectl auth whoami', async () => {

@@ -1,3 +1,4 @@
+import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { useMemo, useState } from 'react';
 import { boundRoles, bindingsOfRole } from '../../../shared/rbac/rbacGrants';
 import { identityOf, serviceAccountUser, subjectApplies, subjectLabel, type Identity } from '../../../shared/rbac/identity';
@@ -5,7 +6,7 @@ import { aggregatedFrom, ruleSources } from '../../../shared/rbac/aggregation';
 import type { PolicyRule } from '../../../shared/rbac/policyRule';
 import type { RbacRole } from '../../../shared/rbac/rbacObjects';
 import { resourceLabel } from '../../../shared/rbac/rulesMatrix';
-import type { RbacObjectsState } from './useRbacObjects';
+import { rbacFreshness, type RbacObjectsState } from './useRbacObjects';
 
 /** `ServiceAccount:ns/name`, `User:alice`, `Group:devs` (the `subject` URL parameter). */
 export function parseSubjectKey(key: string | undefined): { kind: string; name: string; namespace?: string } | undefined {
@@ -72,7 +73,7 @@ export function SubjectPanel({ rbac, initialSubject, role }: { rbac: RbacObjects
   }
   return (
     <div className="rbac-panel" data-testid="rbac-subject-panel">
-      <div className="toolbar"><h2>Effective permissions</h2></div>
+      <div className="toolbar"><h2>Effective permissions</h2><FreshnessBadge freshness={rbacFreshness(rbac.event)} /></div>
       <form className="rbac-form" onSubmit={(e) => e.preventDefault()}>
         <label>Kind<select value={kind} onChange={(e) => setKind(e.target.value)} data-testid="subject-kind"><option>ServiceAccount</option><option>User</option><option>Group</option></select></label>
         {kind === 'ServiceAccount' && <label>Namespace<input value={namespace} onChange={(e) => setNamespace(e.target.value)} data-testid="subject-namespace" /></label>}

@@ -1,10 +1,11 @@
+import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { useMemo, useState } from 'react';
 import { whoCan, type Grant } from '../../../shared/rbac/rbacGrants';
 import { parseResourceText } from '../../../shared/rbac/resourceText';
 import type { AccessRequest } from '../../../shared/rbac/policyRule';
 import { subjectLabel } from '../../../shared/rbac/identity';
 import { aggregatedFrom } from '../../../shared/rbac/aggregation';
-import { rbacSynced, type RbacObjectsState } from './useRbacObjects';
+import { rbacFreshness, rbacSynced, type RbacObjectsState } from './useRbacObjects';
 import { ProblemsList } from './ProblemsList';
 
 export const grantLine = (g: Grant) => `${g.binding.kind} ${g.binding.namespace ? `${g.binding.namespace}/` : ''}${g.binding.name} → ${g.role.kind} ${g.role.namespace ? `${g.role.namespace}/` : ''}${g.role.name}`;
@@ -32,7 +33,7 @@ export function WhoCanPanel({ rbac, namespace, onSubject }: { rbac: RbacObjectsS
   const blocked = rbac.error ?? rbac.unreadable;
   return (
     <div className="rbac-panel" data-testid="rbac-whocan-panel">
-      <div className="toolbar"><h2>Who can … ?</h2><span className="muted">from the Roles, ClusterRoles and bindings, live</span></div>
+      <div className="toolbar"><h2>Who can … ?</h2><span className="muted">from the Roles, ClusterRoles and bindings, live</span><FreshnessBadge freshness={rbacFreshness(rbac.event)} /></div>
       {blocked && <div className="error-banner" role="alert">Cannot answer who can: {blocked}. Ask with a context that may list RBAC objects.</div>}
       <form className="rbac-form" onSubmit={(e) => { e.preventDefault(); ask(); }}>
         <label>Verb<input value={verb} onChange={(e) => setVerb(e.target.value)} list="rbac-verbs" data-testid="whocan-verb" /></label>

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useClient } from '../../data/clientContext';
 import type { RbacObjectsEvent } from '../../../shared/contract/rbac';
 import type { RbacObjects } from '../../../shared/rbac/rbacObjects';
+import type { Freshness } from '../../../shared/contract/resources';
+import { worstFreshness } from '../../../shared/model/freshness';
 
 export interface RbacObjectsState {
   objects?: RbacObjects;
@@ -38,4 +40,9 @@ export function useRbacObjects(context: string): RbacObjectsState {
 /** True once every list has synced (no answer is given from a half-read set). */
 export function rbacSynced(e: RbacObjectsEvent | undefined): boolean {
   return !!e && LISTS.every((l) => ['live', 'checking'].includes(e.lists[l].freshness.state));
+}
+
+/** The worst freshness of the lists the answers come from (for the view's badge). */
+export function rbacFreshness(e: RbacObjectsEvent | undefined): Freshness | undefined {
+  return e ? worstFreshness(LISTS.map((l) => e.lists[l].freshness)) : undefined;
 }
