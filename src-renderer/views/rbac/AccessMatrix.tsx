@@ -50,15 +50,18 @@ export function AccessMatrix({ context, namespace, rbac }: { context: string; na
       <div className="table-scroll rbac-scroll">
         <h3>Built-in kinds</h3>
         <table className="rbac-table rbac-matrix" data-testid="rbac-kinds-matrix">
-          <thead><tr><th>Resource</th><th>Scope</th>{STANDARD_VERBS.map((c) => <th key={c} className="rbac-verb">{c}</th>)}</tr></thead>
+          <thead><tr><th>Resource</th><th>Scope</th>{STANDARD_VERBS.map((c) => <th key={c} className="rbac-verb">{c}</th>)}{canTrace && <th>Granted by</th>}</tr></thead>
           <tbody>
-            {shownKinds.map((k) => (
+            {shownKinds.map((k) => {
+              const grants = new Map(STANDARD_VERBS.map((v) => [v, k.allowed.has(v) && canTrace ? grantsFor(rbac.objects!, who!, { verb: v, group: k.group, resource: k.resource, ...(ns && k.namespaced ? { namespace: ns } : {}) }) : []]));
+              const all = [...new Set([...grants.values()].flat().map(grantText))];
+              return (
               <tr key={k.label} data-testid={`rbac-kind-${k.label}`}>
                 <td className="rbac-res">{k.label}</td>
                 <td className="muted">{k.namespaced ? (ns ? ns : 'all namespaces') : 'cluster'}</td>
                 {STANDARD_VERBS.map((v) => {
                   const ok = k.allowed.has(v);
-                  const g = ok && canTrace ? grantsFor(rbac.objects!, who!, { verb: v, group: k.group, resource: k.resource, ...(ns && k.namespaced ? { namespace: ns } : {}) }) : [];
+                  const g = grants.get(v) ?? [];
                   return (
                     <td key={v} className={`rbac-cell ${ok ? 'rbac-yes' : 'rbac-no'}`} data-verb={v} data-allowed={ok ? 'yes' : 'no'}
                       title={`${v} ${k.label}: ${ok ? 'allowed' : 'not allowed'}${g.length ? `\n${g.map(grantText).join('\n')}` : ''}`}>
@@ -66,8 +69,10 @@ export function AccessMatrix({ context, namespace, rbac }: { context: string; na
                     </td>
                   );
                 })}
+                {canTrace && <td className="rbac-origins">{all.join('; ')}</td>}
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
         <h3>Rules, as <code>kubectl auth can-i --list</code> prints them</h3>
