@@ -58,7 +58,7 @@ export function AccessMatrix({ context, namespace, rbac }: { context: string; na
               return (
               <tr key={k.label} data-testid={`rbac-kind-${k.label}`}>
                 <td className="rbac-res">{k.label}</td>
-                <td className="muted">{k.namespaced ? (ns ? ns : 'all namespaces') : 'cluster'}</td>
+                <td className="muted rbac-scope" title={k.namespaced ? (ns ? `in namespace ${ns}` : 'in any namespace (ClusterRoleBindings only)') : 'cluster-scoped (ClusterRoleBindings only)'}>{k.namespaced ? 'namespace' : 'cluster'}</td>
                 {STANDARD_VERBS.map((v) => {
                   const ok = k.allowed.has(v);
                   const g = grants.get(v) ?? [];
