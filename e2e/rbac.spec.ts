@@ -37,6 +37,8 @@ describe('Access (RBAC) in the browser', () => {
     await admin(['create', 'namespace', NS]);
     await admin(['create', 'serviceaccount', SA, '-n', NS]);
     await admin(['create', 'rolebinding', 'deployer-edit', '--clusterrole=edit', `--serviceaccount=${NS}:${SA}`, '-n', NS]);
+    // A binding that grants nothing: its Role and its ServiceAccount do not exist.
+    await admin(['create', 'rolebinding', 'dangling', '--role=no-such-role', `--serviceaccount=${NS}:ghost`, '-n', NS]);
     serve = await startServe();
     browser = await launchChromium();
     page = await openApp(browser, serve);
@@ -115,6 +117,10 @@ describe('Access (RBAC) in the browser', () => {
       const as = s.startsWith('User ') ? s.slice(5) : `system:serviceaccount:${s.slice(15).replace('/', ':')}`;
       expect(await canI(ADMIN, ['delete', 'pods', '-n', NS, `--as=${as}`]), s).toBe(true);
     }
+    await page.click('[data-testid="rbac-problems"] summary');
+    const problems = await page.textContent('[data-testid="rbac-problems"]');
+    expect(problems).toContain(`RoleBinding ${NS}/dangling: Role no-such-role does not exist in namespace ${NS}.`);
+    expect(problems).toContain(`RoleBinding ${NS}/dangling: ServiceAccount ${NS}/ghost does not exist.`);
     await screenshotsAtSizes(page, 'rbac-2-who-can');
 
     await go(page, `#/c/${ADMIN}/r/_/v1/serviceaccounts?ns=${NS}`);

@@ -22,6 +22,7 @@ export function RbacView({ context, namespace, route, navigate }: { context: str
         {TABS.map(([id, label]) => (
           <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} data-testid={`rbac-tab-${id}`} onClick={() => go({ tab: id })}>{label}</button>
         ))}
+        {tab === 'role' && <button role="tab" aria-selected className="active">Who is bound</button>}
       </div>
       <div className="rbac-body">
         {tab === 'matrix' && <AccessMatrix context={context} namespace={namespace} rbac={rbac} />}
