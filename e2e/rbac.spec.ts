@@ -133,7 +133,15 @@ describe('Access (RBAC) in the browser', () => {
   }, 120_000);
 
   it('as admin the matrix names the bindings behind each cell, and a ClusterRole\'s details say who is bound to it', async () => {
-    await go(page, `#/c/${ADMIN}/access?ns=${NS}&tab=matrix`);
+    // From the palette: `:access`.
+    await go(page, `#/c/${ADMIN}/overview?ns=${NS}`);
+    await page.waitForFunction(() => !window.location.hash.includes('/access'));
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('[data-testid="palette"][open] [data-testid="palette-input"]:focus');
+    await page.keyboard.type(':access');
+    await page.waitForSelector('[data-testid="palette-row"][aria-selected="true"]:has-text("Access")');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.location.hash.includes('/access'));
     await page.waitForSelector('[data-testid="rbac-kind-pods"] td[data-verb="delete"][title*="ClusterRoleBinding"]', { timeout: 30_000 });
     expect(await page.getAttribute('[data-testid="rbac-kind-pods"] td[data-verb="delete"]', 'title')).toContain('ClusterRoleBinding cluster-admin → ClusterRole cluster-admin');
     expect(await page.textContent('[data-testid="rbac-origin-note"]')).toContain('worked out from the Roles, ClusterRoles and bindings');

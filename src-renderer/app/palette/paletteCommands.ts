@@ -8,7 +8,8 @@ export type PaletteGo =
   | { to: 'context'; context: string }
   | { to: 'namespace'; namespace: string; typed?: boolean }
   | { to: 'kind'; kind: KindRef; namespace?: string }
-  | { to: 'topology'; namespace?: string };
+  | { to: 'topology'; namespace?: string }
+  | { to: 'access' };
 
 export interface CommandItem { id: string; label: string; detail?: string; go?: PaletteGo }
 
@@ -25,6 +26,7 @@ const HINTS: CommandItem[] = [
   { id: 'hint-ns', label: ':ns NAME', detail: 'switch namespace' },
   { id: 'hint-kind', label: ':pods  :deploy -n NS  :svc …', detail: 'a kind’s table (any kind alias)' },
   { id: 'hint-top', label: ':top', detail: 'topology' },
+  { id: 'hint-access', label: ':access', detail: 'RBAC: what can I do, can-i, who can' },
 ];
 
 const label = (k: KindRef) => k.resource.charAt(0).toUpperCase() + k.resource.slice(1);
@@ -49,6 +51,7 @@ export function commandItems(q: Extract<PaletteQuery, { mode: 'command' }>, env:
     return out;
   }
   if (q.command === 'top' || q.command === 'topology') return [{ id: 'top', label: 'Topology', detail: 'the graph of this namespace', go: { to: 'topology' } }];
+  if (q.command === 'access' || q.command === 'rbac' || q.command === 'can-i') return [{ id: 'access', label: 'Access', detail: 'what can I do, can-i, who can, effective permissions', go: { to: 'access' } }];
   if (q.kinds?.length) {
     return q.kinds.map((k) => ({
       id: `kind:${k.group}/${k.resource}`, label: label(k), detail: `${k.group || 'core'}${q.namespace ? ` · in ${q.namespace}` : ''}`,
