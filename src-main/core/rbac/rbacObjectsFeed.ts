@@ -51,7 +51,7 @@ export function followRbacObjects(hub: WatchHub, context: string, emit: (e: Rbac
     releases.push(release);
     return informer;
   };
-  const roles = acquire('rbac.authorization.k8s.io', 'roles', roleView('Role'));
+  const roles = acquire(RBAC.group, 'roles', roleView('Role'));
   const clusterRoles = acquire(RBAC.group, 'clusterroles', roleView('ClusterRole'));
   const roleBindings = acquire(RBAC.group, 'rolebindings', bindingView('RoleBinding'));
   const clusterRoleBindings = acquire(RBAC.group, 'clusterrolebindings', bindingView('ClusterRoleBinding'));

@@ -14,8 +14,9 @@ const grantText = (g: Grant) => `${g.binding.kind} ${g.binding.namespace ? `${g.
  * from; when the user may list RBAC objects, each cell's bindings are worked out from them.
  */
 export function AccessMatrix({ context, namespace, rbac }: { context: string; namespace: string | undefined; rbac: RbacObjectsState }) {
-  const [clusterOnly, setClusterOnly] = useState(!namespace);
-  const ns = clusterOnly ? '' : namespace ?? '';
+  // "All namespaces" in the top bar: only the cluster-wide rules apply to every namespace at once.
+  const [clusterOnly, setClusterOnly] = useState(false);
+  const ns = clusterOnly || !namespace ? '' : namespace;
   const review = useContractQuery('rbac.rulesReview', { context, namespace: ns });
   const me = useContractQuery('rbac.whoAmI', { context });
   const [filter, setFilter] = useState('');
@@ -36,7 +37,7 @@ export function AccessMatrix({ context, namespace, rbac }: { context: string; na
         <h2>What can I do</h2>
         <span className="muted">as <b data-testid="rbac-me">{me.data?.username ?? '…'}</b>{ns ? <> in namespace <b>{ns}</b></> : <> cluster-wide (ClusterRoleBindings only)</>}</span>
         <label className="rbac-check" title={namespace ? 'Rules from ClusterRoleBindings only, as a request without a namespace gets them' : 'Pick a namespace in the top bar to see its rules'}>
-          <input type="checkbox" checked={clusterOnly} disabled={!namespace} onChange={(e) => setClusterOnly(e.target.checked)} /> Cluster-wide only
+          <input type="checkbox" checked={clusterOnly || !namespace} disabled={!namespace} onChange={(e) => setClusterOnly(e.target.checked)} /> Cluster-wide only
         </label>
         <input className="filter" placeholder="Filter resources" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter resources" />
         <button onClick={() => { void review.refetch(); void clusterReview.refetch(); }} title="Ask the API server again (SelfSubjectRulesReview)">Refresh</button>
