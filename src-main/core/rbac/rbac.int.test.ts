@@ -223,6 +223,7 @@ describe('RBAC answers, kubectl as the oracle (real test cluster)', () => {
     ['get', 'pods/log', { group: '', resource: 'pods', sub: 'log' }, undefined, A, alice, []],
   ];
 
+  const tally = { yes: 0, no: 0 };
   cases.forEach(([verb, text, parsed, name, ns, as, groups], index) => {
     const i = index + 1;
     // kubectl reads `RESOURCE/NAME` (a subresource goes in --subresource).
@@ -231,6 +232,7 @@ describe('RBAC answers, kubectl as the oracle (real test cluster)', () => {
     const args = [verb, target, ...(parsed.sub ? [`--subresource=${parsed.sub}`] : []), ...(parsed.url ? [] : ns ? ['-n', ns] : ['-A']), ...(as ? [`--as=${as}`] : []), ...groups.map((g) => `--as-group=${g}`)];
     it(`can-i case ${i}: kubectl auth can-i ${args.join(' ')}`, async () => {
       const theirs = await kubectlCanI(args);
+      tally[theirs.allowed ? 'yes' : 'no']++;
       // Half the cases ask by impersonation, half by SubjectAccessReview: both must give kubectl's answer.
       const via = i % 2 ? 'impersonate' : 'subjectaccessreview';
       const ours = await call('rbac.canI', {
@@ -242,6 +244,12 @@ describe('RBAC answers, kubectl as the oracle (real test cluster)', () => {
       // kubectl prints "no - <reason> - <evaluationError>" for a denial.
       if (!theirs.allowed) expect(['no', ours.reason, ours.evaluationError].filter(Boolean).join(' - ')).toBe(theirs.text);
     }, 30_000);
+  });
+
+  it('the can-i table holds both answers (a table of only yes or only no could not tell a wrong rule)', () => {
+    expect(tally.yes + tally.no).toBe(cases.length);
+    expect(tally.yes).toBeGreaterThanOrEqual(10);
+    expect(tally.no).toBeGreaterThanOrEqual(10);
   });
 
   it('asks as the current user without impersonation, and refuses to ask for others when it may neither impersonate nor create SubjectAccessReviews', async () => {
