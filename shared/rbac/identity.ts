@@ -31,6 +31,18 @@ export function identityOf(user: string, groups: readonly string[] = []): Identi
   return { user, groups: [...new Set([...groups, ...(user ? implicitGroups(user) : [])])] };
 }
 
+/**
+ * Whom an impersonated request (Impersonate-User, Impersonate-Group) acts as, per the API server's
+ * impersonation filter (apiserver/pkg/endpoints/filters/impersonation.go): a ServiceAccount gets its
+ * fixed groups only when no group is named; every non-anonymous user gets system:authenticated. A
+ * SubjectAccessReview names the same groups, so both ways of asking agree.
+ */
+export function impersonatedIdentity(user: string, groups: readonly string[]): Identity {
+  if (!groups.length) return identityOf(user);
+  const extra = user === 'system:anonymous' ? 'system:unauthenticated' : 'system:authenticated';
+  return { user, groups: [...new Set([...groups, extra])] };
+}
+
 /** The identity a subject stands for: a ServiceAccount or user with its implicit groups; a group alone. */
 export function subjectIdentity(s: RbacSubject, bindingNamespace?: string): Identity {
   if (s.kind === 'ServiceAccount') return identityOf(serviceAccountUser(s.namespace || bindingNamespace || '', s.name));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kindRows, matrixColumns, resourceLabel, rowAllows, ruleRows } from './rulesMatrix';
 import { parseResourceText } from './resourceText';
-import { identityOf } from './identity';
+import { identityOf, impersonatedIdentity } from './identity';
 import { aggregatedFrom, aggregatedRules } from './aggregation';
 import type { RbacRole } from './rbacObjects';
 
@@ -38,6 +38,9 @@ describe('identity and aggregation', () => {
   it('adds the implicit groups', () => {
     expect(identityOf('system:serviceaccount:ns:sa').groups).toEqual(['system:serviceaccounts', 'system:serviceaccounts:ns', 'system:authenticated']);
     expect(identityOf('bob', ['dev']).groups).toEqual(['dev', 'system:authenticated']);
+    // Impersonating a ServiceAccount with named groups: its own groups are not added (impersonation.go).
+    expect(impersonatedIdentity('system:serviceaccount:ns:sa', ['team']).groups).toEqual(['team', 'system:authenticated']);
+    expect(impersonatedIdentity('system:serviceaccount:ns:sa', []).groups).toEqual(['system:serviceaccounts', 'system:serviceaccounts:ns', 'system:authenticated']);
   });
   it('aggregates the matching ClusterRoles in name order, each rule once', () => {
     const r = (name: string, labels: Record<string, string>, verbs: string[]): RbacRole => ({ kind: 'ClusterRole', name, uid: name, labels, rules: [{ verbs, apiGroups: [''], resources: ['pods'] }] });

@@ -2,7 +2,7 @@ import type { KubeHttp } from '../cluster/kubeHttp';
 import { accessReview, type AccessReviewStatus } from '../actions/accessCheck';
 import { ContractError } from '../../../shared/contract/contractError';
 import type { CanIResult, RulesReviewResult, WhoAmIResult } from '../../../shared/contract/rbac';
-import { identityOf, parseServiceAccountUser } from '../../../shared/rbac/identity';
+import { impersonatedIdentity, parseServiceAccountUser } from '../../../shared/rbac/identity';
 import type { z } from 'zod';
 import type { CanIParams } from '../../../shared/contract/rbac';
 
@@ -88,6 +88,6 @@ export async function canI(http: KubeHttp, p: Ask): Promise<CanIResult> {
   if (!sar.ok) {
     throw new ContractError('forbidden', `${cannotImpersonate ? `${cannotImpersonate} and you` : 'You'} may not create SubjectAccessReviews, so Wheelhouse cannot ask whether ${as.user} may do this. Ask a cluster admin, or use a context that may.`);
   }
-  // Without impersonation nobody adds the implicit groups: name them as the API server would.
-  return result(await accessReview(http, attrs, { subject: identityOf(as.user, as.groups) }), 'subjectaccessreview');
+  // Without impersonation nobody adds the implicit groups: name them as impersonation would.
+  return result(await accessReview(http, attrs, { subject: impersonatedIdentity(as.user, as.groups) }), 'subjectaccessreview');
 }
