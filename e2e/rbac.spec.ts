@@ -102,6 +102,7 @@ describe('Access (RBAC) in the browser', () => {
     expect(theirs).toBe(true);
     expect(await page.textContent('[data-testid="cani-verdict"]')).toBe('yes');
     expect(await page.textContent('[data-testid="cani-reason"]')).toContain(`RoleBinding "deployer-edit/${NS}"`);
+    await screenshotsAtSizes(page, 'rbac-5-can-i');
 
     await page.click('[data-testid="rbac-tab-who-can"]');
     await page.fill('[data-testid="whocan-verb"]', 'delete');

@@ -50,7 +50,7 @@ export function CanIForm({ context, namespace, initialAs }: { context: string; n
         <label title="pods, deployments.apps, pods/log, deploy/scale, or a URL such as /healthz">Resource or URL<input value={resource} onChange={(e) => setResource(e.target.value)} data-testid="cani-resource" /></label>
         <label>Name<input value={name} onChange={(e) => setName(e.target.value)} placeholder="any" data-testid="cani-name" /></label>
         <label title="Empty: cluster-scoped, or all namespaces">Namespace<input value={ns} onChange={(e) => setNs(e.target.value)} placeholder="all / cluster" data-testid="cani-namespace" /></label>
-        <label title="A user, or system:serviceaccount:NAMESPACE:NAME; empty: you">As<input value={as} onChange={(e) => setAs(e.target.value)} placeholder="me" data-testid="cani-as" /></label>
+        <label title="A user, or system:serviceaccount:NAMESPACE:NAME; empty: you">As<input value={as} onChange={(e) => setAs(e.target.value)} placeholder="me" className="rbac-wide" data-testid="cani-as" /></label>
         <label title="Comma-separated, like --as-group">Groups<input value={groups} onChange={(e) => setGroups(e.target.value)} placeholder="none" data-testid="cani-groups" /></label>
         <button type="submit" className="primary" disabled={busy || !verb.trim()} title={!verb.trim() ? 'Type a verb' : undefined} data-testid="cani-ask">{busy ? 'Asking…' : 'Ask'}</button>
       </form>
