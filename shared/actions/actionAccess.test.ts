@@ -9,7 +9,7 @@ describe('actionAccess', () => {
     expect(actionsFor('Deployment', { spec: { paused: true } })).toEqual(['scale', 'restart', 'resume', 'edit', 'expose', 'delete']);
     expect(actionsFor('DaemonSet', {})).toEqual(['restart', 'edit', 'delete']);
     expect(actionsFor('Node', { spec: { unschedulable: true } })).toEqual(['uncordon', 'drain', 'nodeShell', 'edit', 'delete']);
-    expect(actionsFor('Pod', {})).toEqual(['debug', 'edit', 'delete']);
+    expect(actionsFor('Pod', {})).toEqual(['debug', 'edit', 'expose', 'delete']);
     expect(actionsFor('ConfigMap', {})).toEqual(['edit', 'delete']);
   });
 
@@ -53,7 +53,7 @@ describe('declared needs the core checks too', () => {
 
 describe('expose and create', () => {
   it('expose is offered where kubectl can expose, and needs the object read and a Service created beside it', () => {
-    expect(actionsFor('Pod', {})).toEqual(['edit', 'expose', 'delete']);
+    expect(actionsFor('Pod', {})).toEqual(['debug', 'edit', 'expose', 'delete']);
     expect(actionsFor('Service', {})).toEqual(['edit', 'expose', 'delete']);
     expect(actionsFor('StatefulSet', {})).not.toContain('expose');
     expect(accessChecks('expose', web).map(describeCheck)).toEqual(['get deployments.apps "web" in namespace "shop"', 'create services in namespace "shop"']);

@@ -11,11 +11,12 @@ import { appMethods, appTopics } from './apps';
 import { cronJobMethods } from './cronjobs';
 import { debugMethods } from './debug';
 import { fileMethods, fileTopics } from './files';
+import { rbacMethods, rbacTopics } from './rbac';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods, ...appMethods, ...cronJobMethods, ...debugMethods, ...fileMethods };
-export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics, ...helmTopics, ...appTopics, ...fileTopics };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods, ...appMethods, ...cronJobMethods, ...debugMethods, ...fileMethods, ...rbacMethods };
+export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics, ...helmTopics, ...appTopics, ...fileTopics, ...rbacTopics };
 
 export type Methods = typeof methods;
 export type Topics = typeof topics;
@@ -41,3 +42,4 @@ export * from './apps';
 export * from './cronjobs';
 export * from './debug';
 export * from './files';
+export * from './rbac';

@@ -2,6 +2,7 @@ import type { Core } from './core';
 import type { Handlers } from '../transport/contractSession';
 import { toContractError } from './cluster/apiError';
 import { rememberTyped } from './prefsStore';
+import { accessReview } from './actions/accessCheck';
 
 /** kubeconfig, connections, discovery, access reviews and prefs. */
 export function clusterHandlers(core: Core): Handlers {
@@ -34,11 +35,9 @@ export function clusterHandlers(core: Core): Handlers {
       'cluster.access': async ({ context, checks }) => {
         const http = core.connection(context).http;
         return Promise.all(checks.map(async (c) => {
-          const review = await http.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
-            body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: c } },
-          });
-          const out: { allowed: boolean; reason?: string } = { allowed: !!review?.status?.allowed };
-          if (review?.status?.reason) out.reason = review.status.reason;
+          const review = await accessReview(http, { resourceAttributes: c });
+          const out: { allowed: boolean; reason?: string } = { allowed: review.allowed };
+          if (review.reason) out.reason = review.reason;
           return out;
         }));
       },

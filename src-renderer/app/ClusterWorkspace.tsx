@@ -13,6 +13,7 @@ import { TopBarActions } from '../views/activity/TopBarActions';
 import { ConnectionNotice } from '../components/ConnectionNotice';
 import { KubeconfigErrors } from '../components/KubeconfigErrors';
 import { PortForwardsPage } from '../views/portforward/PortForwardsPage';
+import { RbacView } from '../views/rbac/RbacView';
 import { NamespacePicker, useNamespaceAccess } from './NamespacePicker';
 import { namespaceList } from '../data/namespaceUnion';
 import { CommandPalette } from './palette/CommandPalette';
@@ -106,6 +107,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
             onFilters={(q, l) => window.history.replaceState(null, '', withParams(window.location.hash, { q, l }))}
             onSelect={(row: TableRow) => setSelected({ ...route.resource!, namespace: row.namespace, name: row.name, uid: row.uid })} />
         )}
+        {route.view === 'access' && <RbacView context={context} namespace={namespace} route={route} navigate={navigate} />}
         {route.view === 'helm' && <HelmView context={context} namespace={namespace} route={route} navigate={navigate} onSelect={setSelected} />}
       </main>
       <CommandPalette context={context} namespace={namespace} contexts={kube.contexts.map((c) => c.name)} namespaces={[...new Set([...nsNames, ...(known.namespace ? [known.namespace] : []), ...(prefs.data?.typedNamespaces ?? [])])].sort()}

@@ -156,6 +156,8 @@ export function KindsSidebar({ context, route, namespace, nsParam, nav }: Sideba
       </a>
       <a className={`nav-kind ${route.view === 'helm' ? 'active' : ''}`} href={formatRoute({ context, view: 'helm', params: { ns: nsParam } })} data-testid="nav-helm-releases">Helm releases</a>
       <a className={`nav-kind ${route.view === 'apps' ? 'active' : ''}`} href={formatRoute({ context, view: 'apps', params: { ns: nsParam } })} data-testid="nav-applications">Applications</a>
+      <a className={`nav-kind ${route.view === 'access' ? 'active' : ''}`} href={formatRoute({ context, view: 'access', params: { ns: nsParam } })} data-testid="nav-access"
+        title="RBAC: what you can do, can-i, who can, effective permissions">Access</a>
       <a className={`nav-kind ${route.view === 'kinds' ? 'active' : ''}`} href={formatRoute({ context, view: 'kinds', params: { ns: nsParam } })} data-testid="nav-all-kinds"
         title="Every resource the API server serves">All kinds…</a>
       {nav.discoveryError && <div className="nav-error" role="status" title={nav.discoveryError}>Discovery failed; showing the built-in kinds.</div>}

@@ -27,6 +27,8 @@ export interface RequestOptions {
    * 0 means none. Cluster-wide LIST pages may legitimately take 30 s (SIG scalability SLO): give them more.
    */
   timeoutMs?: number;
+  /** Extra request headers (Impersonate-User / Impersonate-Group for an impersonated access review). */
+  headers?: Record<string, string | string[]>;
 }
 
 /**
@@ -129,6 +131,7 @@ export class KubeHttp {
       const prev = headers[k];
       headers[k] = prev === undefined ? v : [...(Array.isArray(prev) ? prev : [prev]), v];
     }
+    for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
     headers.accept = opts.accept ?? 'application/json';
     // As fetch asked before: large LISTs come gzipped (toResponse undoes it).
     headers['accept-encoding'] = 'gzip';

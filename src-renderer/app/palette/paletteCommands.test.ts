@@ -25,6 +25,10 @@ describe('commandItems', () => {
     expect(items(':deploy -n shop')[0].go).toMatchObject({ to: 'kind', namespace: 'shop', kind: { resource: 'deployments' } });
     expect(items(':nope')[0].go).toBeUndefined();
   });
+  it(':access (or :rbac) goes to the Access room', () => {
+    expect(items(':access')[0].go).toEqual({ to: 'access' });
+    expect(items(':rbac')[0].go).toEqual({ to: 'access' });
+  });
 });
 
 describe(':new', () => {

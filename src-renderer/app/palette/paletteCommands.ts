@@ -10,7 +10,8 @@ export type PaletteGo =
   | { to: 'namespace'; namespace: string; typed?: boolean }
   | { to: 'kind'; kind: KindRef; namespace?: string }
   | { to: 'topology'; namespace?: string }
-  | { to: 'create'; form?: CreateFormId };
+  | { to: 'create'; form?: CreateFormId }
+  | { to: 'access' };
 
 export interface CommandItem { id: string; label: string; detail?: string; go?: PaletteGo }
 
@@ -28,6 +29,7 @@ const HINTS: CommandItem[] = [
   { id: 'hint-kind', label: ':pods  :deploy -n NS  :svc …', detail: 'a kind’s table (any kind alias)' },
   { id: 'hint-top', label: ':top', detail: 'topology' },
   { id: 'hint-new', label: ':new KIND', detail: 'create an object from a form (kubectl create)' },
+  { id: 'hint-access', label: ':access', detail: 'RBAC: what can I do, can-i, who can' },
 ];
 
 const label = (k: KindRef) => k.resource.charAt(0).toUpperCase() + k.resource.slice(1);
@@ -56,6 +58,7 @@ export function commandItems(q: Extract<PaletteQuery, { mode: 'command' }>, env:
       .map((e) => ({ id: `new:${e.id}`, label: `New ${e.label}…`, detail: e.command, go: { to: 'create', form: e.id } }));
   }
   if (q.command === 'top' || q.command === 'topology') return [{ id: 'top', label: 'Topology', detail: 'the graph of this namespace', go: { to: 'topology' } }];
+  if (q.command === 'access' || q.command === 'rbac' || q.command === 'can-i') return [{ id: 'access', label: 'Access', detail: 'what can I do, can-i, who can, effective permissions', go: { to: 'access' } }];
   if (q.kinds?.length) {
     return q.kinds.map((k) => ({
       id: `kind:${k.group}/${k.resource}`, label: label(k), detail: `${k.group || 'core'}${q.namespace ? ` · in ${q.namespace}` : ''}`,

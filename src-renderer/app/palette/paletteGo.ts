@@ -18,6 +18,7 @@ export function goFromPalette(g: PaletteGo, env: GoEnv): void {
     case 'context': env.navigate(formatRoute({ context: g.context, view: env.route.view, resource: env.route.resource })); return;
     case 'namespace': env.setNamespace(g.namespace, { typed: g.typed }); return;
     case 'create': requestCreate(g.form); return;
+    case 'access': env.setSelected(undefined); env.navigate(formatRoute({ context: env.context, view: 'access', params: { ns } })); return;
     case 'topology': env.setSelected(undefined); env.navigate(formatRoute({ context: env.context, view: 'overview', params: { ns: g.namespace ?? ns } })); return;
     case 'kind': {
       const resource = { group: g.kind.group, version: g.kind.version, resource: g.kind.resource };

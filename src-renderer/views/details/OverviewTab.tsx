@@ -14,6 +14,7 @@ import { KindSections } from './KindSections';
 import { UsageSection } from '../metrics/UsageSection';
 import { HpaSection } from '../metrics/HpaSection';
 import { CronJobSections } from './CronJobSections';
+import { RBAC_DETAIL_KINDS, RbacLinksSection } from '../rbac/RbacLinksSection';
 
 interface Props {
   context: string;
@@ -41,6 +42,7 @@ export function OverviewTab({ context, target, obj, kinds, events, now, onSelect
       {kind === 'HorizontalPodAutoscaler' && <HpaSection obj={obj} events={events} now={now} />}
       {kind && kind !== 'Pod' && !WORKLOAD_KINDS.has(kind) && !DATA_KINDS.has(kind) && <KindSections obj={obj} context={context} onSelect={onSelect} />}
       {(kind === 'Pod' || kind === 'Node' || (kind && WORKLOAD_KINDS.has(kind))) && <UsageSection context={context} obj={obj} />}
+      {kind && RBAC_DETAIL_KINDS.has(kind) && <RbacLinksSection context={context} obj={obj} />}
       <ConditionsSection obj={obj} now={now} />
       {kind === 'Secret' && <SecretData context={context} target={target} obj={obj} />}
       {kind === 'ConfigMap' && <ConfigMapData obj={obj} />}
