@@ -51,6 +51,8 @@ export function selectScope(objects: readonly TopoObject[], edges: readonly Topo
       const set = new Set<string>();
       for (const o of objects) if (o.namespace === scope.namespace) set.add(o.uid);
       for (const e of edges) if (e.kind === 'binds' && set.has(e.source)) set.add(e.target);
+      // The (cluster-scoped) GatewayClass of the namespace's Gateways.
+      for (const e of edges) if (e.kind === 'classifies' && set.has(e.target)) set.add(e.source);
       return set;
     }
     case 'workload':
