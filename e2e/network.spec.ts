@@ -106,9 +106,9 @@ describe('Network view (real test cluster)', () => {
     await eventually(async () => expect(await page.locator('[data-testid="dp-tab-logs"]').getAttribute('aria-selected')).toBe('true'));
     // Port-forward: the existing dialog, for the Service's port.
     await row.locator('[data-testid="net-service"] [data-testid="pf-forward-80"]').click();
-    await page.waitForSelector('[role="dialog"]');
-    expect(await page.locator('[role="dialog"]').textContent()).toContain(`Service ${NS}/shop`);
-    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="pf-dialog"]');
+    expect(await page.locator('[data-testid="pf-dialog"]').textContent()).toContain(`Service ${NS}/shop`);
+    await page.click('[data-testid="pf-dialog"] .modal-close');
   });
 
   it('draws GatewayClass → Gateway → HTTPRoute → Service in the topology', async () => {
