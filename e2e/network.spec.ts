@@ -89,6 +89,26 @@ describe('Network view (real test cluster)', () => {
     await eventually(async () => expect(await row.getAttribute('data-state')).toBe('ok'), 60_000);
   });
 
+  it('shows the seeded demo: Ingress web → Service web → its pods, and says nobody serves its class or its Gateway', async () => {
+    await pickNamespace(page, 'demo');
+    await page.waitForSelector('[data-testid="network-view"] .net-header:has-text("namespace demo")');
+    const row = page.locator('[data-testid="net-path-demo/Ingress/web/web.demo.wheelhouse.test/"]');
+    await row.waitFor({ timeout: 60_000 });
+    const pods = JSON.parse(await k(['get', 'pods', '-n', 'demo', '-l', 'app=web', '-o', 'json'])).items.map((p: any) => p.metadata.name).sort();
+    await eventually(async () => {
+      expect(await row.locator('[data-testid="net-service"] .net-name').textContent()).toBe('web');
+      expect((await row.locator('[data-testid="net-pod"] .net-name').allTextContents()).sort()).toEqual(pods);
+    });
+    // No ingress controller runs in the test cluster: the path says so rather than showing a green line.
+    expect(await row.locator('[data-testid="net-stops"]').textContent()).toContain('IngressClass wheelhouse names controller wheelhouse.dev/no-controller');
+    const split = page.locator('[data-testid="net-path-demo/Gateway/web-gateway/HTTPRoute/web-split/0/web"]');
+    expect(await split.textContent()).toContain('weight 90%');
+    expect(await split.textContent()).toContain('asks 192.0.2.10, not assigned');
+    await screenshots(page, 'network-demo');
+    await pickNamespace(page, NS);
+    await page.waitForSelector(`[data-testid="network-view"] .net-header:has-text("namespace ${NS}")`);
+  });
+
   it('opens details, logs and port-forward from a node, and a Service’s details link back to the view', async () => {
     const row = pathRow(page, 'Ingress/shop/shop.e2e.test/');
     await row.locator('[data-testid="net-service"] button', { hasText: 'Details' }).click();

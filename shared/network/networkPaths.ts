@@ -46,6 +46,8 @@ export interface TrafficPath {
   entry: { kind: string; name: string; uid?: string };
   /** External addresses traffic arrives at (IP, hostname, or `NodePort <n>`). */
   addresses: string[];
+  /** A Gateway's spec.addresses that no controller assigned (nothing arrives there yet). */
+  requested?: string[];
   /** Route in front of the Service, for Gateway paths: `HTTPRoute/web-split`. */
   route?: { kind: string; name: string; uid?: string };
   /** host/path, listener, match and weight in words. */
@@ -179,7 +181,8 @@ export function computeNetworkPaths(objects: readonly TopoObject[], namespace: s
           const weight = total > 0 ? Math.round((b.weight / total) * 100) : 0;
           paths.push({
             id: `Gateway/${parent.name}/${route.kind}/${route.name}/${ri}/${b.name}`, entry: { kind: 'Gateway', name: parent.name, uid: gw?.uid },
-            addresses, route: { kind: route.kind, name: route.name, uid: route.uid }, via, weight,
+            addresses, ...(addresses.length === 0 && gw?.gateway?.requestedAddresses.length ? { requested: gw.gateway.requestedAddresses } : {}),
+            route: { kind: route.kind, name: route.name, uid: route.uid }, via, weight,
             ...(b.port !== undefined ? { servicePort: b.port } : {}), service: hop,
             stops: [...entryStops, ...(portStop ? [portStop] : []), ...stops],
           });
