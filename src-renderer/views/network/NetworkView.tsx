@@ -60,7 +60,7 @@ function PathRow({ p, context, onSelect }: { p: Path; context: string; onSelect(
         <div className="net-cell">
           {p.addresses.length > 0
             ? p.addresses.map((a) => <div key={a} className="net-address" data-testid="net-address">{a}</div>)
-            : <div className="muted net-address-none">{p.entry.kind === 'Service' ? 'in-cluster only' : 'no address'}</div>}
+            : !p.requested && <div className="muted net-address-none">{p.entry.kind === 'Service' ? 'in-cluster only' : 'no address'}</div>}
           {p.requested?.map((a) => <div key={a} className="muted net-address-none" title="spec.addresses: requested, not assigned by any controller">asks {a}, not assigned</div>)}
         </div>
         <div className="net-cell">
