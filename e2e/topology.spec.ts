@@ -329,7 +329,8 @@ describe('topology: the live graph of a namespace', () => {
     await page.waitForSelector('[data-testid="back-to-namespace"]');
     g = await shownGraph(page);
     const kinds = new Set(g.nodes.map((n) => n.kind));
-    expect(kinds).toEqual(new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Ingress', 'ConfigMap', 'Secret']));
+    // (Seed v4: the HTTPRoute web-split routes to web too, and its Gateway is the way in.)
+    expect(kinds).toEqual(new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Ingress', 'HTTPRoute', 'Gateway', 'ConfigMap', 'Secret']));
     expect(g.nodes.filter((n) => n.kind === 'Deployment').map((n) => n.name)).toEqual(['web']);
     await page.waitForTimeout(400);
     await page.screenshot({ path: 'test-results/topology-workload.png' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEdges } from './edges';
 import { projectTopoObject } from './topologyObject';
+import { selectScope } from './scope';
 
 const g = 'gateway.networking.k8s.io/v1';
 const o = (apiVersion: string, kind: string, name: string, rest: Record<string, unknown>, ns: string | null = 'demo') =>
@@ -33,5 +34,11 @@ describe('Gateway API edges and health', () => {
     expect(accepted.health).toEqual({ status: 'Healthy' });
     const refused = o(g, 'Gateway', 'no', { spec: { gatewayClassName: 'gc' }, status: { conditions: [{ type: 'Accepted', status: 'False', message: 'bad listener' }] } });
     expect(refused.health).toEqual({ status: 'Degraded', message: 'Not accepted: bad listener' });
+  });
+  it('a namespace scope takes the class of its Gateways; a workload scope the routes and Gateways in front of its Service', () => {
+    const withPod = [...objects, projectTopoObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'demo', uid: 'Pod/web-1', labels: { app: 'web' } } } as any)];
+    const edges = buildEdges(withPod);
+    expect([...selectScope(withPod, edges, { type: 'namespace', namespace: 'demo' })].sort()).toEqual(['Gateway/gw', 'GatewayClass/gc', 'HTTPRoute/r', 'Pod/web-1', 'Service/web']);
+    expect([...selectScope(withPod, edges, { type: 'workload', uid: 'Pod/web-1' })].sort()).toEqual(['Gateway/gw', 'HTTPRoute/r', 'Pod/web-1', 'Service/web']);
   });
 });
