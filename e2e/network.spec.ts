@@ -141,7 +141,10 @@ describe('Network view (real test cluster)', () => {
       const edges = JSON.parse((await page.textContent('[data-testid="topology-edges"]')) ?? '[]').map((e: any) => `${e.kind}:${e.source}->${e.target}`);
       expect(edges).toEqual(expect.arrayContaining([`classifies:${gc}->${gw}`, `routes:${gw}->${route}`, `routes:${route}->${svc}`]));
     });
-    expect(await page.locator('[data-testid="topology-node"][data-kind="Gateway"]').getAttribute('data-health')).toBe('Progressing');
+    const card = page.locator('[data-testid="topology-node"][data-kind="Gateway"]');
+    expect(await card.getAttribute('data-health')).toBe('Progressing');
+    // Honest about nobody running a Gateway controller here: the pill's title names the class's controller.
+    expect(await card.locator('[data-testid="health"]').getAttribute('title')).toBe('Not accepted by any controller: GatewayClass wheelhouse names controller wheelhouse.dev/no-gateway-controller');
     await page.click('.react-flow__controls-fitview');
     await page.waitForTimeout(600);
     await screenshots(page, 'network-gateway-topology');

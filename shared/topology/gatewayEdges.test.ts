@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEdges } from './edges';
 import { projectTopoObject } from './topologyObject';
 import { selectScope } from './scope';
+import { gatewayHealthNotes } from './gatewayHealthNote';
 
 const g = 'gateway.networking.k8s.io/v1';
 const o = (apiVersion: string, kind: string, name: string, rest: Record<string, unknown>, ns: string | null = 'demo') =>
@@ -40,5 +41,9 @@ describe('Gateway API edges and health', () => {
     const edges = buildEdges(withPod);
     expect([...selectScope(withPod, edges, { type: 'namespace', namespace: 'demo' })].sort()).toEqual(['Gateway/gw', 'GatewayClass/gc', 'HTTPRoute/r', 'Pod/web-1', 'Service/web']);
     expect([...selectScope(withPod, edges, { type: 'workload', uid: 'Pod/web-1' })].sort()).toEqual(['Gateway/gw', 'HTTPRoute/r', 'Pod/web-1', 'Service/web']);
+  });
+  it('names the class and its controller on a Gateway no controller accepted', () => {
+    expect(gatewayHealthNotes(objects).get('Gateway/gw')).toEqual({ status: 'Progressing', message: 'Not accepted by any controller: GatewayClass gc names controller x.dev/gw' });
+    expect(gatewayHealthNotes(objects.filter((x) => x.kind !== 'GatewayClass')).get('Gateway/gw')?.message).toBe('Not accepted by any controller: no GatewayClass named gc');
   });
 });
