@@ -148,6 +148,13 @@ describe('Network view (real test cluster)', () => {
     await page.click('.react-flow__controls-fitview');
     await page.waitForTimeout(600);
     await screenshots(page, 'network-gateway-topology');
+    // The Gateway's details link to the Network view narrowed to the paths through it.
+    await card.click();
+    await page.waitForSelector('[data-testid="details"] [data-testid="dp-title"]:text-is("edge")');
+    await page.click('[data-testid="dp-network-link"]');
+    await page.waitForSelector('[data-testid="network-view"] .net-header:has-text("through Gateway/edge")');
+    await pathRow(page, 'Gateway/edge/HTTPRoute/shop-route/0/shop').waitFor();
+    expect(await page.locator('[data-testid="network-view"] .net-path').count()).toBe(1);
     expect(page.errors).toEqual([]);
   });
 });
