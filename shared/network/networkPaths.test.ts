@@ -43,6 +43,9 @@ describe('computeNetworkPaths', () => {
     expect(by('noclass').stops.map((s) => s.code)).toEqual(['ingress-class-missing']);
     expect(by('noctl').stops[0].reason).toContain('IngressClass real names controller x.dev/ctl');
     expect(by('nobackend').stops.map((s) => s.code)).toEqual(['backend-missing']);
+    // A user who may not list IngressClasses is not told the class is missing.
+    const unreadable = computeNetworkPaths(objects.filter((o) => o.kind !== 'IngressClass'), 'ns', { ingressClassesReadable: false });
+    expect(unreadable.find((p) => p.entry.name === 'noclass')!.stops.map((s) => s.code)).toEqual(['ingress-no-controller']);
   });
 
   it('follows Gateway → HTTPRoute → Services with weights and says when no controller accepted the Gateway', () => {

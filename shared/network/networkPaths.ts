@@ -113,8 +113,9 @@ function servicePortStop(svc: TopoObject | undefined, port: number | string | un
 
 /**
  * Every path in `namespace`. `objects` holds what the topology watches (cluster-scoped classes included).
+ * `ingressClassesReadable: false` (the user may not list IngressClasses): a class is never called missing.
  */
-export function computeNetworkPaths(objects: readonly TopoObject[], namespace: string): TrafficPath[] {
+export function computeNetworkPaths(objects: readonly TopoObject[], namespace: string, opts: { ingressClassesReadable?: boolean } = {}): TrafficPath[] {
   const inNs = objects.filter((o) => o.namespace === namespace);
   const byKey = new Map(objects.map((o) => [keyOf(o), o]));
   const svcOf = (name: string, ns = namespace) => byKey.get(`/Service/${ns}/${name}`);
@@ -129,7 +130,7 @@ export function computeNetworkPaths(objects: readonly TopoObject[], namespace: s
     const className = info.className ?? info.classAnnotation;
     const cls = className ? ingressClasses.find((c) => c.name === className) : ingressClasses.find((c) => c.ingressClass?.isDefault);
     const entryStops: Stop[] = [];
-    if (!cls && !info.classAnnotation) {
+    if (!cls && !info.classAnnotation && opts.ingressClassesReadable !== false) {
       entryStops.push({ code: 'ingress-class-missing', reason: className ? `No IngressClass named ${className}: no controller serves this Ingress` : 'No ingressClassName and no default IngressClass: no controller serves this Ingress' });
     } else if (!(info.addresses?.length)) {
       entryStops.push({ code: 'ingress-no-controller', reason: `No controller has published an address for this Ingress${cls ? ` (IngressClass ${cls.name} names controller ${cls.ingressClass?.controller ?? '?'})` : ''}` });

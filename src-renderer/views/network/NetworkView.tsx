@@ -36,7 +36,7 @@ export function NetworkView({ context, namespace, via, onSelect }: { context: st
         <span className={stopped ? 'net-count-stop' : 'muted'} data-testid="network-stopped">{shown.length} paths, {stopped} where traffic stops</span>
         <label className="net-filter"><input type="checkbox" checked={onlyStopped} onChange={(e) => setOnlyStopped(e.target.checked)} /> only where traffic stops</label>
       </header>
-      {data.forbidden.length > 0 && <div className="muted net-note">Not allowed to list {data.forbidden.map((k) => k.kind).join(', ')}: paths through them are missing.</div>}
+      {data.forbiddenKinds.length > 0 && <div className="muted net-note" data-testid="network-forbidden">Not permitted to list {data.forbiddenKinds.join(', ')}: paths through them are missing or unchecked.</div>}
       <div className="net-columns net-row net-head-row" aria-hidden="true">
         <span>Addresses</span><span>Ingress / Gateway</span><span>Route</span><span>Service</span><span>Pods</span>
       </div>
