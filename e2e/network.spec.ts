@@ -109,6 +109,23 @@ describe('Network view (real test cluster)', () => {
     await page.waitForSelector(`[data-testid="network-view"] .net-header:has-text("namespace ${NS}")`);
   });
 
+  it('for a user who may not list IngressClasses or GatewayClasses (edit in demo only), says so instead of calling the class missing', async () => {
+    await page.evaluate((h) => { window.location.hash = h; }, '#/c/wheelhouse-limited/network?ns=demo');
+    await page.waitForSelector('[data-testid="network-view"] .net-header:has-text("namespace demo")');
+    const note = page.locator('[data-testid="network-forbidden"]');
+    await note.waitFor({ timeout: 60_000 });
+    // Gateway API kinds are watched once discovery answers: the note grows then.
+    await eventually(async () => {
+      expect(await note.textContent()).toContain('IngressClass');
+      expect(await note.textContent()).toContain('GatewayClass');
+    });
+    const row = page.locator('[data-testid="net-path-demo/Ingress/web/web.demo.wheelhouse.test/"]');
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.locator('[data-testid="net-stops"]').textContent()).not.toContain('No IngressClass');
+    await page.evaluate((h) => { window.location.hash = h; }, `#/c/${ADMIN}/network?ns=${NS}`);
+    await page.waitForSelector(`[data-testid="network-view"] .net-header:has-text("namespace ${NS}")`);
+  });
+
   it('opens details, logs and port-forward from a node, and a Service’s details link back to the view', async () => {
     const row = pathRow(page, 'Ingress/shop/shop.e2e.test/');
     await row.locator('[data-testid="net-service"] button', { hasText: 'Details' }).click();
