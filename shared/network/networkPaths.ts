@@ -155,8 +155,10 @@ export function computeNetworkPaths(objects: readonly TopoObject[], namespace: s
     for (const parent of info.parents.filter((p) => p.kind === 'Gateway')) {
       const gw = byKey.get(`${GATEWAY_GROUP}/Gateway/${parent.namespace ?? namespace}/${parent.name}`);
       const entryStops: Stop[] = [];
+      // A Gateway in another namespace is not in this namespace's lists: unknown, so not flagged.
+      const elsewhere = !!parent.namespace && parent.namespace !== namespace;
       if (!gw) {
-        entryStops.push({ code: 'gateway-not-accepted', reason: `Gateway ${parent.name} does not exist` });
+        if (!elsewhere) entryStops.push({ code: 'gateway-not-accepted', reason: `Gateway ${parent.name} does not exist` });
       } else if (gw.health.status !== 'Healthy') {
         const cls = byKey.get(`${GATEWAY_GROUP}/GatewayClass//${gw.gateway?.className ?? ''}`);
         const noController = gw.health.status === 'Progressing' && gw.health.message?.startsWith('Not accepted by any controller');
