@@ -95,6 +95,16 @@ async function referenceEdges(ns: string): Promise<{ edges: Set<string>; names: 
     const pv = pvc.spec.volumeName ? pvs.find((v) => v.metadata.name === pvc.spec.volumeName) : undefined;
     add('binds', pvc, pv);
   }
+  // Gateway API (seed v4): class → Gateway by gatewayClassName, Gateway → route by parentRefs, route → Service by backendRefs.
+  const gw = 'gateway.networking.k8s.io';
+  const [classes, gateways, ...routeLists] = await Promise.all([getJson([`gatewayclasses.${gw}`]), getJson([`gateways.${gw}`, '-n', ns]),
+    getJson([`httproutes.${gw}`, '-n', ns]), getJson([`grpcroutes.${gw}`, '-n', ns])]);
+  for (const o of [...classes.items, ...gateways.items, ...routeLists.flatMap((l: any) => l.items)]) names.set(o.metadata.uid, `${o.kind}/${o.metadata.name}`);
+  for (const g of gateways.items) add('classifies', classes.items.find((c: any) => c.metadata.name === g.spec.gatewayClassName), g);
+  for (const r of routeLists.flatMap((l: any) => l.items)) {
+    for (const p of r.spec.parentRefs ?? []) add('routes', gateways.items.find((g: any) => g.metadata.name === p.name), r);
+    for (const rule of r.spec.rules ?? []) for (const b of rule.backendRefs ?? []) add('routes', r, byKindName.get(`Service/${b.name}`));
+  }
   return { edges, names };
 }
 
@@ -178,7 +188,7 @@ describe('topology: the live graph of a namespace', () => {
       return { shown, ref };
     });
     // Every kind of edge the brief names is there.
-    expect(new Set(shown.edges.map((e) => e.kind))).toEqual(new Set(['owns', 'selects', 'routes', 'scales', 'mounts', 'binds']));
+    expect(new Set(shown.edges.map((e) => e.kind))).toEqual(new Set(['owns', 'selects', 'routes', 'scales', 'mounts', 'binds', 'classifies']));
     expect(ref.edges.size).toBeGreaterThan(20);
     // No filter is on: every edge is visible, and what React Flow drew is what the JSON says.
     expect(shown.edges.filter((e) => e.hidden)).toEqual([]);
@@ -319,7 +329,8 @@ describe('topology: the live graph of a namespace', () => {
     await page.waitForSelector('[data-testid="back-to-namespace"]');
     g = await shownGraph(page);
     const kinds = new Set(g.nodes.map((n) => n.kind));
-    expect(kinds).toEqual(new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Ingress', 'ConfigMap', 'Secret']));
+    // (Seed v4: the HTTPRoute web-split routes to web too, and its Gateway is the way in.)
+    expect(kinds).toEqual(new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Ingress', 'HTTPRoute', 'Gateway', 'ConfigMap', 'Secret']));
     expect(g.nodes.filter((n) => n.kind === 'Deployment').map((n) => n.name)).toEqual(['web']);
     await page.waitForTimeout(400);
     await page.screenshot({ path: 'test-results/topology-workload.png' });

@@ -6,9 +6,10 @@ import { STUCK_LABEL } from './kwok-config.mjs';
 import { USAGE_MEMORY, WAVE_HIGH, WAVE_LOW, WAVE_PERIOD } from './kwok-metrics-config.mjs';
 import { existsSync as helmBuilt } from 'node:fs';
 import { helmPath, seedHelmRelease } from './helm.mjs';
+import { demoGatewayObjects, ensureGatewayApiCrds, GATEWAY_CRDS } from './gateway-api.mjs';
 
 /** Bump when the data set changes, so ensureCluster() re-seeds existing clusters. */
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 const FIELD_MANAGER = 'wheelhouse-seed';
 
 const b64 = (s) => Buffer.from(s).toString('base64');
@@ -401,9 +402,13 @@ export async function seedCluster(opts) {
     });
   }
   phase('namespaces, CRD, storage');
+  // Gateway API (standard channel, pinned): the CRDs, then the demo's class, Gateway and routes.
+  await k(['apply', '--server-side', '--force-conflicts', `--field-manager=${FIELD_MANAGER}`, '-f', ensureGatewayApiCrds()]);
+  await k(['wait', '--for=condition=Established', '--timeout=60s', ...GATEWAY_CRDS.map((c) => `crd/${c}`)]);
+  phase('Gateway API CRDs');
 
   const { demo, widgets, data, shop } = namespaced();
-  await apply([...demo, ...widgets, ...data, ...shop]);
+  await apply([...demo, ...widgets, ...data, ...shop, ...demoGatewayObjects()]);
   phase('objects applied');
 
   // Revisions: web and api roll independently, so do them side by side.

@@ -71,6 +71,14 @@ export const KINDS: readonly KindInfo[] = [
   k('Event', '', 'v1', 'events', true, ['ev']),
   k('CustomResourceDefinition', 'apiextensions.k8s.io', 'v1', 'customresourcedefinitions', false, ['crd', 'crds']),
   k('ControllerRevision', 'apps', 'v1', 'controllerrevisions', true, []),
+  k('IngressClass', 'networking.k8s.io', 'v1', 'ingressclasses', false, []),
+  // Gateway API (CRDs, standard channel): present only where the cluster serves them (discovery).
+  k('GatewayClass', 'gateway.networking.k8s.io', 'v1', 'gatewayclasses', false, ['gc']),
+  k('Gateway', 'gateway.networking.k8s.io', 'v1', 'gateways', true, ['gtw']),
+  k('HTTPRoute', 'gateway.networking.k8s.io', 'v1', 'httproutes', true, []),
+  k('GRPCRoute', 'gateway.networking.k8s.io', 'v1', 'grpcroutes', true, []),
+  k('TLSRoute', 'gateway.networking.k8s.io', 'v1', 'tlsroutes', true, []),
+  k('TCPRoute', 'gateway.networking.k8s.io', 'v1', 'tcproutes', true, []),
 ];
 
 const byKind = new Map(KINDS.map((i) => [i.kind, i]));

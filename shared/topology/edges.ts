@@ -2,6 +2,7 @@ import { apiGroup } from '../model/kubeObject';
 import { LabelIndex } from './selectorIndex';
 import { scaleTargetGroup } from '../actions/autoscalerTarget';
 import type { TopoObject } from './topologyObject';
+import { addGatewayEdges } from './gatewayEdges';
 
 /**
  * owns: ownerReferences (Deployment→ReplicaSet→Pod, StatefulSet/DaemonSet/Job→Pod, CronJob→Job)
@@ -10,9 +11,10 @@ import type { TopoObject } from './topologyObject';
  * scales: HorizontalPodAutoscaler→its scaleTargetRef
  * mounts: Pod→PersistentVolumeClaim/ConfigMap/Secret
  * binds: PersistentVolumeClaim→PersistentVolume
+ * classifies, routes: GatewayClass→Gateway→HTTPRoute/GRPCRoute/TLSRoute/TCPRoute→Service (gatewayEdges.ts)
  * Edges point from the object that names the other to the one named (owner to owned for `owns`).
  */
-export type EdgeKind = 'owns' | 'selects' | 'routes' | 'scales' | 'mounts' | 'binds';
+export type EdgeKind = 'owns' | 'selects' | 'routes' | 'scales' | 'mounts' | 'binds' | 'classifies';
 
 export interface TopoEdge {
   /** `${kind}:${source}->${target}`: stable across rebuilds, unique per kind and pair. */
@@ -102,6 +104,8 @@ export function buildEdges(objects: readonly TopoObject[]): TopoEdge[] {
       case 'PersistentVolumeClaim':
         if (o.pvc?.volumeName) add('binds', o, names.get(undefined, '', 'PersistentVolume', o.pvc.volumeName));
         break;
+      default:
+        addGatewayEdges(o, names, (kind, source, target) => { if (source) add(kind, source, target); });
     }
   }
   return edges.sort(compareEdges);

@@ -2,6 +2,7 @@ import { buildEdges, compareEdges, edgeId, type TopoEdge } from './edges';
 import { HEALTH_ORDER, worstHealth, type HealthStatus, type HealthStatusCode } from './health';
 import { rolledHealth } from './rollup';
 import { podGroupId, selectScope, type TopologyScope } from './scope';
+import { gatewayHealthNotes } from './gatewayHealthNote';
 import { SERVICE_NAME_LABEL, type TopoObject } from './topologyObject';
 
 export { podGroupId, type TopologyScope } from './scope';
@@ -87,6 +88,7 @@ export function buildTopology(objects: readonly TopoObject[], options: TopologyO
 
   const allEdges = buildEdges(rest);
   const health = rolledHealth(rest, allEdges);
+  for (const [uid, note] of gatewayHealthNotes(rest)) health.set(uid, note);
   const healthOf = (o: TopoObject) => health.get(o.uid) ?? o.health;
 
   let included = selectScope(rest, allEdges, options.scope);

@@ -1,4 +1,5 @@
 import { apiGroup, type KubeObject } from '../model/kubeObject';
+import { gatewayClassHealth, gatewayHealth, routeHealth } from './gatewayApi';
 
 /**
  * Health of one object, with the rules of Argo CD's gitops-engine (pkg/health/health_*.go) and, for
@@ -278,6 +279,12 @@ const rules: Record<string, (obj: KubeObject) => HealthStatus> = {
   'networking.k8s.io/Ingress': ingressHealth,
   'extensions/Ingress': ingressHealth,
   'autoscaling/HorizontalPodAutoscaler': hpaHealth,
+  'gateway.networking.k8s.io/GatewayClass': gatewayClassHealth,
+  'gateway.networking.k8s.io/Gateway': gatewayHealth,
+  'gateway.networking.k8s.io/HTTPRoute': routeHealth,
+  'gateway.networking.k8s.io/GRPCRoute': routeHealth,
+  'gateway.networking.k8s.io/TLSRoute': routeHealth,
+  'gateway.networking.k8s.io/TCPRoute': routeHealth,
 };
 
 /** The most severe of several statuses (Healthy for none). */

@@ -62,6 +62,8 @@ export interface Layout {
 }
 
 const RANKS: Record<string, number> = {
+  // Gateway API kinds share the columns left of Services: class and Gateway before the Ingress column.
+  GatewayClass: -2, Gateway: -1, HTTPRoute: 0, GRPCRoute: 0, TLSRoute: 0, TCPRoute: 0,
   Ingress: 0,
   Service: 1,
   Deployment: 2, StatefulSet: 2, DaemonSet: 2, CronJob: 2, HorizontalPodAutoscaler: 2,
@@ -190,7 +192,7 @@ function layoutBand(band: LayoutNode[], g: Graph, top: number, o: Required<Layou
   place(byOrder(4), () => undefined);
   place(byOrder(3), placedNeighbours);
   place(byOrder(2), placedNeighbours);
-  for (const r of [1, 0, 5, 6, OTHER_RANK]) {
+  for (const r of [1, 0, -1, -2, 5, 6, OTHER_RANK]) {
     const column = (columns.get(r) ?? []).map((n) => ({ n, want: placedNeighbours(n) }));
     column.sort((a, b) => (a.want ?? Infinity) - (b.want ?? Infinity) || byName(a.n, b.n));
     const wants = new Map(column.map((c) => [c.n.id, c.want]));
@@ -240,7 +242,7 @@ function placeNewNodes(nodes: readonly LayoutNode[], g: Graph, positions: Map<st
   };
   for (const p of positions.values()) occupy(p);
 
-  const rankOrder = [2, 3, 4, 1, 0, 5, 6, OTHER_RANK];
+  const rankOrder = [2, 3, 4, 1, 0, -1, -2, 5, 6, OTHER_RANK];
   fresh.sort((a, b) => rankOrder.indexOf(kindRank(a.kind)) - rankOrder.indexOf(kindRank(b.kind)) || byName(a, b));
   for (const n of fresh) {
     const band = limit.get(n.group ?? '')!;

@@ -5,7 +5,7 @@ import type { TopoObject } from './topologyObject';
  * namespace: one namespace, plus the PersistentVolumes its claims bind.
  * all: every namespace; the graph groups nodes by namespace.
  * workload: an object's owner tree downwards, and what serves it: Services selecting its pods,
- *   Ingresses routing to those Services, HPAs scaling anything in the tree, the ConfigMaps,
+ *   Ingresses and Gateway API routes (with their Gateways) routing to those Services, HPAs scaling anything in the tree, the ConfigMaps,
  *   Secrets and claims its pods mount, and the volumes those claims bind.
  * focus: everything within `hops` edges of an object, in either direction.
  * A uid of a pod group (`podGroup:<ownerUid>`) stands for its owner.
@@ -51,6 +51,8 @@ export function selectScope(objects: readonly TopoObject[], edges: readonly Topo
       const set = new Set<string>();
       for (const o of objects) if (o.namespace === scope.namespace) set.add(o.uid);
       for (const e of edges) if (e.kind === 'binds' && set.has(e.source)) set.add(e.target);
+      // The (cluster-scoped) GatewayClass of the namespace's Gateways.
+      for (const e of edges) if (e.kind === 'classifies' && set.has(e.target)) set.add(e.source);
       return set;
     }
     case 'workload':
@@ -82,7 +84,11 @@ function workloadScope(byUid: Map<string, TopoObject>, adj: Adjacency, root: str
   }
   for (const svc of services) {
     set.add(svc);
-    for (const ing of along(adj.in.get(svc), 'routes', 'source')) set.add(ing);
+    for (const ing of along(adj.in.get(svc), 'routes', 'source')) {
+      set.add(ing);
+      // A Gateway API route's Gateways: the rest of the way in.
+      for (const gw of along(adj.in.get(ing), 'routes', 'source')) set.add(gw);
+    }
   }
   return set;
 }

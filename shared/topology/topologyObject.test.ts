@@ -21,7 +21,7 @@ describe('projectTopoObject', () => {
       ownerReferences: [{ uid: 'uid-rs', kind: 'ReplicaSet', name: 'web-abc', controller: true }],
       health: { status: 'Healthy' },
       images: ['img:1'],
-      pod: { phase: 'Running', reason: 'Running', ready: 1, total: 1, restartCount: 2, nodeName: 'node-1', configMaps: [], secrets: [], pvcs: [] },
+      pod: { phase: 'Running', reason: 'Running', ready: 1, total: 1, restartCount: 2, nodeName: 'node-1', configMaps: [], secrets: [], pvcs: [], podReady: true },
     });
   });
 
@@ -75,7 +75,7 @@ describe('projectTopoObject', () => {
     expect(svc({ app: 'web' }).selector).toEqual({ matchLabels: { app: 'web' } });
     expect(svc({}).selector).toBeUndefined();
     expect(svc(undefined).selector).toBeUndefined();
-    expect(svc(undefined).service).toEqual({ type: 'NodePort', clusterIP: '10.0.0.1', ports: ['80:30080/TCP'] });
+    expect(svc(undefined).service).toMatchObject({ type: 'NodePort', clusterIP: '10.0.0.1', ports: ['80:30080/TCP'] });
   });
 
   it('collects Ingress backends from rules and the default backend, v1 and v1beta1', () => {
@@ -86,7 +86,8 @@ describe('projectTopoObject', () => {
         rules: [{ host: 'b.example', http: { paths: [{ backend: { service: { name: 'web' } } }, { backend: { service: { name: 'api' } } }] } }, { host: 'a.example', http: { paths: [{ backend: { service: { name: 'web' } } }] } }, { http: { paths: [{ backend: { resource: { kind: 'Bucket', name: 'b' } } }] } }],
       },
     });
-    expect(v1.ingress).toEqual({ backends: ['api', 'fallback', 'web'], hosts: ['a.example', 'b.example'], className: 'nginx' });
+    expect(v1.ingress).toMatchObject({ backends: ['api', 'fallback', 'web'], hosts: ['a.example', 'b.example'], className: 'nginx' });
+    expect(v1.ingress?.rules?.map((r) => r.service)).toEqual(['web', 'api', 'web', undefined, 'fallback']);
     const beta = projectTopoObject({ apiVersion: 'extensions/v1beta1', kind: 'Ingress', metadata: meta('old'), spec: { backend: { serviceName: 'legacy', servicePort: 80 }, rules: [{ http: { paths: [{ backend: { serviceName: 'other' } }] } }] } });
     expect(beta.ingress?.backends).toEqual(['legacy', 'other']);
   });
@@ -112,7 +113,8 @@ describe('projectTopoObject', () => {
     expect(pv.namespace).toBeUndefined();
     expect(pv.pv).toEqual({ phase: 'Bound', storageClass: 'standard', capacity: '5Gi', claim: { namespace: 'shop', name: 'data' } });
     const slice = projectTopoObject({ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: meta('web-abc', { labels: { 'kubernetes.io/service-name': 'web' } }), endpoints: [{ conditions: { ready: true } }, { conditions: {} }, { conditions: { ready: false } }] } as KubeObject);
-    expect(slice.endpointSlice).toEqual({ serviceName: 'web', ready: 2, total: 3 });
+    expect(slice.endpointSlice).toMatchObject({ serviceName: 'web', ready: 2, total: 3 });
+    expect(slice.endpointSlice?.endpoints?.map((e) => e.ready)).toEqual([true, true, false]);
   });
 });
 

@@ -3,6 +3,8 @@ import type { LabelSelector, LabelSelectorRequirement } from '../model/labelSele
 import { replicaCounts, type ReplicaCounts } from '../model/replicaCounts';
 import { nodeAllocatable, podResources, type NodeAllocatable, type PodResources } from '../metrics/usageShare';
 import { computeHealth, type HealthStatus } from './health';
+import { projectGateway, projectGatewayClass, projectRoute, type GatewayClassInfo, type GatewayInfo, type RouteInfo } from './gatewayApi';
+import { podPorts, projectEndpoints, servicePorts, ingressRules, ingressClassInfo, type ContainerPortInfo, type EndpointInfo, type ServicePortInfo, type IngressRuleInfo, type IngressClassInfo } from './networkParts';
 
 /**
  * The slim shape the main process computes from a full object and sends to the renderer: exactly
@@ -34,12 +36,20 @@ export interface PodInfo {
   pvcs: string[];
   /** Summed container requests and limits (shared/metrics), for usage shares. */
   resources?: PodResources;
+  /** Container ports (name, number, protocol), for resolving a Service's named targetPort. */
+  ports?: ContainerPortInfo[];
+  /** The Ready condition is True. */
+  podReady?: boolean;
 }
 
 export interface ServiceInfo {
   type: string;
   clusterIP?: string;
   ports: string[];
+  /** spec.ports in full, for the Network view. */
+  portSpecs?: ServicePortInfo[];
+  /** status.loadBalancer.ingress IPs / hostnames and spec.externalIPs. */
+  addresses?: string[];
 }
 
 export interface IngressInfo {
@@ -47,6 +57,12 @@ export interface IngressInfo {
   backends: string[];
   hosts: string[];
   className?: string;
+  /** Every rule path and the default backend, in order. */
+  rules?: IngressRuleInfo[];
+  /** status.loadBalancer.ingress IPs / hostnames. */
+  addresses?: string[];
+  /** The kubernetes.io/ingress.class annotation, the class before ingressClassName existed. */
+  classAnnotation?: string;
 }
 
 export interface HpaInfo {
@@ -93,6 +109,8 @@ export interface EndpointSliceInfo {
   serviceName?: string;
   ready: number;
   total: number;
+  endpoints?: EndpointInfo[];
+  ports?: { name?: string; port?: number; protocol: string }[];
 }
 
 export interface TopoObject {
@@ -127,6 +145,10 @@ export interface TopoObject {
   pvc?: PvcInfo;
   pv?: PvInfo;
   endpointSlice?: EndpointSliceInfo;
+  gatewayClass?: GatewayClassInfo;
+  gateway?: GatewayInfo;
+  route?: RouteInfo;
+  ingressClass?: IngressClassInfo;
   /** A Node's allocatable CPU and memory, for usage shares. */
   allocatable?: NodeAllocatable;
 }
@@ -277,6 +299,9 @@ function pod(obj: KubeObject, out: TopoObject): void {
   const reason = podReason(obj);
   if (reason) info.reason = reason;
   if (str(spec.nodeName)) info.nodeName = spec.nodeName;
+  const ports = podPorts(spec);
+  if (ports.length > 0) info.ports = ports;
+  if (arr(st.conditions).some((c) => c?.type === 'Ready' && c?.status === 'True')) info.podReady = true;
   const resources = podResources(arr(spec.containers));
   if (resources) info.resources = resources;
   out.pod = info;
@@ -294,6 +319,9 @@ function service(obj: KubeObject, out: TopoObject): void {
     ports: arr(spec.ports).map((p) => `${p?.port}${p?.nodePort ? `:${p.nodePort}` : ''}/${p?.protocol ?? 'TCP'}`),
   };
   if (str(spec.clusterIP)) info.clusterIP = spec.clusterIP;
+  info.portSpecs = servicePorts(spec);
+  const addresses = [...arr(obj.status?.loadBalancer?.ingress).map((i) => str(i?.ip) ?? str(i?.hostname)), ...arr(spec.externalIPs).map(str)].filter((a): a is string => !!a);
+  if (addresses.length > 0) info.addresses = addresses;
   out.service = info;
 }
 
@@ -317,6 +345,11 @@ function ingress(obj: KubeObject, out: TopoObject): void {
   }
   const info: IngressInfo = { backends: sortedUnique(backends), hosts: sortedUnique(hosts) };
   if (str(spec.ingressClassName)) info.className = spec.ingressClassName;
+  const annotated = str(obj.metadata?.annotations?.['kubernetes.io/ingress.class']);
+  if (annotated) info.classAnnotation = annotated;
+  info.rules = ingressRules(spec);
+  const addresses = arr(obj.status?.loadBalancer?.ingress).map((i) => str(i?.ip) ?? str(i?.hostname)).filter((a): a is string => !!a);
+  if (addresses.length > 0) info.addresses = addresses;
   out.ingress = info;
 }
 
@@ -394,6 +427,8 @@ function endpointSlice(obj: KubeObject, out: TopoObject): void {
   const info: EndpointSliceInfo = { ready, total: endpoints.length };
   const svc = obj.metadata?.labels?.[SERVICE_NAME_LABEL];
   if (svc) info.serviceName = svc;
+  info.endpoints = projectEndpoints(endpoints);
+  info.ports = arr((obj as any).ports).map((p) => ({ ...(str(p?.name) ? { name: p.name } : {}), ...(optNum(p?.port) !== undefined ? { port: p.port } : {}), protocol: str(p?.protocol) ?? 'TCP' }));
   out.endpointSlice = info;
 }
 
@@ -411,5 +446,12 @@ const projectKind: Record<string, (obj: KubeObject, out: TopoObject) => void> = 
   PersistentVolumeClaim: pvc,
   PersistentVolume: pv,
   EndpointSlice: endpointSlice,
+  IngressClass: (obj, out) => { out.ingressClass = ingressClassInfo(obj); },
+  GatewayClass: (obj, out) => { out.gatewayClass = projectGatewayClass(obj); },
+  Gateway: (obj, out) => { out.gateway = projectGateway(obj); },
+  HTTPRoute: (obj, out) => { out.route = projectRoute(obj); },
+  GRPCRoute: (obj, out) => { out.route = projectRoute(obj); },
+  TLSRoute: (obj, out) => { out.route = projectRoute(obj); },
+  TCPRoute: (obj, out) => { out.route = projectRoute(obj); },
   Node: (obj, out) => { const a = nodeAllocatable(obj.status?.allocatable); if (a) out.allocatable = a; },
 };

@@ -24,6 +24,7 @@ import type { PaletteGo } from './palette/paletteCommands';
 import { HelmView } from '../views/helm/HelmView';
 import { AppsView } from '../views/apps/AppsView';
 import { KindsBrowser } from '../views/kinds/KindsBrowser';
+import { NetworkView } from '../views/network/NetworkView';
 import { decodeDetails, encodeDetails, withParams } from './detailsLink';
 import type { DetailsTarget } from '../views/details/detailsTarget';
 
@@ -96,6 +97,7 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
         {route.view === 'apps' && <AppsView context={context} kube={kube} appId={route.params.get('app') ?? undefined} navigate={navigate} />}
         {route.view === 'overview' && <OverviewView context={context} namespace={namespace} onSelect={(s) => setSelected(s)} />}
         {route.view === 'forwards' && <PortForwardsPage />}
+        {route.view === 'network' && <NetworkView context={context} namespace={namespace} via={route.params.get('via') ?? undefined} onSelect={setSelected} />}
         {route.view === 'kinds' && <KindsBrowser context={context} nsParam={nsParam ?? undefined} />}
         {route.view === 'r' && route.resource && !routeKind && !kinds.loaded && <div className="empty">Loading…</div>}
         {route.view === 'r' && route.resource && (routeKind || kinds.loaded) && (

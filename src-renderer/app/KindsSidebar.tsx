@@ -151,6 +151,7 @@ export function KindsSidebar({ context, route, namespace, nsParam, nav }: Sideba
   return (
     <nav className="sidebar kinds-sidebar" aria-label="Kinds">
       <a className={`nav-kind ${route.view === 'overview' ? 'active' : ''}`} href={formatRoute({ context, view: 'overview', params: { ns: nsParam } })}>Topology</a>
+      <a className={`nav-kind ${route.view === 'network' ? 'active' : ''}`} href={formatRoute({ context, view: 'network', params: { ns: nsParam } })} data-testid="nav-network">Network</a>
       <a className={`nav-kind ${route.view === 'forwards' ? 'active' : ''}`} href={formatRoute({ context, view: 'forwards', params: { ns: nsParam } })} data-testid="nav-port-forwards">
         Port forwards{forwardCount > 0 && <span className="nav-count" data-testid="nav-port-forwards-count">{forwardCount}</span>}
       </a>

@@ -13,6 +13,7 @@ import { WORKLOAD_KINDS } from './objectModel';
 import { KindSections } from './KindSections';
 import { UsageSection } from '../metrics/UsageSection';
 import { HpaSection } from '../metrics/HpaSection';
+import { NETWORK_KINDS, NetworkLink } from '../network/NetworkLink';
 import { CronJobSections } from './CronJobSections';
 import { RBAC_DETAIL_KINDS, RbacLinksSection } from '../rbac/RbacLinksSection';
 
@@ -43,6 +44,7 @@ export function OverviewTab({ context, target, obj, kinds, events, now, onSelect
       {kind && kind !== 'Pod' && !WORKLOAD_KINDS.has(kind) && !DATA_KINDS.has(kind) && <KindSections obj={obj} context={context} onSelect={onSelect} />}
       {(kind === 'Pod' || kind === 'Node' || (kind && WORKLOAD_KINDS.has(kind))) && <UsageSection context={context} obj={obj} />}
       {kind && RBAC_DETAIL_KINDS.has(kind) && <RbacLinksSection context={context} obj={obj} />}
+      {kind && NETWORK_KINDS.has(kind) && <NetworkLink context={context} kind={kind} obj={obj} />}
       <ConditionsSection obj={obj} now={now} />
       {kind === 'Secret' && <SecretData context={context} target={target} obj={obj} />}
       {kind === 'ConfigMap' && <ConfigMapData obj={obj} />}

@@ -5,7 +5,7 @@ import { cachedEdgeChunks } from './edgeChunks';
 import { cullRegion, intersects, sameRect, type Rect } from './cullRegion';
 
 /** Kinds drawn dashed or dotted (topology.css): these are the ones whose long paths are cut in pieces. */
-const DASHED_KINDS: ReadonlySet<string> = new Set(['selects', 'scales', 'mounts', 'binds']);
+const DASHED_KINDS: ReadonlySet<string> = new Set(['selects', 'scales', 'mounts', 'binds', 'classifies']);
 
 /** A piece of a dashed edge is about this long (flow units; a 256 px raster tile is 427 at zoom 0.6). */
 const CHUNK_LENGTH = 1000;

@@ -55,7 +55,7 @@ const LARGE_GRAPH_ZOOM = 0.6;
 
 const EDGE_LEGEND: { kind: string; label: string }[] = [
   { kind: 'owns', label: 'owns' }, { kind: 'selects', label: 'selects' }, { kind: 'routes', label: 'routes' },
-  { kind: 'scales', label: 'scales' }, { kind: 'mounts', label: 'mounts' }, { kind: 'binds', label: 'binds' },
+  { kind: 'scales', label: 'scales' }, { kind: 'mounts', label: 'mounts' }, { kind: 'binds', label: 'binds' }, { kind: 'classifies', label: 'classifies' },
 ];
 
 export function TopologyView(props: Props) {

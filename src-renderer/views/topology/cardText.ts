@@ -1,6 +1,7 @@
 import type { ObjectNode, PodGroupNode } from '../../../shared/topology/graph';
 import type { ReplicaCounts, TopoObject } from '../../../shared/topology/topologyObject';
 import { humanDuration } from '../../../shared/model/humanDuration';
+import { gatewaySummary } from './gatewayCardText';
 import { ROLLOUT_KINDS, SCALABLE_KINDS } from '../../../shared/model/kinds';
 
 /**
@@ -122,7 +123,7 @@ export function objectSummary(n: ObjectNode, usedBy?: number, now = Date.now()):
     case 'ConfigMap':
     case 'Secret':
       return usage(usedBy) ?? '';
-    default: return '';
+    default: return gatewaySummary(o) ?? '';
   }
 }
 

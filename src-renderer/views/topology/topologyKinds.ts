@@ -14,6 +14,8 @@ export interface TopologyKind {
   short: string;
   /** Family: decides the icon colour. */
   family: 'workload' | 'pod' | 'network' | 'config' | 'storage' | 'scaling';
+  /** A CRD's kind (Gateway API): watched only when discovery says the cluster serves it. */
+  optional?: true;
 }
 
 /** The icon tag and colour family of each watched kind; where it lives comes from shared/model/kinds.ts. */
@@ -33,11 +35,20 @@ const TOPOLOGY_PRESENTATION: [kind: string, short: string, family: TopologyKind[
   ['Secret', 'secret', 'config'],
   ['PersistentVolumeClaim', 'pvc', 'storage'],
   ['PersistentVolume', 'pv', 'storage'],
+  ['GatewayClass', 'gc', 'network'],
+  ['Gateway', 'gtw', 'network'],
+  ['HTTPRoute', 'http', 'network'],
+  ['GRPCRoute', 'grpc', 'network'],
+  ['TLSRoute', 'tls', 'network'],
+  ['TCPRoute', 'tcp', 'network'],
 ];
+
+/** Kinds from CRDs: subscribed only when served (see useTopologyObjects). */
+const OPTIONAL_KINDS: ReadonlySet<string> = new Set(['GatewayClass', 'Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute']);
 
 export const TOPOLOGY_KINDS: readonly TopologyKind[] = TOPOLOGY_PRESENTATION.map(([kind, short, family]) => {
   const { group, version, resource, namespaced } = builtInKind(kind);
-  return { kind, group, version, resource, namespaced, short, family };
+  return { kind, group, version, resource, namespaced, short, family, ...(OPTIONAL_KINDS.has(kind) ? { optional: true as const } : {}) };
 });
 
 const byKind = new Map(TOPOLOGY_KINDS.map((k) => [k.kind, k]));
@@ -47,6 +58,7 @@ export const topologyKind = (kind: string): TopologyKind | undefined => byKind.g
 
 /** Kinds a user can filter by: those that become nodes (EndpointSlices fold into their Service). */
 export const FILTERABLE_KINDS: readonly string[] = [
+  'GatewayClass', 'Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute',
   'Ingress', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'HorizontalPodAutoscaler',
   'ReplicaSet', 'Job', 'Pod', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'PersistentVolume',
 ];

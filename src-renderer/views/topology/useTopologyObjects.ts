@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLiveList } from '../../data/clientContext';
+import { useContractQuery, useLiveList } from '../../data/clientContext';
+import { servedKinds } from './servedKinds';
 import type { LiveListState } from '../../../shared/model/liveList';
 import type { Freshness } from '../../../shared/contract/resources';
 import { worstFreshness } from '../../../shared/model/freshness';
@@ -37,14 +38,17 @@ export const rebuildIntervalMs = (objects: number) => Math.min(2_000, 250 + Math
  * most every rebuildIntervalMs, so a burst of pod updates costs one graph build, not hundreds.
  */
 export function useTopologyObjects(context: string, namespace: string | undefined): TopologyObjects {
+  const discovery = useContractQuery('cluster.discovery', { context }, { staleTime: 5 * 60_000 });
+  // A CRD's kind (Gateway API) is watched only where discovery lists it: elsewhere its watch would fail.
+  const served = servedKinds(TOPOLOGY_KINDS, discovery.data);
   const lists = TOPOLOGY_KINDS.map((k) =>
     // A constant list of kinds: the hooks are called in the same order on every render.
     // eslint-disable-next-line react-hooks/rules-of-hooks
-    useLiveList<TopoObject>({ context, group: k.group, version: k.version, resource: k.resource, namespace: k.namespaced ? namespace : undefined, projection: 'topology' }),
+    useLiveList<TopoObject>(served.has(k.kind) ? { context, group: k.group, version: k.version, resource: k.resource, namespace: k.namespaced ? namespace : undefined, projection: 'topology' } : undefined),
   );
   const versionKey = lists.map((l) => l.version).join(',');
   const total = lists.reduce((n, l) => n + l.items.size, 0);
-  const allSettled = lists.every(settled);
+  const allSettled = lists.every((l, i) => !served.has(TOPOLOGY_KINDS[i].kind) || settled(l));
 
   const [timedOut, setTimedOut] = useState(false);
   useEffect(() => {
@@ -77,6 +81,7 @@ export function useTopologyObjects(context: string, namespace: string | undefine
   const forbidden: TopologyKind[] = [];
   const errors: { kind: TopologyKind; message: string }[] = [];
   lists.forEach((l, i) => {
+    if (!served.has(TOPOLOGY_KINDS[i].kind)) return;
     if (denied(l)) { forbidden.push(TOPOLOGY_KINDS[i]); return; }
     if (l.error) errors.push({ kind: TOPOLOGY_KINDS[i], message: l.error });
     readable.push(l.freshness);
