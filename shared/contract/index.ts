@@ -9,10 +9,11 @@ import { metricsMethods, metricsTopics } from './metrics';
 import { helmMethods, helmTopics } from './helm';
 import { appMethods, appTopics } from './apps';
 import { cronJobMethods } from './cronjobs';
+import { schemaMethods } from './schema';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods, ...appMethods, ...cronJobMethods };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods, ...appMethods, ...cronJobMethods, ...schemaMethods };
 export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics, ...helmTopics, ...appTopics };
 
 export type Methods = typeof methods;
@@ -37,3 +38,4 @@ export * from './metrics';
 export * from './helm';
 export * from './apps';
 export * from './cronjobs';
+export * from './schema';

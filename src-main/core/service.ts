@@ -10,10 +10,11 @@ import { metricsHandlers } from './metrics/metricsHandlers';
 import { helmHandlers } from './helm/helmHandlers';
 import { appsHandlers } from './apps/appsHandlers';
 import { cronJobHandlers } from './actions/cronJobHandlers';
+import { schemaHandlers } from './openapi/schemaHandlers';
 
 /** Implements the whole contract by composing each domain's handlers. */
 export function coreHandlers(core: Core, extra: ((core: Core) => Handlers)[] = []): Handlers {
-  const parts = [clusterHandlers(core), resourceHandlers(core), actionHandlers(core), streamHandlers(core), timelineHandlers(core), editHandlers(core), metricsHandlers(core), helmHandlers(core), appsHandlers(core), cronJobHandlers(core), ...extra.map((f) => f(core))];
+  const parts = [clusterHandlers(core), resourceHandlers(core), actionHandlers(core), streamHandlers(core), timelineHandlers(core), editHandlers(core), metricsHandlers(core), helmHandlers(core), appsHandlers(core), cronJobHandlers(core), schemaHandlers(core), ...extra.map((f) => f(core))];
   return {
     methods: Object.assign({}, ...parts.map((p) => p.methods)),
     topics: Object.assign({}, ...parts.map((p) => p.topics)),
