@@ -102,8 +102,11 @@ describe('Explain and the schema-aware YAML editor (real test cluster)', () => {
     await page.waitForSelector('[data-testid="explain"]', { state: 'detached' });
   }, 60_000);
 
-  it('Edit YAML: an unknown field is marked before anything is sent; imagePullPolicy completes from the popup to an enum value', async () => {
+  it('Edit YAML: an unknown field is marked before anything is sent; a missing field and imagePullPolicy’s enum value complete from the popup', async () => {
     const before = JSON.parse(await k(['get', 'deployment/web', '-n', NS, '-o', 'json']));
+    await pickNamespace(page, NS);
+    await openKind(page, 'apps/deployments');
+    await openRow(page, 'web');
     await openEditor(page);
     const indent = await endOfImageLine(page);
     await page.keyboard.insertText(`\n${indent}imagePullPolice: Always`);
@@ -114,15 +117,26 @@ describe('Explain and the schema-aware YAML editor (real test cluster)', () => {
     expect(JSON.parse(await k(['get', 'deployment/web', '-n', NS, '-o', 'json'])).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
     await screenshots(page, 'explain-editor-check');
 
-    // Replace the misspelt line: the key completes from the popup, then the value from its enum.
-    const bad = cmLine(page, new RegExp(`^${escape(indent)}imagePullPolice: Always$`));
+    // Replace the misspelt line by completing a field the container lacks: the key from the popup.
+    // (The line's text ends with the check's message, drawn inside the line.)
+    const bad = cmLine(page, new RegExp(`^${escape(indent)}imagePullPolice: Always`));
     await bad.click();
     await page.keyboard.press('End');
     await page.keyboard.press('Shift+Home');
-    await page.keyboard.insertText('');
-    await page.keyboard.type('imagePullPo');
-    await page.waitForSelector('.cm-tooltip-autocomplete li:has-text("imagePullPolicy")', { timeout: 15_000 });
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.insertText(indent);
+    await page.keyboard.type('workingD');
+    await page.waitForSelector('.cm-tooltip-autocomplete li:has-text("workingDir")', { timeout: 15_000 });
     await page.keyboard.press('Enter');
+    await page.keyboard.type('/srv');
+    await cmLine(page, new RegExp(`^${escape(indent)}workingDir: /srv$`)).waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="ed-code"] [data-testid="yaml-check"]').length === 0, null, { timeout: 10_000 });
+
+    // imagePullPolicy (the server defaulted it) completes to one of its enum values from the popup.
+    const pull = cmLine(page, new RegExp(`^${escape(indent)}imagePullPolicy: IfNotPresent$`));
+    await pull.click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 'IfNotPresent'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.press('Control+Space');
     await page.waitForSelector('.cm-tooltip-autocomplete li:has-text("IfNotPresent")', { timeout: 15_000 });
     const offered = await page.$$eval('.cm-tooltip-autocomplete li .cm-completionLabel', (els) => els.map((e) => e.textContent));
@@ -131,7 +145,6 @@ describe('Explain and the schema-aware YAML editor (real test cluster)', () => {
     await page.keyboard.type('Nev');
     await page.keyboard.press('Enter');
     await cmLine(page, new RegExp(`^${escape(indent)}imagePullPolicy: Never$`)).waitFor({ timeout: 10_000 });
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="ed-code"] [data-testid="yaml-check"]').length === 0, null, { timeout: 10_000 });
 
     // Hover shows the field's documentation; Ctrl+Shift+E opens explain at the cursor.
     await page.locator('[data-testid="ed-code"] .cm-line', { hasText: /imagePullPolicy: Never/ }).first().locator('text=imagePullPolicy').hover();
@@ -144,7 +157,8 @@ describe('Explain and the schema-aware YAML editor (real test cluster)', () => {
 
     await page.click('[data-testid="ed-apply"]');
     await page.waitForSelector('[data-testid="yaml-editor"]', { state: 'detached', timeout: 30_000 });
-    await eventually(async () => expect(JSON.parse(await k(['get', 'deployment/web', '-n', NS, '-o', 'json'])).spec.template.spec.containers[0].imagePullPolicy).toBe('Never'));
+    await eventually(async () => expect(JSON.parse(await k(['get', 'deployment/web', '-n', NS, '-o', 'json'])).spec.template.spec.containers[0])
+      .toMatchObject({ imagePullPolicy: 'Never', workingDir: '/srv' }));
     expect(page.errors).toEqual([]);
   }, 180_000);
 });

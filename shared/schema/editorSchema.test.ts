@@ -90,6 +90,14 @@ describe('completion', () => {
     expect(r.items.find((i) => i.label === 'imagePullPolicy')).toMatchObject({ detail: 'string', apply: 'imagePullPolicy: ' });
     expect(r.items.find((i) => i.label === 'resources')?.info).toMatch(/^Compute Resources required by this container/);
   });
+  it('leaves out keys written below the cursor too, but not those of another list item', () => {
+    const text = `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    \n    imagePullPolicy: Always\n  - name: b\n    image: x\n`;
+    const pos = text.indexOf('    \n') + 4;
+    const labels = completeAt(text, pos, lookup)!.items.map((i) => i.label);
+    expect(labels).not.toContain('imagePullPolicy');
+    expect(labels).not.toContain('name');
+    expect(labels).toContain('image');
+  });
   it('completes imagePullPolicy to its enum values', () => {
     const { text, pos } = cursor(`${DEPLOYMENT.split('        ports:')[0]}        imagePullPolicy: ¦`);
     expect(completeAt(text, pos, lookup)!.items.map((i) => i.label)).toEqual(['Always', 'IfNotPresent', 'Never']);

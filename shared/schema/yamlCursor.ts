@@ -1,7 +1,7 @@
 // Where the cursor is in a YAML document, read from indentation the way a person reads it, so it
 // still works while the text is half typed (a key without its colon does not parse as YAML).
 
-interface Frame { col: number; kind: 'key' | 'item'; name?: string }
+interface Frame { col: number; kind: 'key' | 'item'; name?: string; line: number }
 
 interface LineShape {
   /** Columns of the `- ` list markers before the key. */
@@ -34,14 +34,14 @@ function shapeOf(line: string): LineShape {
   return { dashes, keyCol: i, key: unquote(m[1]), rest: line.slice(i + m[0].length).replace(/\s+#.*$/, '').trim() };
 }
 
-function apply(stack: Frame[], shape: LineShape, withKey: boolean): void {
+function apply(stack: Frame[], shape: LineShape, withKey: boolean, line = -1): void {
   for (const d of shape.dashes) {
     while (stack.length && (stack[stack.length - 1].col > d || (stack[stack.length - 1].col === d && stack[stack.length - 1].kind === 'item'))) stack.pop();
-    stack.push({ col: d, kind: 'item' });
+    stack.push({ col: d, kind: 'item', line });
   }
   if (shape.key === undefined && !withKey) return;
   while (stack.length && stack[stack.length - 1].col >= shape.keyCol) stack.pop();
-  if (shape.key !== undefined && withKey) stack.push({ col: shape.keyCol, kind: 'key', name: shape.key });
+  if (shape.key !== undefined && withKey) stack.push({ col: shape.keyCol, kind: 'key', name: shape.key, line });
 }
 
 const keysOf = (stack: Frame[]) => stack.filter((f) => f.kind === 'key').map((f) => f.name!);
@@ -61,13 +61,19 @@ function documentLines(text: string, pos: number): { lines: string[]; first: num
   return { lines: all, first, lineAt, lineStart: at };
 }
 
-/** Keys of every line above `lineAt` in the document, tracked so block scalars' lines are skipped. */
-function scan(lines: string[], first: number, lineAt: number): { stack: Frame[]; siblings: Map<string, Set<string>> } {
-  const stack: Frame[] = [];
-  const siblings = new Map<string, Set<string>>();
+/**
+ * The keys open at `lineAt` (from the document's lines above it, block scalars' lines skipped), and
+ * the keys of every mapping in the document by the line of the frame that holds them (-1: the top).
+ */
+function scan(lines: string[], first: number, lineAt: number, end = lineAt): { stack: Frame[]; siblings: Map<number, Set<string>> } {
+  let stack: Frame[] = [];
+  let atCursor: Frame[] | undefined;
+  const siblings = new Map<number, Set<string>>();
   let blockIndent = -1;
-  for (let i = first; i < lineAt; i++) {
+  for (let i = first; i < end; i++) {
+    if (i === lineAt) atCursor = [...stack];
     const line = lines[i];
+    if (i >= lineAt && /^---(\s|$)/.test(line)) break;
     const indent = line.length - line.trimStart().length;
     if (blockIndent >= 0) {
       if (!line.trim() || indent > blockIndent) continue;
@@ -75,14 +81,15 @@ function scan(lines: string[], first: number, lineAt: number): { stack: Frame[];
     }
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
     const shape = shapeOf(line);
-    apply(stack, shape, true);
+    apply(stack, shape, true, i);
     if (shape.key !== undefined) {
-      const parent = `${keysOf(stack.slice(0, -1)).join('.')}@${stack.slice(0, -1).filter((f) => f.kind === 'item').length}`;
+      const parent = stack[stack.length - 2]?.line ?? -1;
       if (!siblings.has(parent)) siblings.set(parent, new Set());
       siblings.get(parent)!.add(shape.key);
       if (/^[|>][-+0-9]*$/.test(shape.rest ?? '')) blockIndent = shape.keyCol;
     }
   }
+  if (atCursor) stack = atCursor;
   return { stack, siblings };
 }
 
@@ -96,7 +103,7 @@ export function cursorContext(text: string, pos: number): CursorContext | undefi
   const line = lines[lineAt] ?? '';
   const before = line.slice(0, pos - lineStart);
   if (/^---/.test(before) || before.trimStart().startsWith('#')) return undefined;
-  const { stack, siblings } = scan(lines, first, lineAt);
+  const { stack, siblings } = scan(lines, first, lineAt, lines.length);
   const shape = shapeOf(before);
   if (shape.key !== undefined) {
     apply(stack, shape, false);
@@ -106,9 +113,9 @@ export function cursorContext(text: string, pos: number): CursorContext | undefi
   }
   const partial = before.slice(shape.keyCol);
   if (!/^[A-Za-z0-9_.\-/$]*$/.test(partial)) return undefined;
-  apply(stack, { ...shape, key: undefined }, true);
+  apply(stack, { ...shape, key: undefined }, true, lineAt);
   const parent = keysOf(stack);
-  const present = [...(siblings.get(`${parent.join('.')}@${stack.filter((f) => f.kind === 'item').length}`) ?? [])];
+  const present = [...(siblings.get(stack[stack.length - 1]?.line ?? -1) ?? [])];
   return { position: 'key', parent, prefix: partial, from: pos - partial.length, present };
 }
 

@@ -84,7 +84,7 @@ export function lintYaml(text: string, lookup: SchemaLookup): Diagnostic[] {
   const docs = parseAllDocuments(text);
   for (const d of Array.isArray(docs) ? docs : [docs]) {
     if (d.errors.length) {
-      for (const e of d.errors.slice(0, 5)) out.push({ from: e.pos[0], to: Math.max(e.pos[1], e.pos[0] + 1), severity: 'error', message: e.message.split('\n')[0] });
+      for (const e of d.errors.slice(0, 5)) out.push({ from: e.pos[0], to: Math.max(e.pos[1], e.pos[0] + 1), severity: 'error', message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '') });
       continue;
     }
     const root = d.contents as YamlNode | null;
