@@ -33,12 +33,31 @@ async function openEditor(page: Page) {
   await page.waitForSelector('[data-testid="ed-code"] .cm-content', { timeout: 30_000 });
 }
 
+/** Clicks near a line's start: a line is as wide as the longest, and a click at its middle scrolls sideways. */
+const clickLine = (line: ReturnType<typeof cmLine>) => line.click({ position: { x: 20, y: 6 } });
+
+/** The completion popup at both sizes in both themes (resizing closes it, so it is asked for again each time). */
+async function completionScreenshots(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [w, h] of [[1440, 900], [1280, 720]]) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(150);
+      await page.keyboard.press('Control+Space');
+      await page.waitForSelector('.cm-tooltip-autocomplete li', { timeout: 10_000 });
+      await page.screenshot({ path: `test-results/${name}-${w}x${h}-${scheme}.png` });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 /** Puts the cursor at the end of the container's image line and returns that line's indentation. */
 async function endOfImageLine(page: Page): Promise<string> {
   const line = cmLine(page, /^\s+image: nginx:1\.25$/);
   await line.waitFor({ timeout: 30_000 });
   const text = (await line.textContent()) ?? '';
-  await line.click();
+  await clickLine(line);
   await page.keyboard.press('End');
   return /^\s*/.exec(text)![0];
 }
@@ -120,7 +139,7 @@ describe('Explain and the schema-aware YAML editor (real test cluster)', () => {
     // Replace the misspelt line by completing a field the container lacks: the key from the popup.
     // (The line's text ends with the check's message, drawn inside the line.)
     const bad = cmLine(page, new RegExp(`^${escape(indent)}imagePullPolice: Always`));
-    await bad.click();
+    await clickLine(bad);
     await page.keyboard.press('End');
     await page.keyboard.press('Shift+Home');
     await page.keyboard.press('Shift+Home');
@@ -134,14 +153,16 @@ describe('Explain and the schema-aware YAML editor (real test cluster)', () => {
 
     // imagePullPolicy (the server defaulted it) completes to one of its enum values from the popup.
     const pull = cmLine(page, new RegExp(`^${escape(indent)}imagePullPolicy: IfNotPresent$`));
-    await pull.click();
+    await clickLine(pull);
     await page.keyboard.press('End');
     for (let i = 0; i < 'IfNotPresent'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.press('Control+Space');
     await page.waitForSelector('.cm-tooltip-autocomplete li:has-text("IfNotPresent")', { timeout: 15_000 });
     const offered = await page.$$eval('.cm-tooltip-autocomplete li .cm-completionLabel', (els) => els.map((e) => e.textContent));
     expect(offered).toEqual(['Always', 'IfNotPresent', 'Never']);
-    await screenshots(page, 'explain-editor-completion');
+    await completionScreenshots(page, 'explain-editor-completion');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.cm-tooltip-autocomplete li:has-text("Never")', { timeout: 10_000 });
     await page.keyboard.type('Nev');
     await page.keyboard.press('Enter');
     await cmLine(page, new RegExp(`^${escape(indent)}imagePullPolicy: Never$`)).waitFor({ timeout: 10_000 });
@@ -149,7 +170,7 @@ describe('Explain and the schema-aware YAML editor (real test cluster)', () => {
     // Hover shows the field's documentation; Ctrl+Shift+E opens explain at the cursor.
     await page.locator('[data-testid="ed-code"] .cm-line', { hasText: /imagePullPolicy: Never/ }).first().locator('text=imagePullPolicy').hover();
     await page.waitForSelector('[data-testid="yaml-field-doc"]:has-text("Image pull policy")', { timeout: 10_000 });
-    await cmLine(page, new RegExp(`^${escape(indent)}imagePullPolicy: Never$`)).click();
+    await clickLine(cmLine(page, new RegExp(`^${escape(indent)}imagePullPolicy: Never$`)));
     await page.keyboard.press('Control+Shift+E');
     await waitText(page, '[data-testid="explain"] [data-testid="explain-field"]', 'imagePullPolicy <string>');
     expect(await page.textContent('[data-testid="explain"] .ex-crumbs')).toBe('Deployment.spec.template.spec.containers.imagePullPolicy');
