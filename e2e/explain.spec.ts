@@ -43,6 +43,9 @@ async function completionScreenshots(page: Page, name: string): Promise<void> {
     for (const [w, h] of [[1440, 900], [1280, 720]]) {
       await page.setViewportSize({ width: w, height: h });
       await page.waitForTimeout(150);
+      // Moving the cursor scrolls it into view again after the resize.
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Control+Space');
       await page.waitForSelector('.cm-tooltip-autocomplete li', { timeout: 10_000 });
       await page.screenshot({ path: `test-results/${name}-${w}x${h}-${scheme}.png` });

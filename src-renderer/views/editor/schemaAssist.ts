@@ -192,6 +192,7 @@ const assistTheme = EditorView.baseTheme({
   '.cm-tooltip': { background: 'var(--panel)', color: 'var(--text)', border: '1px solid var(--border)' },
   '.cm-tooltip-autocomplete ul li[aria-selected]': { background: 'var(--accent)', color: '#fff' },
   '.cm-completionDetail': { color: 'var(--muted)', marginLeft: '10px', fontStyle: 'normal' },
+  '.cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail': { color: 'inherit', opacity: '0.85' },
   '.cm-completionInfo': { maxWidth: '420px', whiteSpace: 'pre-wrap', fontSize: '12px', fontFamily: 'system-ui, sans-serif' },
 });
 
