@@ -55,6 +55,15 @@ async function completionScreenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
+/**
+ * Enter on the completion popup. CodeMirror ignores Enter for 75 ms after the list opens or changes
+ * (its interactionDelay, so a fast typist's Enter is a newline): wait that out as a person would.
+ */
+async function acceptCompletion(page: Page): Promise<void> {
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Enter');
+}
+
 /** Puts the cursor at the end of the container's image line and returns that line's indentation. */
 async function endOfImageLine(page: Page): Promise<string> {
   const line = cmLine(page, /^\s+image: nginx:1\.25$/);
@@ -149,7 +158,7 @@ describe('Explain and the schema-aware YAML editor (real test cluster)', () => {
     await page.keyboard.insertText(indent);
     await page.keyboard.type('workingD');
     await page.waitForSelector('.cm-tooltip-autocomplete li:has-text("workingDir")', { timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    await acceptCompletion(page);
     await page.keyboard.type('/srv');
     await cmLine(page, new RegExp(`^${escape(indent)}workingDir: /srv$`)).waitFor({ timeout: 10_000 });
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="ed-code"] [data-testid="yaml-check"]').length === 0, null, { timeout: 10_000 });
@@ -167,7 +176,8 @@ describe('Explain and the schema-aware YAML editor (real test cluster)', () => {
     await page.keyboard.press('Control+Space');
     await page.waitForSelector('.cm-tooltip-autocomplete li:has-text("Never")', { timeout: 10_000 });
     await page.keyboard.type('Nev');
-    await page.keyboard.press('Enter');
+    await page.waitForSelector('.cm-tooltip-autocomplete li:has-text("Never")', { timeout: 10_000 });
+    await acceptCompletion(page);
     await cmLine(page, new RegExp(`^${escape(indent)}imagePullPolicy: Never$`)).waitFor({ timeout: 10_000 });
 
     // Hover shows the field's documentation; Ctrl+Shift+E opens explain at the cursor.
@@ -185,4 +195,24 @@ describe('Explain and the schema-aware YAML editor (real test cluster)', () => {
       .toMatchObject({ imagePullPolicy: 'Never', workingDir: '/srv' }));
     expect(page.errors).toEqual([]);
   }, 180_000);
+
+  it('Apply YAML: a kind the server publishes no OpenAPI for is said to be unchecked, the editor keeps working and checks the next document', async () => {
+    await page.click('[data-testid="apply-yaml-button"]');
+    await page.waitForSelector('[data-testid="apply-yaml"]');
+    await page.click('[data-testid="apply-code"] .cm-content');
+    await page.keyboard.insertText('apiVersion: nothing.wheelhouse.dev/v1\nkind: Thing\nspec:\n  anything: 1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndatta:\n  a: b\n');
+    const checks = page.locator('[data-testid="apply-code"] [data-testid="yaml-check"]');
+    await checks.filter({ hasText: 'Fields not checked: The API server publishes no OpenAPI v3 for nothing.wheelhouse.dev/v1' }).waitFor({ timeout: 30_000 });
+    await checks.filter({ hasText: 'unknown field "datta"' }).waitFor({ timeout: 30_000 });
+    expect(await checks.count()).toBe(2);
+    // Still editable: fixing the typo clears its check.
+    await clickLine(page.locator('[data-testid="apply-code"] .cm-line', { hasText: /^datta:/ }).first());
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('da');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="apply-code"] [data-testid="yaml-check"]').length === 1, null, { timeout: 10_000 });
+    await page.click('[data-testid="apply-yaml"] .modal-close');
+    expect(page.errors).toEqual([]);
+  }, 60_000);
 });

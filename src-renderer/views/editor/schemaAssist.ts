@@ -57,10 +57,12 @@ const diagnosticsField = StateField.define<{ list: Diagnostic[]; deco: Decoratio
   update(v, tr) {
     for (const e of tr.effects) if (e.is(setDiagnostics)) return { list: e.value, deco: decorate(tr, e.value) };
     if (!tr.docChanged) return v;
-    return {
-      list: v.list.map((d) => ({ ...d, from: tr.changes.mapPos(d.from), to: tr.changes.mapPos(d.to, 1) })),
-      deco: v.deco.map(tr.changes),
-    };
+    // A check on a line just edited is dropped at once (it may be fixed); the next run says again.
+    const before = tr.startState.doc;
+    const list = v.list
+      .filter((d) => !tr.changes.touchesRange(before.lineAt(Math.min(d.from, before.length)).from, before.lineAt(Math.min(d.to, before.length)).to))
+      .map((d) => ({ ...d, from: tr.changes.mapPos(d.from), to: tr.changes.mapPos(d.to, 1) }));
+    return { list, deco: list.length === v.list.length ? v.deco.map(tr.changes) : decorate(tr, list) };
   },
   provide: (f) => EditorView.decorations.from(f, (v) => v.deco),
 });
@@ -133,7 +135,7 @@ function hoverDocs(opts: SchemaAssistOptions) {
         return { dom };
       },
     };
-  }, { hoverTime: 350 });
+  }, { hoverTime: 350, hideOnChange: true });
 }
 
 function completionSource(opts: SchemaAssistOptions) {
