@@ -172,7 +172,8 @@ function explainKey(opts: SchemaAssistOptions) {
   return keymap.of([{ key: 'Mod-Shift-e', run, preventDefault: true }, { key: 'F1', run, preventDefault: true }]);
 }
 
-const assistTheme = EditorView.baseTheme({
+// EditorView.theme (not baseTheme): its scope outranks CodeMirror's own light-only tooltip colours.
+const assistTheme = EditorView.theme({
   '.cm-wh-lint-error': { textDecoration: 'underline wavy var(--bad)', textUnderlineOffset: '3px' },
   '.cm-wh-lint-warning': { textDecoration: 'underline wavy var(--warn)', textUnderlineOffset: '3px' },
   '.cm-wh-lint-info': { textDecoration: 'underline dotted var(--muted)', textUnderlineOffset: '3px' },
@@ -192,7 +193,9 @@ const assistTheme = EditorView.baseTheme({
   '.cm-wh-doc-hint': { color: 'var(--muted)', marginTop: '6px', fontSize: '11px' },
   '.cm-tooltip.cm-tooltip-autocomplete > ul': { fontFamily: 'var(--mono)', maxHeight: '16em' },
   '.cm-tooltip': { background: 'var(--panel)', color: 'var(--text)', border: '1px solid var(--border)' },
+  '.cm-tooltip-autocomplete ul li': { color: 'var(--text)' },
   '.cm-tooltip-autocomplete ul li[aria-selected]': { background: 'var(--accent)', color: '#fff' },
+  '.cm-completionLabel': { color: 'inherit' },
   '.cm-completionDetail': { color: 'var(--muted)', marginLeft: '10px', fontStyle: 'normal' },
   '.cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail': { color: 'inherit', opacity: '0.85' },
   '.cm-completionInfo': { maxWidth: '420px', whiteSpace: 'pre-wrap', fontSize: '12px', fontFamily: 'system-ui, sans-serif' },

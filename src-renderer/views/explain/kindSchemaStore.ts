@@ -6,9 +6,12 @@ import type { Schema } from '../../../shared/schema/schemaWalk';
 
 // Kinds' schemas as the renderer holds them: one request per (context, group, version, kind or
 // resource) for the page's life (the core keeps the documents by server version and hash; a CRD
-// changed meanwhile is read again when the page asks again after a reload).
+// changed meanwhile is read again after a reload); failures and unavailable schemas are asked again
+// after 30 s.
 
-type Entry = { promise: Promise<KindSchemaResult>; value?: KindSchemaResult; error?: string };
+type Entry = { promise: Promise<KindSchemaResult>; value?: KindSchemaResult; error?: string; at: number };
+/** A failure or an unavailable schema is asked again after this (the cluster may have changed). */
+const RETRY_MS = 30_000;
 const stores = new WeakMap<ContractClient, Map<string, Entry>>();
 const listeners = new Set<() => void>();
 
@@ -19,8 +22,9 @@ export function kindSchema(client: ContractClient, p: KindSchemaParams): Entry {
   if (!store) { store = new Map(); stores.set(client, store); }
   const key = keyOf(p);
   let e = store.get(key);
+  if (e && (e.error || e.value?.state === 'unavailable') && Date.now() - e.at > RETRY_MS) e = undefined;
   if (!e) {
-    const entry: Entry = { promise: client.request('schema.kind', p) };
+    const entry: Entry = { promise: client.request('schema.kind', p), at: Date.now() };
     entry.promise.then((v) => { entry.value = v; }, (err) => { entry.error = err instanceof Error ? err.message : String(err); })
       .finally(() => { for (const l of listeners) l(); });
     store.set(key, entry);
