@@ -187,6 +187,7 @@ describe('Explain and the schema-aware YAML editor (real test cluster)', () => {
     await page.keyboard.press('Control+Shift+E');
     await waitText(page, '[data-testid="explain"] [data-testid="explain-field"]', 'imagePullPolicy <string>');
     expect(await page.textContent('[data-testid="explain"] .ex-crumbs')).toBe('Deployment.spec.template.spec.containers.imagePullPolicy');
+    await screenshots(page, 'explain-from-editor');
     await page.click('[data-testid="explain"] .modal-close');
 
     await page.click('[data-testid="ed-apply"]');

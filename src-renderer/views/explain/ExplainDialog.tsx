@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Modal } from '../../components/Modal';
 import { useClient } from '../../data/clientContext';
 import { explainPath, explainedField, ExplainPathError, type Explanation } from '../../../shared/schema/explain';
@@ -87,9 +87,12 @@ function TreeRow({ doc, entry, at, depth, selected, expanded, setExpanded, go }:
   const open = expanded.has(key);
   const isSel = selected.join('.') === key;
   const toggle = () => setExpanded((s) => { const n = new Set(s); if (n.has(key)) n.delete(key); else n.add(key); return n; });
+  const row = useRef<HTMLDivElement>(null);
+  // The chosen field stays in sight (opened at a path from the editor, or chosen in the entry).
+  useEffect(() => { if (isSel) row.current?.scrollIntoView({ block: 'nearest' }); }, [isSel]);
   return (
     <>
-      <div role="treeitem" aria-expanded={f.hasFields ? open : undefined} aria-selected={isSel} className={`ex-row ${isSel ? 'selected' : ''}`} style={{ paddingLeft: 6 + depth * 14 }}
+      <div ref={row} role="treeitem" aria-expanded={f.hasFields ? open : undefined} aria-selected={isSel} className={`ex-row ${isSel ? 'selected' : ''}`} style={{ paddingLeft: 6 + depth * 14 }}
         data-testid="explain-row" data-path={key} onClick={() => go(at)}>
         <button type="button" className="ex-caret" aria-label={open ? `Collapse ${f.name}` : `Expand ${f.name}`} disabled={!f.hasFields}
           onClick={(e) => { e.stopPropagation(); toggle(); }} tabIndex={-1}>{f.hasFields ? (open ? '▾' : '▸') : ''}</button>
