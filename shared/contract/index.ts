@@ -12,10 +12,11 @@ import { cronJobMethods } from './cronjobs';
 import { debugMethods } from './debug';
 import { fileMethods, fileTopics } from './files';
 import { rbacMethods, rbacTopics } from './rbac';
+import { schemaMethods } from './schema';
 
 // The single registry of everything that crosses between the main process and the renderer.
 // Each domain file owns its schemas; both ends validate against these.
-export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods, ...appMethods, ...cronJobMethods, ...debugMethods, ...fileMethods, ...rbacMethods };
+export const methods = { ...clusterMethods, ...resourceMethods, ...actionMethods, ...streamMethods, ...timelineMethods, ...editMethods, ...metricsMethods, ...helmMethods, ...appMethods, ...cronJobMethods, ...debugMethods, ...fileMethods, ...rbacMethods, ...schemaMethods };
 export const topics = { ...clusterTopics, ...resourceTopics, ...actionTopics, ...streamTopics, ...timelineTopics, ...metricsTopics, ...helmTopics, ...appTopics, ...fileTopics, ...rbacTopics };
 
 export type Methods = typeof methods;
@@ -43,3 +44,4 @@ export * from './cronjobs';
 export * from './debug';
 export * from './files';
 export * from './rbac';
+export * from './schema';

@@ -13,10 +13,11 @@ import { cronJobHandlers } from './actions/cronJobHandlers';
 import { debugHandlers } from './debug/debugHandlers';
 import { filesHandlers } from './files/filesHandlers';
 import { rbacHandlers } from './rbac/rbacHandlers';
+import { schemaHandlers } from './openapi/schemaHandlers';
 
 /** Implements the whole contract by composing each domain's handlers. */
 export function coreHandlers(core: Core, extra: ((core: Core) => Handlers)[] = []): Handlers {
-  const parts = [clusterHandlers(core), resourceHandlers(core), actionHandlers(core), streamHandlers(core), timelineHandlers(core), editHandlers(core), metricsHandlers(core), helmHandlers(core), appsHandlers(core), cronJobHandlers(core), debugHandlers(core), filesHandlers(core), rbacHandlers(core), ...extra.map((f) => f(core))];
+  const parts = [clusterHandlers(core), resourceHandlers(core), actionHandlers(core), streamHandlers(core), timelineHandlers(core), editHandlers(core), metricsHandlers(core), helmHandlers(core), appsHandlers(core), cronJobHandlers(core), debugHandlers(core), filesHandlers(core), rbacHandlers(core), schemaHandlers(core), ...extra.map((f) => f(core))];
   return {
     methods: Object.assign({}, ...parts.map((p) => p.methods)),
     topics: Object.assign({}, ...parts.map((p) => p.topics)),

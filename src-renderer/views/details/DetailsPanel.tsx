@@ -12,6 +12,7 @@ import { ActionsSlot, LogsSlot, RolloutSlot, TerminalSlot, WORKLOAD_LOG_KINDS } 
 import { LOG_KINDS, ROLLOUT_KINDS } from '../../../shared/model/kinds';
 import { useActionRequest } from '../actions/actionRequests';
 import { FilesTab } from '../files/FilesTab';
+import { ExplainButton } from '../explain/ExplainButton';
 import './details.css';
 
 type Tab = 'overview' | 'yaml' | 'events' | 'logs' | 'terminal' | 'rollout' | 'files';
@@ -90,6 +91,7 @@ export function DetailsPanel({ context, target, onClose, onSelect, tab: tabProp,
         <div className="dp-subtitle muted">
           {target.namespace ? <>in <span className="dp-mono">{target.namespace}</span></> : 'cluster-scoped'}
           {deleted && <span className="dp-deleted" role="status"> · deleted — showing its last state</span>}
+          <span className="dp-explain"><ExplainButton context={context} target={{ group: target.group, version: target.version, ...(kind ? { kind } : { resource: target.resource }) }} label={`Explain ${kind ?? target.resource}`} testId="details-explain" /></span>
         </div>
         <div className="dp-tabs" role="tablist">
           {tabs.map((t) => (

@@ -4,6 +4,7 @@ import { Modal } from '../../components/Modal';
 import { useToasts } from '../../components/Toasts';
 import type { ApplyResult } from '../../../shared/contract/actions';
 import { CodeEditor } from './CodeEditor';
+import { useSchemaAssist } from './useSchemaAssist';
 import { DiffView } from './DiffView';
 import { changesBetween, editableCopy, toYaml } from './editableObject';
 import { formatChangeValue } from '../rollouts/rolloutFormat';
@@ -49,6 +50,7 @@ export function ApplyYamlDialog({ context, namespace, onClose, create }: { conte
   const [result, setResult] = useState<ApplyResult & { forText: string; forced: boolean }>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const { assist, explainDialog } = useSchemaAssist(context);
   const conflicts = result?.results.some((r) => r.outcome === 'conflict') ?? false;
   // Force is offered only right after a forced dry run of this very text.
   const forcedPreview = !!result && result.dryRun && result.forced && result.forText === text;
@@ -110,7 +112,7 @@ export function ApplyYamlDialog({ context, namespace, onClose, create }: { conte
         </label>
       )}
       <div className="ed-main">
-        <CodeEditor value={text} onChange={setText} label="YAML to apply" placeholder={PLACEHOLDER} testId="apply-code" />
+        <CodeEditor value={text} onChange={setText} label="YAML to apply" placeholder={PLACEHOLDER} testId="apply-code" assist={assist} />
       </div>
       {error && <div className="note note-bad" role="alert" data-testid="apply-error">{error}</div>}
       {result && (
@@ -143,6 +145,7 @@ export function ApplyYamlDialog({ context, namespace, onClose, create }: { conte
           </table>
         </div>
       )}
+      {explainDialog}
     </Modal>
   );
 }

@@ -2,13 +2,15 @@ import { useEffect, useRef } from 'react';
 import { EditorState } from '@codemirror/state';
 import { EditorView, placeholder as placeholderExt } from '@codemirror/view';
 import { editingKeys, yamlExtensions } from './codeMirrorSetup';
+import { schemaAssist, type SchemaAssistOptions } from './schemaAssist';
 
 /**
  * A CodeMirror 6 YAML editor. `value` replaces the text only when it changes from outside (a reload);
- * every edit is reported through onChange.
+ * every edit is reported through onChange. `assist` adds completion, checks and field docs from the
+ * kinds' schemas (read when the editor is made).
  */
-export function CodeEditor({ value, onChange, readOnly, label, placeholder, testId }: {
-  value: string; onChange?(text: string): void; readOnly?: boolean; label: string; placeholder?: string; testId?: string;
+export function CodeEditor({ value, onChange, readOnly, label, placeholder, testId, assist }: {
+  value: string; onChange?(text: string): void; readOnly?: boolean; label: string; placeholder?: string; testId?: string; assist?: SchemaAssistOptions;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(undefined);
@@ -24,6 +26,7 @@ export function CodeEditor({ value, onChange, readOnly, label, placeholder, test
           yamlExtensions({ readOnly }), editingKeys(),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           ...(placeholder ? [placeholderExt(placeholder)] : []),
+          ...(assist && !readOnly ? schemaAssist(assist) : []),
           EditorView.updateListener.of((u) => { if (u.docChanged) onChangeRef.current?.(u.state.doc.toString()); }),
         ],
       }),

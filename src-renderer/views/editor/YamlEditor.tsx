@@ -7,6 +7,7 @@ import type { EditResult } from '../../../shared/contract/edit';
 import type { TemplateChange } from '../../../shared/rollout/templateDiff';
 import { formatChangeValue } from '../rollouts/rolloutFormat';
 import { CodeEditor } from './CodeEditor';
+import { useSchemaAssist } from './useSchemaAssist';
 import { DiffView } from './DiffView';
 import { changesBetween, editableCopy, hasMaskedValues, identityOf, prepareEdit, toYaml, type Identity } from './editableObject';
 import './editor.css';
@@ -35,6 +36,7 @@ export function YamlEditor({ context, target, onClose }: { context: string; targ
   const [newer, setNewer] = useState<Newer>();
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  const { assist, explainDialog, openExplain } = useSchemaAssist(context);
 
   const load = useCallback(async (reveal: boolean) => {
     setBusy(true);
@@ -137,6 +139,9 @@ export function YamlEditor({ context, target, onClose }: { context: string; targ
           </button>
         )}
         <span className="spacer" />
+        <span className="muted ed-hint">Ctrl+Space completes · Ctrl/⌘+Shift+E explains the field at the cursor</span>
+        <button type="button" className="ed-small" disabled={!loaded} data-testid="ed-explain" title="The fields of this kind, from the cluster's OpenAPI (kubectl explain)"
+          onClick={() => loaded && openExplain({ apiVersion: String(loaded.obj?.apiVersion ?? ''), kind: String(loaded.obj?.kind ?? ''), path: [] })}>Explain {kind}</button>
         <button type="button" className="ed-small" onClick={() => void load(loaded?.revealed ?? false)} disabled={busy} data-testid="ed-reload"
           title="Read the object again; your edits are discarded">Reload</button>
       </div>
@@ -144,7 +149,7 @@ export function YamlEditor({ context, target, onClose }: { context: string; targ
       {problem && <div className={`note ${problem.type === 'info' ? '' : 'note-bad'}`} role={problem.type === 'info' ? 'status' : 'alert'} data-testid={problem.type === 'info' ? 'ed-info' : 'ed-error'}>{problem.message}</div>}
 
       <div className="ed-main">
-        {loaded && view === 'edit' && <CodeEditor value={text} onChange={setText} label={`YAML of ${target.name}`} testId="ed-code" />}
+        {loaded && view === 'edit' && <CodeEditor value={text} onChange={setText} label={`YAML of ${target.name}`} testId="ed-code" assist={assist} />}
         {loaded && view === 'diff' && <DiffView key={diffKey} before={loadedText} after={text} beforeLabel="Loaded from the cluster" afterLabel="Your edit" testId="ed-diff" />}
         {loaded && view === 'dryrun' && dry && (
           <div className="ed-dry" data-testid="ed-dry">
@@ -181,6 +186,7 @@ export function YamlEditor({ context, target, onClose }: { context: string; targ
           </div>
         )}
       </div>
+      {explainDialog}
     </Modal>
   );
 }

@@ -19,6 +19,7 @@ import { UsageBarCell } from '../metrics/UsageBarCell';
 import { useRowHealth } from './useRowHealth';
 import { RowMenu } from '../actions/RowMenu';
 import type { HealthStatus } from '../../../shared/topology/health';
+import { ExplainButton } from '../explain/ExplainButton';
 import './resourceTable.css';
 
 export interface ResourceTableProps {
@@ -192,6 +193,7 @@ export function ResourceTable(p: ResourceTableProps) {
     <div className="table-view">
       <div className="toolbar">
         <h2>{p.title}</h2>
+        <ExplainButton context={p.context} target={{ group: p.group, version: p.version, resource: p.resource }} testId="table-explain" />
         <span className="count" data-testid="row-count">{list.synced ? `${rows.length}${rows.length !== total ? ` of ${total}` : ''}` : ''}</span>
         <input ref={filterRef} className="filter" placeholder="Filter by text  ( / )" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter rows"
           onKeyDown={(e) => { if (e.key === 'Escape') setFilter(''); if (e.key === 'ArrowDown') scrollRef.current?.focus(); }} />
