@@ -446,8 +446,22 @@ async function stopProcess(c, name, { timeoutMs = 10_000, signal = 'SIGTERM', lo
     const hard = Date.now() + 5000;
     while (isOurs(c, pid) && Date.now() < hard) await sleep(50);
   }
+  // An exiting process loses its cmdline (the kernel frees its memory) before it closes its files: wait
+  // until it is gone or a zombie, so that a restart can bind the same ports.
+  const closed = Date.now() + 5000;
+  while (stillExiting(pid) && Date.now() < closed) await sleep(20);
   fs.rmSync(pidFile(c, name), { force: true });
   return true;
+}
+
+/** The process exists and is not yet a zombie (its open files, listening sockets included, may remain). */
+function stillExiting(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 // ── probes ─────────────────────────────────────────────────────────────────────────────────────────
