@@ -121,12 +121,3 @@ export function isMissingProgram(code: number | null, text: string): boolean {
   return code === 126 || code === 127 || /executable file not found|no such file or directory.*exec|not found in \$PATH|: not found\b|command not found/i.test(text);
 }
 
-/** 1.5 MB style, for sizes shown to people. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
-}

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { useClient, useContractQuery } from '../../data/clientContext';
 import { containerLabel, usePodContainers } from '../terminal/ShellChoices';
-import { formatBytes, joinPath, normalisePath, parentPath, type FileEntry } from '../../../shared/files/listing';
+import { joinPath, normalisePath, parentPath, type FileEntry } from '../../../shared/files/listing';
+import { formatBytes } from '../../../shared/model/formatBytes';
 import { startDownload, startUpload, type Transfer } from './fileTransfers';
 import { requestAction } from '../actions/actionRequests';
 import './files.css';

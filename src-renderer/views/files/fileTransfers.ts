@@ -3,7 +3,7 @@
 // with shared/files/tar.ts (so a folder keeps its layout) and streamed with a bounded window.
 import type { ContractClient } from '../../data/contractClient';
 import { tarEnd, tarHeader, tarPadding, tarSize, type TarWriteEntry } from '../../../shared/files/tar';
-import { formatBytes } from '../../../shared/files/listing';
+import { formatBytes } from '../../../shared/model/formatBytes';
 
 export interface Transfer {
   id: number;

@@ -3,7 +3,7 @@ import { useClient, useTopicValue } from '../../data/clientContext';
 import { Modal } from '../../components/Modal';
 import { formatRoute } from '../../app/route';
 import { forwardTarget, safeLocalUrl } from './ForwardsTable';
-import { formatBytes } from './formatBytes';
+import { formatBytes } from '../../../shared/model/formatBytes';
 import type { PortForwardInfo } from '../../../shared/contract';
 
 export interface ForwardTarget {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useClient } from '../../data/clientContext';
 import type { PortForwardInfo } from '../../../shared/contract';
-import { formatBytes } from './formatBytes';
+import { formatBytes } from '../../../shared/model/formatBytes';
 import './portforward.css';
 
 /** Only loopback http(s) URLs of our own forwards are opened. */
