@@ -1,6 +1,6 @@
-import type { ContextLink } from '../cluster/contextLink';
-import { HttpListWatch, type RawObject } from '../watch/listWatch';
-import { SharedInformer } from '../watch/informer';
+import type { RawObject } from '../watch/listWatch';
+import type { SharedInformer } from '../watch/informer';
+import type { InformerView, WatchHub } from '../watch/watchHub';
 import type { Freshness } from '../../../shared/contract/resources';
 import { appVersionOf, chartLabel, type HelmRelease } from '../../../shared/helm/release';
 import { decodeRelease } from './releaseCodec';
@@ -36,8 +36,9 @@ export interface StoredRevision {
   error?: string;
 }
 
-const SECRETS = { group: '', version: 'v1', resource: 'secrets' };
-const CONFIGMAPS = { group: '', version: 'v1', resource: 'configmaps' };
+/** The hub's projections of Helm's stored records: one summary per revision, the record kept encoded. */
+const SECRET_REVISIONS: InformerView<StoredRevision> = { name: 'helm-revision-secret', transform: (raw) => storedRevision(raw, 'secret') };
+const CONFIGMAP_REVISIONS: InformerView<StoredRevision> = { name: 'helm-revision-configmap', transform: (raw) => storedRevision(raw, 'configmap') };
 
 /** Name and revision from the labels, else from `sh.helm.release.v1.<name>.v<rev>`. */
 function identity(raw: RawObject): { name: string; version: number } {
@@ -90,7 +91,7 @@ export interface ReleaseStorageListener {
   onFreshness(f: Freshness): void;
 }
 
-/** Both drivers' informers for one context and namespace (or all). */
+/** Both drivers' informers for one context and namespace (or all), from the core's watch hub. */
 export class ReleaseStorage {
   private readonly informers: SharedInformer<StoredRevision>[];
   private readonly listeners = new Set<ReleaseStorageListener>();
@@ -98,17 +99,15 @@ export class ReleaseStorage {
   private pending?: NodeJS.Timeout;
   private synced = new Set<number>();
 
-  // Follows the context's link: a new connection behind it relists in place (as the hub's informers do).
-  constructor(link: ContextLink, namespace: string | undefined) {
-    const http = link.http;
-    this.informers = [
-      new SharedInformer<StoredRevision>(
-        new HttpListWatch(http, SECRETS, namespace, 'object', { labelSelector: 'owner=helm', fieldSelector: 'type=helm.sh/release.v1' }, link),
-        (raw) => raw.metadata?.uid, (raw) => storedRevision(raw, 'secret')),
-      new SharedInformer<StoredRevision>(
-        new HttpListWatch(http, CONFIGMAPS, namespace, 'object', { labelSelector: 'owner=helm' }, link),
-        (raw) => raw.metadata?.uid, (raw) => storedRevision(raw, 'configmap')),
+  // The hub's informers follow the context's link: a new connection behind it relists in place.
+  constructor(hub: WatchHub, context: string, namespace: string | undefined) {
+    const key = { context, group: '', version: 'v1', namespace, representation: 'object' as const, labelSelector: 'owner=helm' };
+    const acquired = [
+      hub.acquire<StoredRevision>({ ...key, resource: 'secrets', fieldSelector: 'type=helm.sh/release.v1' }, SECRET_REVISIONS),
+      hub.acquire<StoredRevision>({ ...key, resource: 'configmaps' }, CONFIGMAP_REVISIONS),
     ];
+    this.informers = acquired.map((a) => a.informer);
+    this.detach.push(...acquired.map((a) => a.release));
     this.informers.forEach((inf, i) => {
       this.detach.push(inf.addHandler({
         onSync: () => { this.synced.add(i); this.changed(); },
@@ -118,12 +117,12 @@ export class ReleaseStorage {
     });
   }
 
-  start(): void { for (const i of this.informers) i.start(); }
-
-  async stop(): Promise<void> {
+  /** Lets go of the hub's informers (they linger there a while, then stop). */
+  stop(): Promise<void> {
     clearTimeout(this.pending);
-    for (const d of this.detach) d();
-    await Promise.allSettled(this.informers.map((i) => i.stop()));
+    for (const d of this.detach.reverse()) d();
+    this.detach.length = 0;
+    return Promise.resolve();
   }
 
   /** Both listed, or refused: a driver the user may not list (ConfigMaps) must not hide the other's releases. */

@@ -26,9 +26,8 @@ export class ReleaseStorages {
     if (!slot) {
       // Throws now (unknown context) rather than on the first list.
       this.core.connection(context);
-      slot = { storage: new ReleaseStorage(this.core.link(context), namespace), refs: 0 };
+      slot = { storage: new ReleaseStorage(this.core.hub, context, namespace), refs: 0 };
       this.slots.set(key, slot);
-      slot.storage.start();
     }
     const s = slot;
     clearTimeout(s.linger);

@@ -15,6 +15,8 @@ export interface InformerKey extends ResourcePath {
   representation: Representation;
   /** Narrows the collection (events about one object: `involvedObject.uid=...`). */
   fieldSelector?: string;
+  /** Narrows the collection by labels (Helm's release storage: `owner=helm`). */
+  labelSelector?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface InformerView<T> {
 }
 
 const keyString = (k: InformerKey, view?: InformerView<unknown>) =>
-  `${k.context}|${k.group}/${k.version}/${k.resource}|${k.namespace ?? '*'}|${k.representation}${k.fieldSelector ? `|${k.fieldSelector}` : ''}${view ? `|${view.name}` : ''}`;
+  `${k.context}|${k.group}/${k.version}/${k.resource}|${k.namespace ?? '*'}|${k.representation}${k.fieldSelector ? `|${k.fieldSelector}` : ''}${k.labelSelector ? `|l:${k.labelSelector}` : ''}${view ? `|${view.name}` : ''}`;
 const uidOf = (raw: RawObject) => raw.metadata?.uid;
 
 function toTableRow(raw: RawObject): TableRow {
@@ -56,7 +58,8 @@ interface Slot {
 }
 
 function listWatchFor(link: ContextLink, key: InformerKey): HttpListWatch {
-  return new HttpListWatch(link.http, key, key.namespace, key.representation, key.fieldSelector ? { fieldSelector: key.fieldSelector } : {}, link);
+  const selectors = { ...(key.fieldSelector ? { fieldSelector: key.fieldSelector } : {}), ...(key.labelSelector ? { labelSelector: key.labelSelector } : {}) };
+  return new HttpListWatch(link.http, key, key.namespace, key.representation, selectors, link);
 }
 
 /**
