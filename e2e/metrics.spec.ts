@@ -101,6 +101,26 @@ describe('metrics in the UI (Chromium, serve mode)', () => {
     expect(page.errors).toEqual([]);
   }, 200_000);
 
+  it('topology cards show CPU and memory when turned on: a pod its own, a Deployment the sum of its pods (kubectl top)', async () => {
+    await go(page, `#/c/${ADMIN}/overview?ns=${ns}`);
+    await page.waitForSelector('[data-testid="topology-node"][data-kind="Deployment"][data-name="steady"]', { timeout: 30_000 });
+    expect(await page.$('[data-testid="card-usage"]')).toBeNull(); // off by default
+    await page.check('[data-testid="topology-usage-toggle"]');
+    const card = '[data-testid="topology-node"][data-kind="Deployment"][data-name="steady"] [data-testid="card-usage"]';
+    await eventually(async () => {
+      const top = (await kubectl(['top', 'pod', '-n', ns, '-l', 'app=steady', '--no-headers'], kc())).trim().split('\n').map((l) => l.trim().split(/\s+/));
+      expect(top).toHaveLength(2);
+      const milli = top.reduce((a, r) => a + Number(r[1].replace(/m$/, '')), 0);
+      expect(Number(await page.getAttribute(card, 'data-milli'))).toBe(milli);
+      expect(await page.getAttribute(card, 'title')).toContain('the sum of its 2 pods');
+    }, 60_000, 1000);
+    // Only pods and workloads: the HPA's card keeps its own lines.
+    expect(await page.$('[data-testid="topology-node"][data-kind="HorizontalPodAutoscaler"] [data-testid="card-usage"]')).toBeNull();
+    await shots(page, 'topology-usage');
+    await page.uncheck('[data-testid="topology-usage-toggle"]');
+    expect(await page.$('[data-testid="card-usage"]')).toBeNull();
+  }, 120_000);
+
   it('the Pods table\'s CPU and Memory equal kubectl top pod from the same window, with bars', async () => {
     await go(page, `#/c/${ADMIN}/r/_/v1/pods?ns=${ns}`);
     await page.waitForSelector(`${TABLE} [role="row"][data-name]`, { timeout: 30_000 });

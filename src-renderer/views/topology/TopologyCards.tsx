@@ -7,6 +7,7 @@ import type { CardData, NamespaceFlowNode, ObjectFlowNode, PodGroupFlowNode } fr
 import { KindIcon } from './KindIcon';
 import { kindLabel } from './topologyKinds';
 import { isScaleTarget } from '../../../shared/model/kinds';
+import { UsageLine } from './topologyUsage';
 import { objectFootnote, objectSummary, podGroupSummary, REPLICATED_KINDS, replicaStats, ROLLOUT_KINDS, rolloutProgress } from './cardText';
 import { HEALTH_STATES } from './graphFilters';
 import { NodeBadgeSlot } from './topologyBadges';
@@ -134,6 +135,7 @@ function ReplicaBody({ n, data }: { n: ObjectNode; data: ObjectFlowNode['data'] 
             <span className="bar-available" style={{ width: `${progress.available * 100}%` }} />
           </span>
         ) : <span className="foot-spacer" />}
+        <UsageLine uid={o.uid} kind={o.kind} chip />
         {data.oldReplicaSets && (
           <button type="button" className="chip-button nodrag" onClick={(e) => { stop(e); actions?.toggleOldReplicaSets(o.uid); }} onDoubleClick={stop}
             title={data.oldReplicaSets.expanded ? 'Hide old ReplicaSets (scaled to 0)' : 'Show old ReplicaSets (scaled to 0)'} data-testid="toggle-old-rs">
@@ -189,7 +191,8 @@ export const ObjectCard = memo(function ObjectCard({ data, selected }: NodeProps
       {!low && (replicated ? <ReplicaBody n={n} data={data} /> : (
         <>
           <div className="card-line" title={summary}>{summary}</div>
-          {footnote && <div className="card-line muted" title={footnote}>{footnote}</div>}
+          {/* Usage, when shown, takes the footnote's line (the card's height is fixed by the layout). */}
+          <UsageLine uid={o.uid} kind={o.kind} fallback={footnote && <div className="card-line muted" title={footnote}>{footnote}</div>} />
           {data.podsUnfolded && (
             <div className="card-foot"><span />
               <button type="button" className="chip-button nodrag" onClick={(e) => { stop(e); actions?.togglePods(o.uid); }} onDoubleClick={stop} title="Fold the pods into one node">fold pods</button>

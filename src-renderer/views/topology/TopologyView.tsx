@@ -23,6 +23,7 @@ import { countNodes, HEALTH_STATES, isSystemObject, passesFilters, searchNodes, 
 import { nodeTypes, TopologyActionsContext, type TopologyActions } from './TopologyCards';
 import { CONTROLLER_KINDS, FILTERABLE_KINDS, kindLabel, topologyKind } from './topologyKinds';
 import { useTopologyObjects } from './useTopologyObjects';
+import { TopologyUsageContext, useTopologyUsage } from './topologyUsage';
 import { KindIcon } from './KindIcon';
 import { isTestHooksEnabled, TopologyTestHooks } from './TopologyTestHooks';
 import { useTopologyGraph } from './useTopologyGraph';
@@ -96,6 +97,10 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const [selectedId, setSelectedId] = useState<string>();
   const [dragEpoch, setDragEpoch] = useState(0);
   const [showMinimap, setShowMinimap] = useState(true);
+  // Off by default: on, the namespace's pod metrics are read every 15 s for the cards.
+  const [showUsage, setShowUsage] = useState(false);
+  const singleNamespace = namespace && !namespace.includes(',') ? namespace : undefined;
+  const usage = useTopologyUsage(context, singleNamespace, objects, showUsage);
   const [actionError, setActionError] = useState<{ message: string; warning?: boolean }>();
   const { run, error: runError, clearError: clearRunError } = useRunAction();
   const { ask, dialog: confirmDialog } = useConfirm();
@@ -309,6 +314,9 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             Not permitted to list: {forbidden.map((k) => kindLabel(k.kind)).join(', ')}
           </span>
         )}
+        <label className="toggle" title={singleNamespace ? 'Show each pod\'s and workload\'s current CPU and memory on its card (reads the namespace\'s metrics every 15 s)' : 'CPU and memory on cards need one namespace: pick one in the namespace picker'}>
+          <input type="checkbox" checked={showUsage && !!singleNamespace} disabled={!singleNamespace} onChange={(e) => setShowUsage(e.target.checked)} data-testid="topology-usage-toggle" /> CPU/memory
+        </label>
         <button type="button" onClick={relayout} title="Lay the graph out afresh (dragged positions are forgotten)" data-testid="relayout">Re-layout</button>
         <FreshnessBadge freshness={freshness} />
       </div>
@@ -348,6 +356,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
             onClose={() => setCardMenu(undefined)} onOpenDetails={() => onSelect(cardMenu.target)} />
         )}
         <TopologyActionsContext.Provider value={actions}>
+          <TopologyUsageContext.Provider value={usage ?? null}>
           <ReactFlow<TopologyFlowNode, TopologyFlowEdge>
             nodes={nodes}
             edges={edges}
@@ -405,6 +414,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
               ))}
             </Panel>
           </ReactFlow>
+          </TopologyUsageContext.Provider>
         </TopologyActionsContext.Provider>
         {confirmDialog}
         {isTestHooksEnabled() && <TopologyTestHooks nodes={derivedNodes} edges={edges} />}
