@@ -65,6 +65,13 @@ export default tseslint.config(
     ['electron', '@kubernetes/client-node', 'ws', ...nodeBuiltins], ['**/src-main/**'], { ...globals.browser }),
   ...room(['src-main/**/*.ts'], 'Only the Electron adapter files (src-main/main.ts, preload.ts, electron/) import electron.',
     ['electron'], ['**/src-renderer/**'], { ...globals.node }).map((block) => ({ ...block, ignores: [...(block.ignores ?? []), ...electronAdapters] })),
+  // The core implements the contract; the transports (IPC, serve mode) call it, never the other way round.
+  {
+    files: ['src-main/core/**/*.ts'],
+    ignores: testFiles,
+    rules: restrictImports('src-main/core implements the contract and never imports a transport (handler types are in core/handlers.ts), electron or the renderer.',
+      ['electron'], ['**/src-renderer/**', '**/transport/**'], [testingKit]),
+  },
   { files: electronAdapters, languageOptions: { globals: { ...globals.node } } },
   {
     files: electronAdapters,

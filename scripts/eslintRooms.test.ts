@@ -30,6 +30,14 @@ describe('eslint rooms', () => {
     expect(await ruleHits('src-main/testing/probe.ts', "import { ADMIN } from './testCluster';\nexport const x = ADMIN;\n")).toEqual([]);
   }, 60_000);
 
+  it('the core never imports a transport; its tests may drive one', async () => {
+    expect(await ruleHits('src-main/core/probe.ts', "import { ContractSession } from '../transport/contractSession';\nexport const x = ContractSession;\n"))
+      .toEqual([expect.stringMatching(/^no-restricted-imports: .*never imports a transport/)]);
+    expect(await ruleHits('src-main/core/probe.int.test.ts', "import { ContractSession } from '../transport/contractSession';\nexport const x = ContractSession;\n")).toEqual([]);
+    expect(await ruleHits('src-main/core/probe.ts', "import { ADMIN } from '../testing/testCluster';\nexport const x = ADMIN;\n"))
+      .toEqual([expect.stringMatching(/Test kits \(testing\/ folders\) are for tests only/)]);
+  }, 60_000);
+
   it('shared/ sees neither window nor process; each side sees its own', async () => {
     expect(await ruleHits('shared/model/probe.ts', 'export const a = window.location;\nexport const b = process.env;\n'))
       .toEqual([expect.stringMatching(/^no-restricted-globals: Unexpected use of 'window'/), expect.stringMatching(/^no-restricted-globals: Unexpected use of 'process'/)]);

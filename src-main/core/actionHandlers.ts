@@ -1,5 +1,5 @@
 import type { Core } from './core';
-import type { Handlers } from '../transport/contractSession';
+import type { Handlers } from './handlers';
 import { toContractError } from './cluster/apiError';
 import { activityLogOf } from './actions/activityLog';
 import { applyManifest } from './actions/apply';

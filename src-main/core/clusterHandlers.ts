@@ -1,5 +1,5 @@
 import type { Core } from './core';
-import type { Handlers } from '../transport/contractSession';
+import type { Handlers } from './handlers';
 import { toContractError } from './cluster/apiError';
 import { rememberTyped } from './prefsStore';
 import { accessReview } from './actions/accessCheck';

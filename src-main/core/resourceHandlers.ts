@@ -1,5 +1,5 @@
 import type { Core } from './core';
-import type { Handlers } from '../transport/contractSession';
+import type { Handlers } from './handlers';
 import { subscribeResources } from './watch/resourceSubscription';
 import { objectPath, collectionPath } from './cluster/resourcePath';
 import { maskSecret, stripManagedFields } from './objectSanitizer';

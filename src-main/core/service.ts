@@ -1,5 +1,5 @@
 import type { Core } from './core';
-import type { Handlers } from '../transport/contractSession';
+import type { Handlers } from './handlers';
 import { clusterHandlers } from './clusterHandlers';
 import { resourceHandlers } from './resourceHandlers';
 import { actionHandlers } from './actionHandlers';

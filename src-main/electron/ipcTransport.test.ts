@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain, WebContents } from 'electron';
-import type { Handlers } from '../transport/contractSession';
+import type { Handlers } from '../core/handlers';
 import { isAppUrl } from './appOrigin';
 import { FRAME_CHANNEL } from './ipcChannel';
 import { IpcContractTransport, isTrustedSender, serveContractOverIpc, type FrameEvent, type SenderFrame } from './ipcTransport';

@@ -5,7 +5,8 @@
 // webContents objects are passed in, which keeps this file unit-testable without an Electron binary.
 import type { IpcMain, IpcMainEvent, WebContents } from 'electron';
 import type { ServerFrame } from '../../shared/contract/frames';
-import { ContractSession, type Handlers } from '../transport/contractSession';
+import { ContractSession } from '../transport/contractSession';
+import type { Handlers } from '../core/handlers';
 import { FRAME_CHANNEL } from './ipcChannel';
 
 /** The parts of a WebFrameMain the sender check reads. */

@@ -3,7 +3,7 @@
 import { ADMIN, testKubeconfig } from './testCluster';
 import { helm as runHelm } from '../../test-cluster/helm.mjs';
 import { methods } from '../../shared/contract';
-import type { Handlers } from '../transport/contractSession';
+import type { Handlers } from '../core/handlers';
 
 export const helm = (args: string[], env?: Record<string, string>) => runHelm(args, { kubeconfig: testKubeconfig(), context: ADMIN, env });
 export const helmJson = async (args: string[], env?: Record<string, string>) => JSON.parse(await helm([...args, '-o', 'json'], env));

@@ -1,28 +1,10 @@
-import { ClientFrame, type ServerFrame, methods, topics, type MethodName, type TopicName } from '../../shared/contract';
+import type { z } from 'zod';
+import { ClientFrame, type ServerFrame, methods, topics } from '../../shared/contract';
 import { ContractError } from '../../shared/contract/contractError';
 import { toContractError } from '../core/cluster/apiError';
-import type { z } from 'zod';
 import { describeValidation } from '../../shared/contract/validationText';
+import type { Handlers, TopicSink } from '../core/handlers';
 
-/** A live subscription's handle on the server side. */
-export interface TopicSink<E> {
-  emit(event: E): void;
-  end(error?: ContractError): void;
-  /** Events sent but not yet acknowledged by the client (flow control for streams). */
-  unacked(): number;
-  /** Bytes waiting in the transport (WebSocket bufferedAmount; 0 for IPC). */
-  congested(): boolean;
-  onInput(cb: (data: unknown) => void): void;
-  onAck(cb: (seq: number) => void): void;
-}
-
-export type MethodHandlers = {
-  [M in MethodName]?: (params: z.output<(typeof methods)[M]['params']>) => Promise<z.input<(typeof methods)[M]['result']>>;
-};
-export type TopicHandlers = {
-  [T in TopicName]?: (params: z.output<(typeof topics)[T]['params']>, sink: TopicSink<z.input<(typeof topics)[T]['event']>>) => (() => void) | void;
-};
-export interface Handlers { methods: MethodHandlers; topics: TopicHandlers }
 
 interface LiveSub {
   seq: number;

@@ -3,7 +3,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ContractSession, type Handlers } from './contractSession';
+import { ContractSession } from './contractSession';
+import type { Handlers } from '../core/handlers';
 
 export interface ServeOptions {
   handlers: Handlers;

@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import type { Handlers } from '../../transport/contractSession';
+import type { Handlers } from '../handlers';
 import { activityLogOf } from './activityLog';
 import { suspendCronJob, triggerCronJob } from './cronJob';
 

@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import type { Handlers } from '../../transport/contractSession';
+import type { Handlers } from '../handlers';
 import { addDebugContainer, endNodeShell, startNodeShell } from './debugPods';
 
 /** Node shells started by a core and not yet ended, by context/namespace/pod. */

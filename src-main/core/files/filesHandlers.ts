@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import type { Handlers } from '../../transport/contractSession';
+import type { Handlers } from '../handlers';
 import { requireActionAccess } from '../actions/accessCheck';
 import { toContractError } from '../cluster/apiError';
 import { listDirectory } from './fileBrowser';

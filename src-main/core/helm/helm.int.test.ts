@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { helmHandlers } from './helmHandlers';
 import type { HelmReleaseDetail, HelmReleaseRow, HelmReleasesEvent } from '../../../shared/contract/helm';
 import type { Core } from '../core';
-import type { Handlers } from '../../transport/contractSession';
+import type { Handlers } from '../handlers';
 
 const rowsOf = (events: HelmReleasesEvent[]): HelmReleaseRow[] | undefined =>
   [...events].reverse().find((e): e is Extract<HelmReleasesEvent, { type: 'snapshot' }> => e.type === 'snapshot')?.rows;

@@ -9,7 +9,7 @@ import { caller, helm, helmJson, subscribe } from '../../testing/helmTestKit';
 import { helmHandlers } from './helmHandlers';
 import type { HelmReleaseRow, HelmReleasesEvent } from '../../../shared/contract/helm';
 import type { Core } from '../core';
-import type { Handlers } from '../../transport/contractSession';
+import type { Handlers } from '../handlers';
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
 /** A Secret as helm's Secret driver writes it, with `release` = what the API will hold (base64 of helm's base64). */

@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import type { Handlers } from '../../transport/contractSession';
+import type { Handlers } from '../handlers';
 import type { HelmReleaseEvent, HelmReleasesEvent, HelmValues } from '../../../shared/contract/helm';
 import { coalesceValues, maskSecretValues } from '../../../shared/helm/values';
 import { maskManifestSecrets, splitManifest } from '../../../shared/helm/manifest';

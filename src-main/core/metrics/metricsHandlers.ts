@@ -2,7 +2,7 @@
 // every subscriber, each subscription a holder. History is read from the sampler that feeds the
 // tables, so a chart and the table beside it show the same windows.
 import type { Core } from '../core';
-import type { Handlers, TopicSink } from '../../transport/contractSession';
+import type { Handlers, TopicSink } from '../handlers';
 import type { MetricsUnavailable, NamespaceUsage, NodeUsage, PodUsage, UsageHistoryEvent, UsageTarget } from '../../../shared/contract/metrics';
 import { sumByNamespace } from '../../../shared/metrics/namespaceUsage';
 import type { ObjectEntry } from '../watch/watchHub';

@@ -8,7 +8,7 @@ import { DEFAULT_METRICS_SETTINGS, metricsHandlers } from './metricsHandlers';
 import type { Core } from '../core';
 import type { NamespaceMetricsEvent, NodeMetricsEvent, PodMetricsEvent, UsageHistoryEvent } from '../../../shared/contract/metrics';
 import { formatCpu, formatMemory, formatPercent, nodePercent, podMilliCpu } from '../../../shared/metrics/topFormat';
-import type { Handlers } from '../../transport/contractSession';
+import type { Handlers } from '../handlers';
 
 const FAST = { ...DEFAULT_METRICS_SETTINGS, intervalMs: 1000, lingerMs: 100 };
 const stamps = (items: { metadata?: { name: string }; name?: string; timestamp: string }[]) =>

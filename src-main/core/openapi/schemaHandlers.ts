@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import type { Handlers } from '../../transport/contractSession';
+import type { Handlers } from '../handlers';
 import { kindSchema } from './kindSchema';
 
 /** A kind's schema for explain, completion and the editor's checks (read-only: no activity log). */

@@ -16,7 +16,7 @@ import type { AccessRequest } from '../../../shared/rbac/policyRule';
 import type { RbacObjects } from '../../../shared/rbac/rbacObjects';
 import type { RbacObjectsEvent, RulesReviewResult } from '../../../shared/contract/rbac';
 import type { Core } from '../core';
-import type { Handlers } from '../../transport/contractSession';
+import type { Handlers } from '../handlers';
 
 const S = randomName('whr').slice(4);
 const A = `wh-rbac-a-${S}`;

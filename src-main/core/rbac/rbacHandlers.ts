@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import type { Handlers } from '../../transport/contractSession';
+import type { Handlers } from '../handlers';
 import { toContractError } from '../cluster/apiError';
 import { canI, rulesReview, whoAmI } from './rbacReviews';
 import { followRbacObjects } from './rbacObjectsFeed';

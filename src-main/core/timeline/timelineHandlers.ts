@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import type { Handlers, TopicSink } from '../../transport/contractSession';
+import type { Handlers, TopicSink } from '../handlers';
 import { toContractError } from '../cluster/apiError';
 import { NamespaceTimeline } from './workloadTimeline';
 
