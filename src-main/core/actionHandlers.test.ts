@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { actionHandlers } from './actionHandlers';
 import { ContractSession } from '../transport/contractSession';
-import type { Core } from './core';
+import type { Core, CoreState } from './core';
 import type { ServerFrame } from '../../shared/contract';
 
-/** A session over the action handlers with a core that must never be reached: only validation runs. */
+/**
+ * A session over the action handlers with a core that must never be reached: only validation runs. Its
+ * per-core state (the activity log) may be made; any cluster access throws.
+ */
 function session() {
   const frames: ServerFrame[] = [];
-  const unreachable = new Proxy({}, { get: () => { throw new Error('the core was reached'); } }) as unknown as Core;
+  const states = new Map<unknown, unknown>();
+  const unreachable: Core = new Proxy({}, {
+    get: (_t, prop) => {
+      if (prop === 'state') return (key: CoreState<unknown>) => { if (!states.has(key)) states.set(key, key.create(unreachable)); return states.get(key); };
+      throw new Error('the core was reached');
+    },
+  }) as unknown as Core;
   const s = new ContractSession(actionHandlers(unreachable), (f) => frames.push(f));
   return { s, frames };
 }

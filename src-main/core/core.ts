@@ -22,6 +22,9 @@ export interface CoreOptions {
   http?: KubeHttpOptions;
 }
 
+/** A kind of per-core state: `core.state(KEY)` makes it with `create` once per core (cleanups go to `core.onDispose`). */
+export interface CoreState<T> { readonly name: string; create(core: Core): T }
+
 /**
  * The main-process core: kubeconfig, one connection per context, and the shared watch hub. Everything
  * that touches a cluster, and every credential, lives here.
@@ -34,6 +37,7 @@ export class Core {
   private readonly links = new Map<string, { link: ContextLink; fingerprint: string }>();
   private readonly kubeconfigListeners = new Set<(s: KubeconfigState) => void>();
   private disposers: (() => void)[] = [];
+  private readonly states = new Map<CoreState<unknown>, unknown>();
   /** Cleanups other parts of the core register (streams, port-forwards) to run on quit. */
   readonly onDispose: (() => Promise<void> | void)[] = [];
 
@@ -88,6 +92,15 @@ export class Core {
     }
     const state = this.kubeconfig();
     for (const l of this.kubeconfigListeners) l(state);
+  }
+
+  /**
+   * This core's own instance of a piece of per-core state (the activity log, Applications, open streams,
+   * node shells), made on first use: the one home for state that lives as long as a core.
+   */
+  state<T>(key: CoreState<T>): T {
+    if (!this.states.has(key)) this.states.set(key, key.create(this));
+    return this.states.get(key) as T;
   }
 
   private fingerprint(name: string): string {

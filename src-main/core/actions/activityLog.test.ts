@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ActivityLog, activityLogOf } from './activityLog';
+import { Core } from '../core';
 import { ContractError } from '../../../shared/contract/contractError';
 
 const what = { context: 'c1', action: 'scale', target: 'deployments.apps web', namespace: 'shop' };
@@ -28,9 +32,17 @@ describe('ActivityLog', () => {
     expect(log.list().map((e) => e.target)).toEqual(['1', '2']);
   });
 
-  it('gives each core its own log', () => {
-    const a = {};
-    expect(activityLogOf(a)).toBe(activityLogOf(a));
-    expect(activityLogOf(a)).not.toBe(activityLogOf({}));
+  it('gives each core its own log (core.state)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wh-activity-'));
+    const core = (n: string) => new Core({ dataDir: join(dir, n), kubeconfigFiles: [join(dir, 'none')], watchKubeconfig: false });
+    const a = core('a');
+    const b = core('b');
+    try {
+      expect(activityLogOf(a)).toBe(activityLogOf(a));
+      expect(activityLogOf(a)).not.toBe(activityLogOf(b));
+    } finally {
+      await Promise.all([a.dispose(), b.dispose()]);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { Core, CoreState } from '../core';
 import { toContractError } from '../cluster/apiError';
 import type { ActivityEntry } from '../../../shared/contract/actions';
 
@@ -53,11 +54,9 @@ export class ActivityLog {
   }
 }
 
-const logs = new WeakMap<object, ActivityLog>();
+const ACTIVITY_LOG: CoreState<ActivityLog> = { name: 'activity log', create: () => new ActivityLog() };
 
 /** The activity log of one core (one per Core instance, created on first use). */
-export function activityLogOf(core: object): ActivityLog {
-  let log = logs.get(core);
-  if (!log) { log = new ActivityLog(); logs.set(core, log); }
-  return log;
+export function activityLogOf(core: Core): ActivityLog {
+  return core.state(ACTIVITY_LOG);
 }

@@ -1,7 +1,7 @@
 import { join, resolve as resolvePath } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
-import type { Core } from '../core';
+import type { Core, CoreState } from '../core';
 import { AppStore } from './appStore';
 import { AppRuntime } from './appRuntime';
 import { renderSource } from './renderSource';
@@ -196,9 +196,7 @@ function summaryOf(app: AppDef): AppSummary {
   return { app, source: { type: 'none', message: 'not read yet' }, syncStatus: 'Unknown', health: 'Unknown', counts: { synced: 0, outOfSync: 0, missing: 0, extra: 0, errors: 0 }, refreshing: true, stale: false };
 }
 
-const services = new WeakMap<Core, AppsService>();
+const APPS: CoreState<AppsService> = { name: 'applications', create: (core) => new AppsService(core) };
 export function appsOf(core: Core): AppsService {
-  let s = services.get(core);
-  if (!s) { s = new AppsService(core); services.set(core, s); }
-  return s;
+  return core.state(APPS);
 }

@@ -1,23 +1,23 @@
-import type { Core } from '../core';
+import type { Core, CoreState } from '../core';
 import type { Handlers } from '../handlers';
 import { addDebugContainer, endNodeShell, startNodeShell } from './debugPods';
 
-/** Node shells started by a core and not yet ended, by context/namespace/pod. */
-const openShells = new WeakMap<Core, Map<string, { context: string; namespace: string; pod: string }>>();
+type OpenShell = { context: string; namespace: string; pod: string };
 
-function shellsOf(core: Core) {
-  let m = openShells.get(core);
-  if (!m) {
-    const created = new Map<string, { context: string; namespace: string; pod: string }>();
+/** Node shells started by a core and not yet ended, by context/namespace/pod. */
+const OPEN_SHELLS: CoreState<Map<string, OpenShell>> = {
+  name: 'node shells',
+  create: (core) => {
+    const created = new Map<string, OpenShell>();
     // A node shell's pod exists for its session: when the app stops with one still open, it goes too.
     core.onDispose.push(async () => {
       await Promise.allSettled([...created.values()].map((s) => endNodeShell(core.connection(s.context).http, s)));
     });
-    openShells.set(core, created);
-    m = created;
-  }
-  return m;
-}
+    return created;
+  },
+};
+
+const shellsOf = (core: Core) => core.state(OPEN_SHELLS);
 
 /** Debug containers and node shells (`kubectl debug`); the shell itself is the terminal's exec session. */
 export function debugHandlers(core: Core): Handlers {

@@ -1,4 +1,4 @@
-import type { Core } from '../core';
+import type { Core, CoreState } from '../core';
 import type { Handlers } from '../handlers';
 import { toContractError } from '../cluster/apiError';
 import type { ContractError } from '../../../shared/contract/contractError';
@@ -43,21 +43,21 @@ function watchPodDeletion(core: Core, context: string, namespace: string, pod: s
 
 interface CoreStreams { forwards: PortForwards; sessions: Set<ExecSession> }
 
-const perCore = new WeakMap<Core, CoreStreams>();
-
-/** Port-forwards and terminals belong to the core (not to a window) and end when it is disposed. */
-function streamsOf(core: Core): CoreStreams {
-  let s = perCore.get(core);
-  if (!s) {
+const STREAMS: CoreState<CoreStreams> = {
+  name: 'streams',
+  create: (core) => {
     const created: CoreStreams = { forwards: new PortForwards((ctx) => core.connection(ctx)), sessions: new Set() };
     core.onDispose.push(async () => {
       await Promise.allSettled([...created.sessions].map((x) => x.close()));
       await created.forwards.stopAll();
     });
-    perCore.set(core, created);
-    s = created;
-  }
-  return s;
+    return created;
+  },
+};
+
+/** Port-forwards and terminals belong to the core (not to a window) and end when it is disposed. */
+function streamsOf(core: Core): CoreStreams {
+  return core.state(STREAMS);
 }
 
 /**
