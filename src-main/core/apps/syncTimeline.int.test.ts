@@ -29,11 +29,11 @@ describe('an Applications sync on the change timeline (real test cluster)', () =
   const write = (replicas: number) => writeFileSync(join(dir, 'web.yaml'), JSON.stringify(deploymentManifest('web', 'nginx:1.25', replicas)));
   const stops: (() => void)[] = [];
 
-  /** timeline.watch for deployment/web, as the renderer subscribes to it. */
-  function watchTimeline(): TimelineEntry[] {
+  /** timeline.watch for a Deployment, as the renderer subscribes to it. */
+  function watchTimeline(name = 'web'): TimelineEntry[] {
     const entries: TimelineEntry[] = [];
     const h = timelineHandlers(core);
-    const stop = (h.topics['timeline.watch'] as any)({ context: ADMIN, namespace: ns, kind: 'Deployment', name: 'web' }, {
+    const stop = (h.topics['timeline.watch'] as any)({ context: ADMIN, namespace: ns, kind: 'Deployment', name }, {
       emit: (e: TimelineEvent) => {
         if (e.type === 'snapshot') entries.splice(0, entries.length, ...e.entries);
         if (e.type === 'entry') entries.push(e.entry);
@@ -96,5 +96,23 @@ describe('an Applications sync on the change timeline (real test cluster)', () =
     const owner = live.metadata.managedFields.find((m: any) => m.fieldsV1?.['f:spec']?.['f:replicas'] !== undefined);
     expect(scale).toMatchObject({ summary: 'Scaled 1 → 2', manager: owner.manager, operation: owner.operation });
     expect(owner).toMatchObject({ manager: FIELD_MANAGER, operation: 'Apply' });
+  });
+
+  it('a prune is on the pruned workload\'s timeline, and kubectl finds the workload gone', async () => {
+    writeFileSync(join(dir, 'api.yaml'), JSON.stringify(deploymentManifest('api', 'nginx:1.25', 1)));
+    git('add', '.');
+    git('commit', '-qm', 'api');
+    expect((await apps.sync(app.id, { prune: false, force: false })).items.find((i) => i.name === 'api')?.outcome).toBe('created');
+    const entries = watchTimeline('api');
+    await eventually(() => entries.some((e) => e.kind === 'synced' && e.summary.startsWith('Created by application shop')), 30_000, 'api created');
+    git('rm', '-q', 'api.yaml');
+    git('commit', '-qm', 'no api');
+    const sha = git('rev-parse', '--short', 'HEAD');
+    const r = await apps.sync(app.id, { prune: true, force: false });
+    expect(r.items.find((i) => i.name === 'api')?.outcome).toBe('pruned');
+    const pruned = await eventually(() => entries.find((e) => e.kind === 'synced' && e.summary.startsWith('Pruned')), 30_000, 'pruned entry');
+    expect(pruned).toMatchObject({ summary: `Pruned by application shop at revision ${sha}`, manager: FIELD_MANAGER, operation: 'Delete' });
+    await eventually(() => entries.find((e) => e.kind === 'deleted'), 30_000, 'the watch saw it deleted');
+    await eventually(async () => (await kubectl(['get', 'deployments', '-n', ns, '-o', 'name'])).includes('deployment.apps/api') ? undefined : true, 30_000, 'kubectl: api gone');
   });
 });
