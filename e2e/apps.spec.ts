@@ -12,6 +12,7 @@ import { launchChromium, openApp, testKubeconfig, type ServeFixture } from './su
 import { cleanRendererBuild, startStreamsServe } from './support/streams';
 import { kubectl } from '../test-cluster/kubectl.mjs';
 import { copyAppFixture } from '../src-main/testing/appFixtures';
+import { eventually } from './support/polling';
 
 const ADMIN = 'wheelhouse-admin';
 const NS = `wh-e2e-apps-${Math.random().toString(36).slice(2, 7)}`;
@@ -161,4 +162,26 @@ describe('Applications (serve mode, real cluster)', () => {
     await page.waitForSelector(`[data-testid="app-page-revision"]:text-is("${sha} (dirty)")`, { timeout: 10_000 });
     expect(page.errors).toEqual([]);
   }, 60_000);
+
+  it('each sync is on the synced Deployment\'s change timeline (details → Rollout), naming the application and revision', async () => {
+    // From the sidebar: the application's namespace in the picker, Topology, the Deployment's card.
+    await page.selectOption('[data-testid="namespace-picker"]', NS);
+    await page.click('a.nav-kind:text-is("Topology")');
+    await page.locator('[data-testid="topology-node"][data-kind="Deployment"][data-name="web"] .card-name').click();
+    await page.waitForSelector('[data-testid="details"]');
+    await page.click('[data-testid="dp-tab-rollout"]');
+    // Three syncs wrote the Deployment: created it, the refused one (a conflict: nothing written, so no entry), the forced one.
+    const synced = await eventually(async () => {
+      const texts = await page.$$eval('[data-testid="timeline-entry"][data-kind="synced"]', (els) => els.map((e) => e.textContent ?? ''));
+      expect(texts).toHaveLength(2);
+      return texts;
+    }, 30_000);
+    // Newest first: the forced sync configured it, the first created it; both at HEAD (the file edit came after).
+    expect(synced[0]).toContain(`Synced by application shop at revision ${sha}`);
+    expect(synced[1]).toContain(`Created by application shop at revision ${sha}`);
+    for (const t of synced) expect(t).toContain('by wheelhouse (apply)');
+    await page.locator('[data-testid="timeline"]').scrollIntoViewIfNeeded();
+    await shoot(page, 'timeline');
+    expect(page.errors).toEqual([]);
+  }, 90_000);
 });

@@ -168,6 +168,16 @@ describe('rollouts and actions in the UI (real test cluster)', () => {
       expect(entries.some((t) => t.includes('Scaled 2 → 5') && t.includes('by wheelhouse (scale)'))).toBe(true);
       expect(entries.some((t) => t.includes(`web: ${IMAGE_2} → ${IMAGE_1}`) && t.includes('by wheelhouse'))).toBe(true);
     }, 30_000);
+    // A change made outside the app names kubectl's own manager, as `kubectl get --show-managed-fields` does (issue 14).
+    await k(['scale', `deployment/${NAME}`, '-n', NS, '--replicas=4']);
+    const scaler = (await getJson([`deployment/${NAME}`, '-n', NS, '--show-managed-fields'])).metadata.managedFields
+      .filter((m: any) => m.subresource === 'scale' && m.manager !== 'wheelhouse').map((m: any) => m.manager);
+    expect(scaler).toEqual(['kubectl']);
+    await eventually(async () => {
+      const entries = await page.$$eval('[data-testid="timeline-entry"]', (els) => els.map((e) => e.textContent ?? ''));
+      expect(entries.some((t) => t.includes('Scaled 5 → 4') && t.includes(`by ${scaler[0]} (scale)`))).toBe(true);
+    }, 30_000);
+    expect(await page.textContent('[data-testid="tl-since"]')).toContain('history starts when recording started');
     await page.locator('[data-testid="timeline"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/rollouts-4-history-and-timeline.png' });
   });

@@ -6,7 +6,7 @@ import { NamespaceName, WorkloadTarget } from './actions';
 // (image, scale, restart, revision, pause, failing pods), each change attributed from managedFields to
 // the field manager that made it. Implemented in src-main/core/timeline/.
 
-export const TimelineEntryKind = z.enum(['created', 'deleted', 'image', 'scale', 'restart', 'revision', 'paused', 'resumed', 'template', 'degraded', 'recovered']);
+export const TimelineEntryKind = z.enum(['created', 'deleted', 'image', 'scale', 'restart', 'revision', 'paused', 'resumed', 'template', 'degraded', 'recovered', 'synced']);
 export type TimelineEntryKind = z.infer<typeof TimelineEntryKind>;
 
 export const TimelineEntry = z.object({

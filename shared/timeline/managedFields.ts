@@ -56,6 +56,39 @@ export function allOwners(managedFields: unknown): FieldOwner[] {
   return newestFirst(managedFields.filter((m) => m && typeof m === 'object' && typeof m.manager === 'string').map(ownerOf));
 }
 
+/**
+ * The entries that one write created or touched: present in `after` but not `before` (matched by
+ * manager, operation and subresource), re-timed, or owning a field they did not own before. A manager
+ * that only lost fields to the writer keeps its time and is not one. Newest first. Empty when the
+ * write left no trace (the same manager writing again within the same second, or a /scale entry,
+ * which the API server stores without a time).
+ */
+export function writersOf(before: unknown, after: unknown): FieldOwner[] {
+  if (!Array.isArray(after)) return [];
+  const previous = Array.isArray(before) ? before.filter(isEntry) : [];
+  const out: FieldOwner[] = [];
+  for (const m of after.filter(isEntry)) {
+    const b = previous.find((x) => entryKey(x) === entryKey(m));
+    if (!b || b.time !== m.time || gainsFields(b.fieldsV1, m.fieldsV1)) out.push(ownerOf(m));
+  }
+  return newestFirst(out);
+}
+
+/** One entry's identity in managedFields: the API server keeps one per manager, operation and subresource. */
+export function ownerKey(o: FieldOwner): string {
+  return `${o.manager}\u0000${o.operation ?? ''}\u0000${o.subresource ?? ''}`;
+}
+
+const isEntry = (m: any): boolean => !!m && typeof m === 'object' && typeof m.manager === 'string';
+const entryKey = (m: any): string => ownerKey(ownerOf(m));
+
+/** Whether the fieldsV1 tree `after` holds a path `before` does not. */
+function gainsFields(before: unknown, after: unknown): boolean {
+  if (!after || typeof after !== 'object') return false;
+  const b = before && typeof before === 'object' ? before as Record<string, unknown> : {};
+  return Object.entries(after as Record<string, unknown>).some(([k, v]) => !(k in b) || gainsFields(b[k], v));
+}
+
 function ownerOf(m: any): FieldOwner {
   const o: FieldOwner = { manager: m.manager };
   if (typeof m.operation === 'string') o.operation = m.operation;

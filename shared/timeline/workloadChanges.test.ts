@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attribute, diffPod, diffReplicaSet, diffWorkload, historyOf, projectPod, projectReplicaSet, projectWorkload } from './workloadChanges';
-import { fieldsNode, ownersOf } from './managedFields';
+import { fieldsNode, ownersOf, writersOf } from './managedFields';
 
 /** A Deployment as the API server returns it, with managedFields written by several managers. */
 function deployment(over: { replicas?: number; image?: string; restartedAt?: string; paused?: boolean; env?: string; managed?: any[]; conditions?: any[] } = {}) {
@@ -86,6 +86,49 @@ describe('diffWorkload', () => {
   it('infers the latest writer (not the status writer) when no one owns a changed field', () => {
     expect(attribute([created, statusWriter], ['spec', 'paused'])).toEqual({ manager: 'kubectl-create', managerInferred: true, operation: 'Update' });
     expect(attribute([], ['spec', 'paused'])).toEqual({});
+  });
+});
+
+describe('attribution to the writer of the update (issue 14)', () => {
+  // kubectl apply created the Deployment with an env var; within the same second Wheelhouse rolled it
+  // back to a template without it. Both entries say 10:00:00, and kubectl-client-side-apply still owns
+  // the container (the parent of the removed field) and sorts first.
+  const T = '2026-11-23T10:00:00Z';
+  const applied = { manager: 'kubectl-client-side-apply', operation: 'Update', time: T, fieldsV1: {
+    'f:spec': { 'f:replicas': {}, 'f:template': { 'f:spec': { 'f:containers': { 'k:{"name":"web"}': { '.': {}, 'f:env': {}, 'f:image': {}, 'f:name': {} } } } } },
+  } };
+  const appliedAfter = { ...applied, fieldsV1: {
+    'f:spec': { 'f:replicas': {}, 'f:template': { 'f:spec': { 'f:containers': { 'k:{"name":"web"}': { '.': {}, 'f:name': {} } } } } },
+  } };
+  const rolledBack = { manager: 'wheelhouse', operation: 'Update', time: T, fieldsV1: {
+    'f:spec': { 'f:template': { 'f:spec': { 'f:containers': { 'k:{"name":"web"}': { 'f:image': {} } } } } },
+  } };
+
+  it('finds the entries an update created, re-timed or grew, not the ones that only lost fields', () => {
+    expect(writersOf([applied], [appliedAfter, rolledBack]).map((o) => o.manager)).toEqual(['wheelhouse']);
+    expect(writersOf([applied, rolledBack], [{ ...applied, time: '2026-11-23T10:00:05Z' }, rolledBack]).map((o) => o.manager)).toEqual(['kubectl-client-side-apply']);
+    // The same manager writing again in the same second leaves no trace.
+    expect(writersOf([applied], [applied])).toEqual([]);
+    expect(writersOf(undefined, 'nonsense')).toEqual([]);
+  });
+
+  it('names the rollback\'s manager for a removed field, where the parent\'s owners would have named kubectl apply', () => {
+    const before = w({ env: 'fast', managed: [applied] });
+    const after = w({ image: 'nginx:1.24', managed: [appliedAfter, rolledBack] });
+    const changes = diffWorkload(before, after);
+    expect(changes.map((c) => [c.kind, c.manager, c.managerInferred])).toEqual([['image', 'wheelhouse', undefined], ['template', 'wheelhouse', undefined]]);
+    // Without the previous managedFields, ownership alone picks the first of the tied owners.
+    expect(attribute([applied, rolledBack], ['spec', 'template', 'spec', 'containers', { name: 'web' }, 'env'], 2).manager).toBe('kubectl-client-side-apply');
+  });
+
+  it('prefers, among several writers, the one that owns the changed field', () => {
+    const status = { ...statusWriter, time: '2026-11-23T13:00:00Z' };
+    expect(attribute([created, scaledByWheelhouse, setImage, status], ['spec', 'replicas'], 2, [created])).toMatchObject({ manager: 'wheelhouse', subresource: 'scale' });
+  });
+
+  it('falls back to the field\'s owner when the update left managedFields unchanged (a repeated scale)', () => {
+    expect(diffWorkload(w({ replicas: 3, managed: [created, scaledByWheelhouse] }), w({ replicas: 4, managed: [created, scaledByWheelhouse] }))[0])
+      .toMatchObject({ manager: 'wheelhouse', subresource: 'scale' });
   });
 });
 

@@ -7,7 +7,7 @@ import { diffPodTemplates } from '../rollout/templateDiff';
 import type { RolloutKind } from '../rollout/workloadShapes';
 import { ROLLOUT_KINDS } from '../model/kinds';
 import type { TimelineEntry } from '../contract/timeline';
-import { allOwners, ownersOf, type FieldOwner, type FieldStep } from './managedFields';
+import { allOwners, ownerKey, ownersOf, writersOf, type FieldOwner, type FieldStep } from './managedFields';
 
 /** The kinds with a change timeline: those with rollouts (shared/model/kinds.ts). */
 export type TrackedKind = RolloutKind;
@@ -154,12 +154,28 @@ export function projectPod(raw: any): PodState | undefined {
   return s;
 }
 
-/** Who changed the field at `steps`: its newest owner, else (a removed field) the object's latest writer. */
-export function attribute(managedFields: unknown, steps: FieldStep[], minDepth = steps.length): Pick<TimelineChange, 'manager' | 'managerInferred' | 'operation' | 'subresource'> {
+/**
+ * Who changed the field at `steps` in the update from `before` to `managedFields`. First the writers
+ * of this update (the managedFields entries it created or touched, writersOf), preferring the one that
+ * owns the field; when the update left no trace in managedFields, the field's newest owner; for a
+ * removed field, the object's latest writer (inferred). Field ownership alone misleads when several
+ * managers own a parent of the changed field (a removed env var under a container created by
+ * `kubectl apply` and rolled back by Wheelhouse) or share its one-second timestamp.
+ */
+export function attribute(managedFields: unknown, steps: FieldStep[], minDepth = steps.length, before?: unknown): Pick<TimelineChange, 'manager' | 'managerInferred' | 'operation' | 'subresource'> {
+  const writers = before === undefined ? [] : writersOf(before, managedFields).filter((o) => o.subresource !== 'status');
   // A list item keyed by something other than `name` (ports, tolerations) is not addressable here:
   // walk up to the nearest owned parent instead.
-  let owner: FieldOwner | undefined;
-  for (let n = steps.length; n >= minDepth && !owner; n--) owner = ownersOf(managedFields, steps.slice(0, n))[0];
+  const ownersAt = (pick: (owners: FieldOwner[]) => FieldOwner | undefined): FieldOwner | undefined => {
+    for (let n = steps.length; n >= minDepth; n--) {
+      const o = pick(ownersOf(managedFields, steps.slice(0, n)));
+      if (o) return o;
+    }
+    return undefined;
+  };
+  const writerKeys = new Set(writers.map(ownerKey));
+  let owner = writers.length > 0 ? ownersAt((os) => os.find((o) => writerKeys.has(ownerKey(o)))) ?? writers[0] : undefined;
+  owner ??= ownersAt((os) => os[0]);
   let inferred = false;
   if (!owner) { owner = allOwners(managedFields).find((o) => o.subresource !== 'status'); inferred = !!owner; }
   if (!owner) return {};
@@ -189,8 +205,9 @@ const imageText = (images: ImageRef[]) => images.filter((i) => !i.init).map((i) 
 export function diffWorkload(old: WorkloadState, next: WorkloadState): TimelineChange[] {
   const out: TimelineChange[] = [];
   const mf = next.managedFields;
+  const by = (steps: FieldStep[], minDepth = steps.length) => attribute(mf, steps, minDepth, old.managedFields);
   if (old.replicas !== next.replicas && next.replicas !== undefined) {
-    out.push({ kind: 'scale', summary: `Scaled ${old.replicas ?? '?'} → ${next.replicas}`, ...attribute(mf, ['spec', 'replicas']) });
+    out.push({ kind: 'scale', summary: `Scaled ${old.replicas ?? '?'} → ${next.replicas}`, ...by(['spec', 'replicas']) });
   }
   const images = new Map(old.images.map((i) => [`${i.init}/${i.container}`, i.image]));
   const imageChanges = next.images.filter((i) => images.has(`${i.init}/${i.container}`) && images.get(`${i.init}/${i.container}`) !== i.image);
@@ -199,21 +216,21 @@ export function diffWorkload(old: WorkloadState, next: WorkloadState): TimelineC
     out.push({
       kind: 'image',
       summary: imageChanges.map((i) => `${i.container}: ${images.get(`${i.init}/${i.container}`)} → ${i.image}`).join('; '),
-      ...attribute(mf, ['spec', 'template', 'spec', first.init ? 'initContainers' : 'containers', { name: first.container }, 'image'], 5),
+      ...by(['spec', 'template', 'spec', first.init ? 'initContainers' : 'containers', { name: first.container }, 'image'], 5),
     });
   }
   if (next.restartedAt && next.restartedAt !== old.restartedAt) {
-    out.push({ kind: 'restart', summary: `Restarted (restartedAt ${next.restartedAt})`, ...attribute(mf, ['spec', 'template', 'metadata', 'annotations', RESTARTED_AT]) });
+    out.push({ kind: 'restart', summary: `Restarted (restartedAt ${next.restartedAt})`, ...by(['spec', 'template', 'metadata', 'annotations', RESTARTED_AT]) });
   }
   // Everything else in the template: containers added or removed, env, resources, labels...
   const rest = diffPodTemplates(old.template as any, next.template as any).filter((c) =>
     !/^spec\.(initContainers|containers)\[[^\]]*\]\.image$/.test(c.path) && c.path !== `metadata.annotations.${RESTARTED_AT}`);
   if (rest.length > 0) {
     const shown = rest.slice(0, 3).map((c) => c.path).join(', ');
-    out.push({ kind: 'template', summary: `Pod template changed: ${shown}${rest.length > 3 ? ` and ${rest.length - 3} more` : ''}`, ...attribute(mf, templateSteps(rest[0].path), 2) });
+    out.push({ kind: 'template', summary: `Pod template changed: ${shown}${rest.length > 3 ? ` and ${rest.length - 3} more` : ''}`, ...by(templateSteps(rest[0].path), 2) });
   }
   if (old.paused !== next.paused) {
-    out.push({ kind: next.paused ? 'paused' : 'resumed', summary: next.paused ? 'Rollout paused' : 'Rollout resumed', ...attribute(mf, ['spec', 'paused']) });
+    out.push({ kind: next.paused ? 'paused' : 'resumed', summary: next.paused ? 'Rollout paused' : 'Rollout resumed', ...by(['spec', 'paused']) });
   }
   if (next.updateRevision && old.updateRevision && next.updateRevision !== old.updateRevision) {
     out.push({ kind: 'revision', summary: `New revision ${next.updateRevision}`, object: next.updateRevision });

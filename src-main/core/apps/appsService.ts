@@ -8,6 +8,7 @@ import { renderSource } from './renderSource';
 import { compareObject, errorText } from './compareObject';
 import { previewSync, syncApp, type SyncOptions } from './syncApp';
 import { activityLogOf } from '../actions/activityLog';
+import { noteSyncOnTimelines } from './syncTimeline';
 import { maskSecretPair } from '../../../shared/apps/secretDiffMask';
 import { objectPath } from '../cluster/resourcePath';
 import { ContractError } from '../../../shared/contract/contractError';
@@ -176,6 +177,7 @@ export class AppsService {
       message: `${r.message}: ${r.items.filter((i) => i.outcome !== 'skipped').map((i) => `${i.outcome} ${i.key}`).join(', ')}`.slice(0, 4000),
     })).catch((err) => { this.recordLastSync(app, 'error', errorText(err)); throw err; });
     this.recordLastSync(app, result.ok ? 'ok' : 'failed', result.message);
+    await noteSyncOnTimelines(this.core, app, result);
     const r = this.runtimes.get(id);
     r?.rt.schedule(false, 0);
     return result;

@@ -2,11 +2,12 @@ import type { Core } from '../core';
 import type { Handlers, TopicSink } from '../handlers';
 import { toContractError } from '../cluster/apiError';
 import { NamespaceTimeline } from './workloadTimeline';
+import { timelineNotesOf } from './timelineNotes';
 
 /** A namespace with no timeline subscriber keeps recording this long, so reopening a panel finds its history. */
 const IDLE_MS = 30 * 60_000;
 
-interface Recorder { timeline: NamespaceTimeline; subscribers: number; idle?: NodeJS.Timeout }
+interface Recorder { timeline: NamespaceTimeline; subscribers: number; idle?: NodeJS.Timeout; unfollow(): void }
 
 /**
  * `timeline.watch`: one recorder per context and namespace, started by its first subscriber and kept
@@ -20,6 +21,7 @@ export function timelineHandlers(core: Core): Handlers {
     if (!r || (only && r !== only)) return;
     recorders.delete(key);
     clearTimeout(r.idle);
+    r.unfollow();
     r.timeline.stop();
   };
   core.onDispose.push(() => { for (const key of [...recorders.keys()]) stop(key); });
@@ -30,7 +32,10 @@ export function timelineHandlers(core: Core): Handlers {
     let r = recorders.get(key);
     if (!r) {
       // The hub's informers follow the context's link: the recorder outlives kubeconfig rewrites.
-      r = { timeline: new NamespaceTimeline(core.hub, context, namespace), subscribers: 0 };
+      const timeline = new NamespaceTimeline(core.hub, context, namespace);
+      // The app's own entries (Applications syncs), including those made before this recorder started.
+      const unfollow = timelineNotesOf(core).follow(context, namespace, (n) => timeline.note(n.kind, n.name, n.change, n.at));
+      r = { timeline, subscribers: 0, unfollow };
       recorders.set(key, r);
     }
     const rec = r;

@@ -170,6 +170,11 @@ export class NamespaceTimeline {
     for (const { at, ...change } of historyOf(w, replicaSets)) log.push(change, at, false);
   }
 
+  /** An entry the app itself makes (an Applications sync), at the time it was made. */
+  note(kind: TrackedKind, name: string, change: TimelineChange, at: string): void {
+    this.log(kind, name).push(change, at, true);
+  }
+
   private record(kind: TrackedKind, name: string, changes: TimelineChange[]): void {
     if (changes.length === 0) return;
     const log = this.log(kind, name);

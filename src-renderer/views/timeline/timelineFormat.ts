@@ -4,12 +4,12 @@ import type { TimelineEntry, TimelineEntryKind } from '../../../shared/contract/
 
 export const KIND_LABEL: Record<TimelineEntryKind, string> = {
   created: 'created', deleted: 'deleted', image: 'image', scale: 'scale', restart: 'restart', revision: 'revision',
-  paused: 'paused', resumed: 'resumed', template: 'template', degraded: 'failing', recovered: 'recovered',
+  paused: 'paused', resumed: 'resumed', template: 'template', degraded: 'failing', recovered: 'recovered', synced: 'synced',
 };
 
 export const KIND_TONE: Record<TimelineEntryKind, 'accent' | 'ok' | 'warn' | 'bad' | 'muted'> = {
   created: 'muted', deleted: 'bad', image: 'accent', scale: 'accent', restart: 'warn', revision: 'muted',
-  paused: 'warn', resumed: 'ok', template: 'accent', degraded: 'bad', recovered: 'ok',
+  paused: 'warn', resumed: 'ok', template: 'accent', degraded: 'bad', recovered: 'ok', synced: 'accent',
 };
 
 /** `by kubectl-set`, `by wheelhouse (scale)`, `probably by helm` (no one owns a removed field). */
