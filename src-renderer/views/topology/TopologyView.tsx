@@ -106,7 +106,7 @@ function TopologyCanvas({ context, namespace, objects: given, onSelect }: Props)
   const { ask, dialog: confirmDialog } = useConfirm();
 
   // A new context or namespace starts from its own base scope.
-  const baseKey = scopeKey(context, baseScope);
+  const baseKey = `${scopeKey(context, baseScope)}|${namespace ?? '*'}`;
   const [scopeFor, setScopeFor] = useState(baseKey);
   if (scopeFor !== baseKey) {
     setScopeFor(baseKey);
