@@ -144,6 +144,48 @@ describe('Helm releases in the UI (real test cluster, real helm)', () => {
     await eventually(async () => expect(await yaml.textContent()).toContain('password: changeme'));
   });
 
+  it('draws the release\'s objects and what they own as a graph, healthy, and follows a `kubectl scale` live', async () => {
+    // A Deployment in the same namespace that is not the release's: the graph leaves it out.
+    await k(['create', 'deployment', 'bystander', '--image=nginx', '-n', NS]);
+    await page.evaluate(() => localStorage.setItem('wheelhouse.testHooks', '1'));
+    await page.click('[data-testid="helm-tab-graph"]');
+    const graph = page.locator('[data-testid="helm-graph"]');
+    type Node = { id: string; kind: string; name: string; health: string; hidden: boolean };
+    const shown = async (): Promise<Node[]> =>
+      (JSON.parse((await graph.locator('[data-testid="topology-nodes"]').textContent({ timeout: 60_000 })) ?? '[]') as Node[]).filter((n) => !n.hidden);
+    const releasePods = async () => (JSON.parse(await k(['get', 'pods', '-n', NS, '-l', 'app.kubernetes.io/instance=hello', '-o', 'json'])).items as any[])
+      .filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name).sort();
+    const expectGraph = async (replicas: number) => {
+      const pods = await releasePods();
+      expect(pods).toHaveLength(replicas);
+      const nodes = await shown();
+      const names = (kind: string) => nodes.filter((n) => n.kind === kind).map((n) => n.name).sort();
+      expect(names('Deployment')).toEqual(['hello-hello']);
+      expect(names('Service')).toEqual(['hello-hello']);
+      expect(names('ConfigMap')).toEqual(['hello-hello']);
+      expect(names('Pod')).toEqual(pods);
+      const rs = JSON.parse(await k(['get', 'deployment/hello-hello', '-n', NS, '-o', 'json']));
+      expect(names('ReplicaSet').length).toBeGreaterThanOrEqual(1);
+      expect(new Set(nodes.map((n) => n.kind))).toEqual(new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'ConfigMap']));
+      for (const n of nodes.filter((n) => n.kind !== 'ConfigMap')) expect(`${n.kind}/${n.name} ${n.health}`).toBe(`${n.kind}/${n.name} Healthy`);
+      expect(rs.status.readyReplicas).toBe(replicas);
+    };
+    await eventually(() => expectGraph(1), 60_000);
+    expect(await graph.locator('[data-testid="topology-node"][data-name="bystander"]').count()).toBe(0);
+    await shoot(page, '6b-release-graph');
+
+    await k(['scale', 'deployment/hello-hello', '-n', NS, '--replicas=3']);
+    await eventually(() => expectGraph(3), 60_000);
+    // A card opens the object's details, like the topology's.
+    await graph.locator('[data-testid="topology-node"][data-kind="Deployment"][data-name="hello-hello"]').click();
+    const details = page.locator('[data-testid="details"]');
+    await details.waitFor({ timeout: 30_000 });
+    expect(await details.getAttribute('aria-label')).toBe('Details of hello-hello');
+    await details.locator('button[aria-label="Close details"]').click();
+    await details.waitFor({ state: 'detached', timeout: 10_000 });
+    await k(['delete', 'deployment', 'bystander', '-n', NS]);
+  });
+
   it('drift: after `kubectl scale` the Deployment (only it) is OutOfSync, with the replicas line', async () => {
     await k(['scale', 'deployment/hello-hello', '-n', NS, '--replicas=3']);
     await page.click('[data-testid="helm-tab-drift"]');

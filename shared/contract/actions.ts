@@ -199,7 +199,8 @@ export const ActivityEntry = z.object({
   /** What the action was aimed at: `deployments.apps web`, `node kwok-node-0`, `3 documents`. */
   target: z.string(),
   namespace: z.string().optional(),
-  outcome: z.enum(['ok', 'skipped', 'refused', 'forbidden', 'conflict', 'blocked', 'cancelled', 'error']),
+  /** `running`: still under way; the same id comes again with its output so far, then with how it ended. */
+  outcome: z.enum(['ok', 'skipped', 'refused', 'forbidden', 'conflict', 'blocked', 'cancelled', 'error', 'running']),
   message: z.string(),
   dryRun: z.boolean(),
   durationMs: z.number(),

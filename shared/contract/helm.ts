@@ -153,7 +153,9 @@ export const helmMethods = {
   'helm.tool': { params: z.object({}), result: HelmToolStatus },
   'helm.rollback': { params: ReleaseTarget.extend({ revision: Revision, dryRun: z.boolean().default(false), forceConflicts: ForceConflicts }), result: HelmActionResult },
   /** Same chart as the current revision, with these user values (YAML; replaces the old ones, like --reset-values -f). */
-  'helm.upgrade': { params: ReleaseTarget.extend({ values: z.string().max(1 << 20), dryRun: z.boolean().default(false), forceConflicts: ForceConflicts }), result: HelmActionResult },
+  'helm.upgrade': { params: ReleaseTarget.extend({ values: z.string().max(1 << 20), dryRun: z.boolean().default(false), forceConflicts: ForceConflicts,
+    /** `helm upgrade --wait --timeout <n>s`: wait up to n seconds for the objects to be ready (progress streams into the activity log). */
+    waitSeconds: z.number().int().min(1).max(3600).optional() }), result: HelmActionResult },
   'helm.uninstall': { params: ReleaseTarget.extend({ keepHistory: z.boolean().default(false), dryRun: z.boolean().default(false) }), result: HelmActionResult },
 } as const;
 

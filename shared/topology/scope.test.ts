@@ -63,4 +63,14 @@ describe('selectScope', () => {
     expect(selectScope(objects, edges, { type: 'workload', uid: 'nope' }).size).toBe(0);
     expect(selectScope(objects, edges, { type: 'focus', uid: 'nope', hops: 2 }).size).toBe(0);
   });
+
+  it('objects: exactly the given objects and what they own, nothing that merely serves or mounts them', () => {
+    expect(names({ type: 'objects', uids: [uid('Deployment', 'web'), uid('Service', 'web'), 'gone-uid'] })).toEqual([
+      'Deployment/web',
+      'Pod/web-5d8f7c9b4-kx2vq', 'Pod/web-5d8f7c9b4-p8d4m', 'Pod/web-5d8f7c9b4-z7w1t',
+      'ReplicaSet/web-5d8f7c9b4', 'ReplicaSet/web-6b7d9c8f5', 'ReplicaSet/web-7c9f8d6b3',
+      'Service/web',
+    ]);
+    expect(selectScope(objects, edges, { type: 'objects', uids: [] }).size).toBe(0);
+  });
 });

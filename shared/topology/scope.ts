@@ -8,13 +8,16 @@ import type { TopoObject } from './topologyObject';
  *   Ingresses and Gateway API routes (with their Gateways) routing to those Services, HPAs scaling anything in the tree, the ConfigMaps,
  *   Secrets and claims its pods mount, and the volumes those claims bind.
  * focus: everything within `hops` edges of an object, in either direction.
+ * objects: a given set of objects (a Helm release's manifest) and what they own, downwards
+ *   (a Deployment's ReplicaSets and Pods): the objects someone else decided belong together.
  * A uid of a pod group (`podGroup:<ownerUid>`) stands for its owner.
  */
 export type TopologyScope =
   | { type: 'namespace'; namespace: string }
   | { type: 'all' }
   | { type: 'workload'; uid: string }
-  | { type: 'focus'; uid: string; hops: 1 | 2 };
+  | { type: 'focus'; uid: string; hops: 1 | 2 }
+  | { type: 'objects'; uids: readonly string[] };
 
 export const POD_GROUP_PREFIX = 'podGroup:';
 export const podGroupId = (ownerUid: string) => `${POD_GROUP_PREFIX}${ownerUid}`;
@@ -59,6 +62,8 @@ export function selectScope(objects: readonly TopoObject[], edges: readonly Topo
       return workloadScope(byUid, adjacency(edges), resolveUid(scope.uid));
     case 'focus':
       return focusScope(byUid, adjacency(edges), resolveUid(scope.uid), scope.hops);
+    case 'objects':
+      return ownedTrees(byUid, adjacency(edges), scope.uids.map(resolveUid));
   }
 }
 
@@ -88,6 +93,19 @@ function workloadScope(byUid: Map<string, TopoObject>, adj: Adjacency, root: str
       set.add(ing);
       // A Gateway API route's Gateways: the rest of the way in.
       for (const gw of along(adj.in.get(ing), 'routes', 'source')) set.add(gw);
+    }
+  }
+  return set;
+}
+
+/** The roots that exist, and everything they own, transitively. */
+function ownedTrees(byUid: Map<string, TopoObject>, adj: Adjacency, roots: readonly string[]): Set<string> {
+  const set = new Set<string>();
+  const queue = roots.filter((uid) => byUid.has(uid));
+  for (const uid of queue) set.add(uid);
+  for (let i = 0; i < queue.length; i++) {
+    for (const child of along(adj.out.get(queue[i]), 'owns', 'target')) {
+      if (!set.has(child)) { set.add(child); queue.push(child); }
     }
   }
   return set;

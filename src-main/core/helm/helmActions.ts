@@ -19,6 +19,9 @@ import { decoded, pickRevision, revisionDiff } from './releaseRevisions';
 /** The activity log keeps the end of long helm output (the part that says how it went). */
 const LOG_OUTPUT_CHARS = 4000;
 const tail = (s: string) => (s.length > LOG_OUTPUT_CHARS ? `…${s.slice(-LOG_OUTPUT_CHARS)}` : s);
+/** helm's --debug lines (what it waits for) are progress: the result keeps helm's ordinary output. */
+const withoutDebug = (s: string) => s.split('\n').filter((l) => !l.startsWith('level=DEBUG ')).join('\n');
+type Progress = (text: string) => void;
 
 interface Target { context: string; namespace: string; name: string }
 
@@ -27,20 +30,24 @@ export function helmActions(core: Core, storages: ReleaseStorages, opts: HelmCli
     const all = await storages.revisions(p.context, p.namespace);
     return { all, current: decoded(pickRevision(all, p.namespace, p.name)) };
   };
-  const helm = (p: Target, args: string[]) => runHelm(core.files, p.context, [...args, '--namespace', p.namespace], opts);
+  // helm's output goes into the action's activity entry while it runs (the command line first).
+  const helm = (p: Target, args: string[], progress: Progress) => {
+    progress(`$ helm ${args.join(' ')}\n`);
+    return runHelm(core.files, p.context, [...args, '--namespace', p.namespace], { ...opts, onOutput: progress });
+  };
 
-  const tracked = (p: Target & { dryRun: boolean }, action: HelmActionId, run: () => Promise<HelmActionResult>) =>
+  const tracked = (p: Target & { dryRun: boolean }, action: HelmActionId, run: (progress: Progress) => Promise<HelmActionResult>) =>
     activityLogOf(core).track(
       { context: p.context, action: `helm ${action}`, target: `release ${p.name}`, namespace: p.namespace, dryRun: p.dryRun },
-      async () => {
+      async (progress) => {
         await requireAccess(core.connection(p.context).http, helmAccessChecks(action, p.namespace, (p as any).keepHistory));
-        return run();
+        return run(progress);
       },
       (r) => ({ outcome: 'ok', message: tail(r.output || `helm ${action} finished`) }),
     );
 
   return {
-    'helm.rollback': async (p: Target & { revision: number; dryRun: boolean; forceConflicts: boolean }): Promise<HelmActionResult> => tracked(p, 'rollback', async () => {
+    'helm.rollback': async (p: Target & { revision: number; dryRun: boolean; forceConflicts: boolean }): Promise<HelmActionResult> => tracked(p, 'rollback', async (progress) => {
       const { all, current: cur } = await current(p);
       const target = decoded(pickRevision(all, p.namespace, p.name, p.revision));
       const problem = chartProblem(target);
@@ -48,11 +55,11 @@ export function helmActions(core: Core, storages: ReleaseStorages, opts: HelmCli
       // The preview is exactly the revision diff from the current revision to the target.
       const preview = revisionDiff(cur, target, false);
       if (p.dryRun) return { dryRun: true, output: `helm rollback ${p.name} ${p.revision} would restore revision ${p.revision}'s values and manifest as revision ${cur.version + 1}.`, preview };
-      const res = await helm(p, ['rollback', p.name, String(p.revision), ...(p.forceConflicts ? ['--force-conflicts'] : [])]);
+      const res = await helm(p, ['rollback', p.name, String(p.revision), ...(p.forceConflicts ? ['--force-conflicts'] : [])], progress);
       return { dryRun: false, output: res.output };
     }),
 
-    'helm.upgrade': async (p: Target & { values: string; dryRun: boolean; forceConflicts: boolean }): Promise<HelmActionResult> => tracked(p, 'upgrade', async () => {
+    'helm.upgrade': async (p: Target & { values: string; dryRun: boolean; forceConflicts: boolean; waitSeconds?: number }): Promise<HelmActionResult> => tracked(p, 'upgrade', async (progress) => {
       const { current: cur } = await current(p);
       let values: unknown;
       try {
@@ -72,8 +79,10 @@ export function helmActions(core: Core, storages: ReleaseStorages, opts: HelmCli
         writeFileSync(file, p.values, { mode: 0o600 });
         // Same chart as the current revision (written back from its record), these values only.
         const args = ['upgrade', p.name, dir, '--reset-values', '-f', file, ...(p.forceConflicts ? ['--force-conflicts'] : [])];
-        if (!p.dryRun) return { dryRun: false, output: (await helm(p, args)).output };
-        const res = await helm(p, [...args, '--dry-run=server', '-o', 'json']);
+        // Waiting, helm says what it waits for only with --debug: those lines stream as progress.
+        const wait = p.waitSeconds ? ['--wait', '--timeout', `${p.waitSeconds}s`, '--debug'] : [];
+        if (!p.dryRun) return { dryRun: false, output: withoutDebug((await helm(p, [...args, ...wait], progress)).output) };
+        const res = await helm(p, [...args, '--dry-run=server', '-o', 'json'], progress);
         let would: HelmRelease;
         try {
           would = JSON.parse(res.stdout);
@@ -86,15 +95,15 @@ export function helmActions(core: Core, storages: ReleaseStorages, opts: HelmCli
       }
     }),
 
-    'helm.uninstall': async (p: Target & { keepHistory: boolean; dryRun: boolean }): Promise<HelmActionResult> => tracked(p, 'uninstall', async () => {
+    'helm.uninstall': async (p: Target & { keepHistory: boolean; dryRun: boolean }): Promise<HelmActionResult> => tracked(p, 'uninstall', async (progress) => {
       const { current: cur } = await current(p);
       const args = ['uninstall', p.name, ...(p.keepHistory ? ['--keep-history'] : [])];
       if (p.dryRun) {
-        const res = await helm(p, [...args, '--dry-run']);
+        const res = await helm(p, [...args, '--dry-run'], progress);
         // What would go: every object of the current manifest (as "removed"), and the history unless kept.
         return { dryRun: true, output: res.output, preview: revisionDiff(cur, { ...cur, config: {}, manifest: '' }, false) };
       }
-      return { dryRun: false, output: (await helm(p, args)).output };
+      return { dryRun: false, output: (await helm(p, args, progress)).output };
     }),
   };
 }

@@ -20,7 +20,7 @@ export function TopBarActions({ context, namespace }: { context: string; namespa
   const seen = Math.max(seenId, atStart);
   const newest = entries[0]?.id ?? 0;
   const unseen = showActivity ? 0 : entries.filter((e) => e.id > seen).length;
-  const unseenBad = !showActivity && entries.some((e) => e.id > seen && e.outcome !== 'ok' && e.outcome !== 'skipped');
+  const unseenBad = !showActivity && entries.some((e) => e.id > seen && e.outcome !== 'ok' && e.outcome !== 'skipped' && e.outcome !== 'running');
   const toggle = () => { setSeen(newest); setShowActivity((s) => !s); };
   return (
     <div className="topbar-actions" data-timeline-recording={recording?.freshness.state ?? 'off'}>

@@ -2,8 +2,8 @@ import type { ActivityEntry } from '../../../shared/contract/actions';
 
 // Text for the activity view, pure so it can be tested.
 
-export const OUTCOME_TONE: Record<ActivityEntry['outcome'], 'ok' | 'warn' | 'bad'> = {
-  ok: 'ok', skipped: 'warn', cancelled: 'warn', blocked: 'bad', refused: 'bad', forbidden: 'bad', conflict: 'bad', error: 'bad',
+export const OUTCOME_TONE: Record<ActivityEntry['outcome'], 'ok' | 'warn' | 'bad' | 'busy'> = {
+  running: 'busy', ok: 'ok', skipped: 'warn', cancelled: 'warn', blocked: 'bad', refused: 'bad', forbidden: 'bad', conflict: 'bad', error: 'bad',
 };
 
 /** `14:03:22` today, `Nov 22 14:03` on another day. */

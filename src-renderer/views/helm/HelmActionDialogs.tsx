@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../actions/ConfirmDialog';
 import { useRunAction } from '../actions/useRunAction';
 import { CodeEditor } from '../editor/CodeEditor';
 import { RevisionDiffView } from './RevisionDiffView';
+import { HelmProgress } from './HelmProgress';
 
 interface Target { context: string; namespace: string; name: string }
 
@@ -36,6 +37,18 @@ function ForceConflicts({ checked, onChange }: { checked: boolean; onChange(v: b
   );
 }
 
+/** helm --wait --timeout: how long to wait for the release's objects to be ready; undefined: do not wait. */
+function WaitUntilReady({ seconds, onChange }: { seconds: number | undefined; onChange(v: number | undefined): void }) {
+  const [last, setLast] = useState(seconds ?? 300);
+  return (
+    <label className="toggle helm-wait" title="helm waits until the release's objects are ready, or fails the upgrade when they are not by then; what it waits for streams into Activity.">
+      <input type="checkbox" checked={seconds !== undefined} onChange={(e) => onChange(e.target.checked ? last : undefined)} data-testid="helm-wait" /> Wait until ready (--wait), at most
+      <input type="number" min={1} max={3600} value={seconds ?? last} disabled={seconds === undefined} aria-label="Seconds to wait"
+        onChange={(e) => { const n = Math.min(3600, Math.max(1, Math.round(Number(e.target.value) || 1))); setLast(n); onChange(n); }} data-testid="helm-wait-seconds" /> s
+    </label>
+  );
+}
+
 /** Roll back to a revision: the preview is exactly the revision diff from the current revision to the target. */
 export function RollbackDialog({ current, revision, onClose, ...t }: Target & { current: number; revision: number; onClose(): void }) {
   const client = useClient();
@@ -54,6 +67,7 @@ export function RollbackDialog({ current, revision, onClose, ...t }: Target & { 
       <p>helm rollback writes revision {current + 1} with revision {revision}'s values and manifest. What changes (revision {current} → {revision}):</p>
       {preview?.preview ? <RevisionDiffView diff={preview.preview} testId="helm-rollback-preview" /> : !previewError && <p className="muted">Preparing the preview…</p>}
       <ForceConflicts checked={force} onChange={setForce} />
+      {busy && <HelmProgress {...t} action="rollback" />}
     </ConfirmDialog>
   );
 }
@@ -69,6 +83,7 @@ export function UpgradeDialog({ current, chart, onClose, ...t }: Target & { curr
   const [text, setText] = useState<string>();
   const [asked, setAsked] = useState<string>();
   const [force, setForce] = useState(false);
+  const [waitSeconds, setWaitSeconds] = useState<number>();
   useEffect(() => { if (values.data && text === undefined) setText(values.data.yaml); }, [values.data, text]);
   const { preview, error: previewError } = usePreview(asked === undefined ? undefined : () => client.request('helm.upgrade', { ...t, values: asked, dryRun: true }), asked ?? '');
   const stale = asked !== text;
@@ -77,7 +92,7 @@ export function UpgradeDialog({ current, chart, onClose, ...t }: Target & { curr
       confirmDisabledReason={stale ? 'Preview the changed values first' : !preview ? 'Preparing the preview…' : undefined}
       onClose={onClose}
       onConfirm={async () => {
-        const r = await run('Upgrade', () => client.request('helm.upgrade', { ...t, values: asked!, dryRun: false, forceConflicts: force }),
+        const r = await run('Upgrade', () => client.request('helm.upgrade', { ...t, values: asked!, dryRun: false, forceConflicts: force, ...(waitSeconds ? { waitSeconds } : {}) }),
           (x) => ({ tone: 'ok', title: `Upgraded ${t.name}`, text: outputLine(x) }));
         if (r) onClose();
       }}>
@@ -87,6 +102,8 @@ export function UpgradeDialog({ current, chart, onClose, ...t }: Target & { curr
         {!stale && !preview && !previewError && <span className="muted">Running helm upgrade --dry-run=server…</span>}</div>
       {preview?.preview && !stale && <RevisionDiffView diff={preview.preview} testId="helm-upgrade-preview-diff" />}
       <ForceConflicts checked={force} onChange={setForce} />
+      <WaitUntilReady seconds={waitSeconds} onChange={setWaitSeconds} />
+      {busy && <HelmProgress {...t} action="upgrade" />}
     </ConfirmDialog>
   );
 }
@@ -110,6 +127,7 @@ export function UninstallDialog({ objects, onClose, ...t }: Target & { objects: 
       <label className="toggle"><input type="checkbox" checked={keepHistory} onChange={(e) => setKeepHistory(e.target.checked)} data-testid="helm-keep-history" /> Keep history (--keep-history)</label>
       {preview && <pre className="yaml helm-output" data-testid="helm-uninstall-preview">{preview.output}</pre>}
       {preview?.preview && <ul className="helm-goes">{preview.preview.objects.map((o) => <li key={o.key}>{o.kind} {o.name}</li>)}</ul>}
+      {busy && <HelmProgress {...t} action="uninstall" />}
     </ConfirmDialog>
   );
 }

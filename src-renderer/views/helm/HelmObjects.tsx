@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { HelmObjectRef } from '../../../shared/contract/helm';
 import { useTopologyObjects } from '../topology/useTopologyObjects';
 import { topologyKind } from '../topology/topologyKinds';
+import { indexLive } from './releaseObjects';
 
 export interface DetailsSelection { group: string; version: string; resource: string; namespace?: string; name: string; uid: string }
 
@@ -11,14 +12,14 @@ export interface DetailsSelection { group: string; version: string; resource: st
  */
 export function HelmObjects({ context, namespace, objects, onSelect }: { context: string; namespace: string; objects: HelmObjectRef[]; onSelect(s: DetailsSelection): void }) {
   const topo = useTopologyObjects(context, namespace);
-  const live = useMemo(() => new Map(topo.objects.map((o) => [`${o.kind}/${o.namespace ?? ''}/${o.name}`, o])), [topo.objects]);
+  const live = useMemo(() => indexLive(topo.objects), [topo.objects]);
   return (
     <table className="helm-table helm-objects" data-testid="helm-objects">
       <thead><tr><th>Kind</th><th>Name</th><th>Health</th><th>Template</th></tr></thead>
       <tbody>
         {objects.map((o) => {
           const k = topologyKind(o.kind);
-          const found = k ? live.get(`${o.kind}/${k.namespaced ? (o.namespace ?? '') : ''}/${o.name}`) : undefined;
+          const found = live.get(o);
           const health = !k ? undefined : found ? found.health : topo.ready ? { status: 'Missing' as const, message: 'Not in the cluster' } : undefined;
           const open = found && k ? () => onSelect({ group: k.group, version: k.version, resource: k.resource, namespace: found.namespace, name: found.name, uid: found.uid }) : undefined;
           return (

@@ -5,14 +5,15 @@ import { useHelmAccess, useHelmRelease } from './useHelm';
 import { HelmStatus } from './HelmStatus';
 import { HelmObjects, type DetailsSelection } from './HelmObjects';
 import { HelmHistory } from './HelmHistory';
+import { HelmReleaseGraph } from './HelmReleaseGraph';
 import { HelmValuesTab } from './HelmValuesTab';
 import { HelmDiffTab } from './HelmDiffTab';
 import { HelmDriftTab } from './HelmDriftTab';
 import { RollbackDialog, UninstallDialog, UpgradeDialog } from './HelmActionDialogs';
 
-type Tab = 'overview' | 'history' | 'values' | 'diff' | 'drift';
+type Tab = 'overview' | 'graph' | 'history' | 'values' | 'diff' | 'drift';
 const TABS: { id: Tab; label: string }[] = [
-  { id: 'overview', label: 'Overview' }, { id: 'history', label: 'History' }, { id: 'values', label: 'Values' },
+  { id: 'overview', label: 'Overview' }, { id: 'graph', label: 'Graph' }, { id: 'history', label: 'History' }, { id: 'values', label: 'Values' },
   { id: 'diff', label: 'Revision diff' }, { id: 'drift', label: 'Drift' },
 ];
 
@@ -66,6 +67,7 @@ export function HelmReleasePage({ context, namespace, name, onBack, onSelect }: 
           </div>
           <div className="helm-body">
             {tab === 'overview' && <Overview release={release} context={context} onSelect={onSelect} />}
+            {tab === 'graph' && cur && <HelmReleaseGraph context={context} namespace={release.namespace} name={name} objects={cur.objects} onSelect={onSelect} />}
             {tab === 'history' && <HelmHistory history={release.history} current={cur?.revision}
               rollback={(revision) => setDialog({ kind: 'rollback', revision })} rollbackBlocked={blocked('rollback')}
               diff={(from, to) => { setDiffPick({ from, to }); setTab('diff'); }} />}

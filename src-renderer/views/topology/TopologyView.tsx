@@ -37,6 +37,8 @@ interface Props {
   context: string;
   /** Undefined: all namespaces, drawn as one box per namespace. */
   namespace?: string;
+  /** A fixed set of objects to draw instead of the namespace (a Helm release's), named by `title`. */
+  objects?: { uids: readonly string[]; title: string };
   onSelect(s: TopologySelection): void;
 }
 
@@ -81,13 +83,16 @@ const toggled = (set: ReadonlySet<string>, id: string) => {
   return next;
 };
 
-function TopologyCanvas({ context, namespace, onSelect }: Props) {
+function TopologyCanvas({ context, namespace, objects: given, onSelect }: Props) {
   const rf = useReactFlow<TopologyFlowNode, TopologyFlowEdge>();
   const client = useClient();
   const { objects, ready, freshness, forbidden, errors } = useTopologyObjects(context, namespace);
 
   // Several namespaces (`a,b`) are drawn like all: one box per namespace (the lists hold only theirs).
-  const baseScope = useMemo<TopologyScope>(() => (namespace && !namespace.includes(',') ? { type: 'namespace', namespace } : { type: 'all' }), [namespace]);
+  const givenUids = given?.uids;
+  const baseScope = useMemo<TopologyScope>(() => (givenUids ? { type: 'objects', uids: givenUids }
+    : namespace && !namespace.includes(',') ? { type: 'namespace', namespace } : { type: 'all' }), [namespace, givenUids]);
+  const baseTitle = given?.title ?? (namespace ? `Namespace ${namespace}` : 'All namespaces');
   const [scope, setScope] = useState<TopologyScope>(baseScope);
   const [expandedGroups, setExpandedGroups] = useState<ReadonlySet<string>>(new Set());
   const [expandedRs, setExpandedRs] = useState<ReadonlySet<string>>(new Set());
@@ -106,9 +111,10 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
   const { ask, dialog: confirmDialog } = useConfirm();
 
   // A new context or namespace starts from its own base scope.
-  const [scopeFor, setScopeFor] = useState(`${context}|${namespace ?? '*'}`);
-  if (scopeFor !== `${context}|${namespace ?? '*'}`) {
-    setScopeFor(`${context}|${namespace ?? '*'}`);
+  const baseKey = `${scopeKey(context, baseScope)}|${namespace ?? '*'}`;
+  const [scopeFor, setScopeFor] = useState(baseKey);
+  if (scopeFor !== baseKey) {
+    setScopeFor(baseKey);
     setScope(baseScope);
     setSelectedId(undefined);
   }
@@ -291,11 +297,11 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
       <div className="toolbar topo-toolbar">
         <nav className="breadcrumb" aria-label="Topology scope">
           {scope.type === baseScope.type
-            ? <h2>{namespace ? <>Namespace <span className="crumb-name">{namespace}</span></> : 'All namespaces'}</h2>
+            ? <h2>{given ? <span className="crumb-name">{given.title}</span> : namespace ? <>Namespace <span className="crumb-name">{namespace}</span></> : 'All namespaces'}</h2>
             : (
               <>
                 <button type="button" className="crumb" onClick={() => setScope(baseScope)} data-testid="back-to-namespace">
-                  ← {namespace ? <>Namespace {namespace}</> : 'All namespaces'}
+                  ← {baseTitle}
                 </button>
                 <span className="crumb-sep">›</span>
                 <h2>
@@ -348,7 +354,7 @@ function TopologyCanvas({ context, namespace, onSelect }: Props) {
         {(!ready || !graph.loaded) && <div className="topo-empty">Loading the topology…</div>}
         {ready && graph.loaded && topology.nodes.length === 0 && (
           <div className="topo-empty">
-            {root || scope.type === baseScope.type ? `Nothing to draw${namespace ? ` in namespace ${namespace}` : ''}.` : 'This object no longer exists.'}
+            {root || scope.type === baseScope.type ? `Nothing to draw${given ? '' : namespace ? ` in namespace ${namespace}` : ''}.` : 'This object no longer exists.'}
           </div>
         )}
         {cardMenu && (

@@ -29,6 +29,7 @@ export function scopeKey(context: string, scope: TopologyScope): string {
     case 'all': return `${context}|all`;
     case 'workload': return `${context}|workload|${scope.uid}`;
     case 'focus': return `${context}|focus|${scope.uid}|${scope.hops}`;
+    case 'objects': return `${context}|objects|${[...scope.uids].sort().join(',')}`;
   }
 }
 
