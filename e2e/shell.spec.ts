@@ -97,6 +97,10 @@ describe('shells from details (real test cluster)', () => {
     await page.keyboard.type('echo "cluster=$WHEELHOUSE_TEST_CLUSTER"');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /^cluster=wheelhouse\s*$/m.test((document.querySelector('.terminal-panel:not([hidden]) .xterm-rows') as HTMLElement).innerText), undefined, { timeout: 20_000 });
+    // The exec reached the sidecar container: the test bed's KWOK gives each named container's execs its name.
+    await page.keyboard.type('echo "container=$WHEELHOUSE_CONTAINER"');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^container=sidecar\s*$/m.test((document.querySelector('.terminal-panel:not([hidden]) .xterm-rows') as HTMLElement).innerText), undefined, { timeout: 20_000 });
     await screenshots(page, 'shell-1-workload-sidecar');
 
     // A custom command that cannot be split is refused before anything runs.

@@ -214,6 +214,16 @@ export function podStages() {
   ];
 }
 
+/** Containers whose exec says its name (WHEELHOUSE_CONTAINER): the shell tests' two-container pods use these. */
+const EXEC_NAMED_CONTAINERS = ['main', 'sidecar'];
+
+function execLocal(c, container) {
+  return {
+    workDir: path.join(c.stateDir, 'exec-workdir'),
+    envs: [{ name: 'WHEELHOUSE_TEST_CLUSTER', value: c.clusterName }, ...(container ? [{ name: 'WHEELHOUSE_CONTAINER', value: container }] : [])],
+  };
+}
+
 /**
  * The whole --config file for the kwok controller.
  * @param {{ stateDir: string, echoPort: number, clusterName: string }} c
@@ -248,12 +258,13 @@ export function kwokConfigYaml(c) {
       kind: 'ClusterExec',
       metadata: { name: 'wheelhouse-exec' },
       spec: {
-        execs: [{
-          local: {
-            workDir: path.join(c.stateDir, 'exec-workdir'),
-            envs: [{ name: 'WHEELHOUSE_TEST_CLUSTER', value: c.clusterName }],
-          },
-        }],
+        // Every exec runs on this host; the test bed's named containers each get their name in
+        // WHEELHOUSE_CONTAINER, so a test can tell which container an exec reached (KWOK picks the
+        // target by the container the API server was asked for).
+        execs: [
+          ...EXEC_NAMED_CONTAINERS.map((name) => ({ containers: [name], local: execLocal(c, name) })),
+          { local: execLocal(c) },
+        ],
       },
     },
     {
