@@ -551,6 +551,15 @@ async function waitFor(what, fn, { timeoutMs = 60_000, intervalMs = 200, check }
 
 /** Starts a component and waits for its health probe; fails fast with its log tail if it dies. */
 async function startAndWait(c, name, timeoutMs = 60_000) {
+  // A restart right after a stop: the port the component listens on may not be released yet (an exiting
+  // process, a socket the kernel still tears down). Wait for it, and say who holds it if it stays taken.
+  const port = { etcd: c.ports.etcd, 'kube-apiserver': c.ports.apiserver }[name];
+  if (port) {
+    await waitFor(`port ${port} to be free for ${name}`, () => portFree(port), { timeoutMs: 10_000, intervalMs: 100 }).catch((err) => {
+      const owner = portOwner(port);
+      throw new Error(`${err.message}${owner ? ` (held by pid ${owner.pid}: ${owner.cmdline.join(' ').slice(0, 200)})` : ''}`);
+    });
+  }
   const pid = startProcess(c, name);
   await waitFor(`${name} to become healthy`, () => probes[name](c), {
     timeoutMs,
