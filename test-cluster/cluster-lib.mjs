@@ -447,7 +447,8 @@ async function stopProcess(c, name, { timeoutMs = 10_000, signal = 'SIGTERM', lo
     while (isOurs(c, pid) && Date.now() < hard) await sleep(50);
   }
   // An exiting process loses its cmdline (the kernel frees its memory) before it closes its files: wait
-  // until it is gone or a zombie, so that a restart can bind the same ports.
+  // until it is gone or a zombie. (A zombie leader's other threads may still hold its sockets: starting
+  // again also waits for the port, in startAndWait.)
   const closed = Date.now() + 5000;
   while (stillExiting(pid) && Date.now() < closed) await sleep(20);
   fs.rmSync(pidFile(c, name), { force: true });
