@@ -8,7 +8,7 @@ import { ADMIN, eventually, newCore, randomName } from '../../testing/testCluste
 import { kubectl } from '../../testing/twinTestKit';
 import { ensureHelm, helmBinDir, HELLO_CHART } from '../../../test-cluster/helm.mjs';
 import { helmHandlers } from './helmHandlers';
-import { caller, helm, helmJson } from '../../testing/helmTestKit';
+import { caller, helm, helmJson, installTwinReleases } from '../../testing/helmTestKit';
 import { activityLogOf } from '../actions/activityLog';
 import type { Core } from '../core';
 
@@ -50,12 +50,7 @@ describe('Helm actions through Wheelhouse equal helm itself on a twin release (r
     ensureHelm();
     core = newCore();
     call = caller(helmHandlers(core, { searchPath: helmBinDir() }));
-    for (const ns of [ours, theirs]) {
-      await kubectl(['create', 'namespace', ns]);
-      await eventually(() => kubectl(['get', 'serviceaccount', 'default', '-n', ns]), 30_000, 'default service account');
-      await helm(['install', 'hello', HELLO_CHART, '-n', ns, '--set', 'greeting=hello']);
-      await helm(['upgrade', 'hello', HELLO_CHART, '-n', ns, '--set', 'greeting=bonjour']);
-    }
+    await installTwinReleases([ours, theirs], ['hello', 'bonjour']);
   }, 300_000);
 
   afterAll(async () => {

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, eventually, newCore, randomName } from '../../testing/testCluster';
+import { ADMIN, newCore, randomName } from '../../testing/testCluster';
 import { kubectl } from '../../testing/twinTestKit';
 import { ensureHelm, helmBinDir, HELLO_CHART } from '../../../test-cluster/helm.mjs';
 import { STUCK_LABEL } from '../../../test-cluster/kwok-config.mjs';
 import { helmHandlers } from './helmHandlers';
-import { caller, helm, helmJson } from '../../testing/helmTestKit';
+import { caller, helm, helmJson, installTwinReleases } from '../../testing/helmTestKit';
 import { activityLogOf } from '../actions/activityLog';
 import type { ActivityEntry } from '../../../shared/contract/actions';
 import type { Core } from '../core';
@@ -30,11 +30,7 @@ describe('helm output streamed into the activity log while helm runs (real test 
     ensureHelm();
     core = newCore();
     call = caller(helmHandlers(core, { searchPath: helmBinDir() }));
-    for (const ns of [ours, theirs]) {
-      await kubectl(['create', 'namespace', ns]);
-      await eventually(() => kubectl(['get', 'serviceaccount', 'default', '-n', ns]), 30_000, 'default service account');
-      await helm(['install', 'hello', HELLO_CHART, '-n', ns, '--set', 'greeting=hello']);
-    }
+    await installTwinReleases([ours, theirs], ['hello']);
   }, 300_000);
 
   afterAll(async () => {
