@@ -26,14 +26,26 @@ import { AppsView } from '../views/apps/AppsView';
 import { KindsBrowser } from '../views/kinds/KindsBrowser';
 import { NetworkView } from '../views/network/NetworkView';
 import { decodeDetails, encodeDetails, withParams } from './detailsLink';
+import { ClusterSetPicker } from './ClusterSetPicker';
+import { formatClusterSet, keepClusterSet, parseClusterSet, WITH_PARAM } from './clusterSet';
+import { clusterKey, objectUidOf, type ClusterTagged } from '../data/clusterUnion';
+import { ActionClusterScope } from '../views/actions/actionCluster';
 import type { DetailsTarget } from '../views/details/detailsTarget';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
+/** The details target's context in the URL, when it is another cluster's object (`?octx=`). */
+const OBJECT_CONTEXT_PARAM = 'octx';
+
 /** One context's workspace: top bar (context, namespace, status), kinds sidebar, the view, details. */
-export function ClusterWorkspace({ kube, route, navigate }: Props) {
+export function ClusterWorkspace({ kube, route, navigate: navigateTo }: Props) {
   const context = route.context!;
   const known = kube.contexts.find((c) => c.name === context);
+  // Other clusters shown with this one (`with=`): kept on every navigation that stays on this context.
+  const withParam = route.params.get(WITH_PARAM) ?? undefined;
+  const others = useMemo(() => parseClusterSet(withParam, context).filter((c) => kube.contexts.some((k) => k.name === c)), [withParam, context, kube.contexts]);
+  const merged = others.length > 0;
+  const navigate = (hash: string) => navigateTo(keepClusterSet(hash, context, withParam));
   const status = useTopicValue('cluster.watch', known ? { context } : undefined);
   const client = useClient();
   const prefs = useContractQuery('prefs.get', known ? { context } : undefined);
@@ -49,8 +61,14 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
   // The selected object and its details tab live in the URL (?obj=…&tab=…): links and reloads keep them;
   // any other navigation (sidebar, namespace, context) builds a URL without them and so closes the panel.
   const objParam = route.params.get('obj');
-  const selected = useMemo(() => decodeDetails(objParam), [objParam]);
-  const setSelected = (t: DetailsTarget | undefined) => navigate(withParams(window.location.hash, { obj: t ? encodeDetails(t) : undefined, tab: undefined }));
+  const objContext = route.params.get(OBJECT_CONTEXT_PARAM) ?? undefined;
+  const selected = useMemo(() => { const t = decodeDetails(objParam); return t && objContext && objContext !== context ? { ...t, context: objContext } : t; }, [objParam, objContext, context]);
+  const setSelected = (t: DetailsTarget | undefined) => navigate(withParams(window.location.hash, {
+    obj: t ? encodeDetails(t) : undefined, tab: undefined, [OBJECT_CONTEXT_PARAM]: t?.context && t.context !== context ? t.context : undefined,
+  }));
+  const selectedContext = selected?.context ?? context;
+  // A merged table keys its rows by cluster and uid (data/clusterUnion.ts).
+  const selectedRow = selected && (merged ? clusterKey(selectedContext, selected.uid) : selected.uid);
   const detailsTab = route.params.get('tab') ?? undefined;
 
   const go = (view: string, extra: Partial<Route> = {}, params: Record<string, string | undefined> = {}) =>
@@ -85,12 +103,14 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
             {kube.contexts.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
           </select>
         </label>
+        <ClusterSetPicker context={context} contexts={kube.contexts.map((c) => c.name)} shown={others}
+          onChange={(list) => navigateTo(withParams(window.location.hash, { [WITH_PARAM]: formatClusterSet(list), obj: undefined, tab: undefined, [OBJECT_CONTEXT_PARAM]: undefined }))} />
         <NamespacePicker context={context} chosen={chosen} contextNamespace={known.namespace} typed={prefs.data?.typedNamespaces ?? []} listed={nsNames} onChange={setNamespace} />
         <ClusterStatusBadge status={status} context={known} />
         <TopBarKeys />
         <TopBarActions context={context} namespace={union ? undefined : namespace} />
       </header>
-      <KindsSidebar context={context} route={route} namespace={union?.[0] ?? namespace} nsParam={nsParam ?? undefined} nav={kinds} />
+      <KindsSidebar context={context} route={route} namespace={union?.[0] ?? namespace} nsParam={nsParam ?? undefined} withParam={withParam} nav={kinds} />
       <main className="main">
         <KubeconfigErrors errors={kube.errors} />
         <ConnectionNotice status={status} />
@@ -101,13 +121,13 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
         {route.view === 'kinds' && <KindsBrowser context={context} nsParam={nsParam ?? undefined} />}
         {route.view === 'r' && route.resource && !routeKind && !kinds.loaded && <div className="empty">Loading…</div>}
         {route.view === 'r' && route.resource && (routeKind || kinds.loaded) && (
-          <ResourceTable key={`${context}/${route.resource.group}/${route.resource.resource}/${tableNs}`} context={context} {...route.resource}
+          <ResourceTable key={`${context}/${route.resource.group}/${route.resource.resource}/${tableNs}/${others.join(',')}`} context={context} {...route.resource} clusters={others}
             namespace={tableNs} ignoredNamespace={routeKind?.namespaced === false ? namespace : undefined}
-            title={kindLabel} selectedUid={selected?.uid}
+            title={kindLabel} selectedUid={selectedRow}
             initialFilter={route.params.get('q') ?? ''} initialSelector={route.params.get('l') ?? ''}
             // Written without a history entry per keystroke, and without a re-render: the table holds them.
             onFilters={(q, l) => window.history.replaceState(null, '', withParams(window.location.hash, { q, l }))}
-            onSelect={(row: TableRow) => setSelected({ ...route.resource!, namespace: row.namespace, name: row.name, uid: row.uid })} />
+            onSelect={(row: TableRow & ClusterTagged) => setSelected({ ...route.resource!, namespace: row.namespace, name: row.name, uid: objectUidOf(row), ...(row.cluster ? { context: row.cluster } : {}) })} />
         )}
         {route.view === 'access' && <RbacView context={context} namespace={namespace} route={route} navigate={navigate} />}
         {route.view === 'helm' && <HelmView context={context} namespace={namespace} route={route} navigate={navigate} onSelect={setSelected} />}
@@ -115,8 +135,14 @@ export function ClusterWorkspace({ kube, route, navigate }: Props) {
       <CommandPalette context={context} namespace={namespace} contexts={kube.contexts.map((c) => c.name)} namespaces={[...new Set([...nsNames, ...(known.namespace ? [known.namespace] : []), ...(prefs.data?.typedNamespaces ?? [])])].sort()}
         clusterWide={nsAccess.listAllNamespaces === true} kinds={kinds.kinds} onOpen={setSelected} onGo={paletteGo} />
       <ShortcutHost />
-      {selected && <DetailsHost context={context} target={selected} onClose={() => setSelected(undefined)} navigate={go} onSelect={setSelected}
-        tab={detailsTab} onTab={(t) => navigate(withParams(window.location.hash, { tab: t === 'overview' ? undefined : t }))} />}
+      {selected && (
+        <ActionClusterScope context={selectedContext} merged={merged}>
+          <DetailsHost key={selectedContext} context={selectedContext} target={selected} onClose={() => setSelected(undefined)} navigate={go}
+            // An owner or a related object opened from another cluster's details is in that cluster too.
+            onSelect={(t) => setSelected(selectedContext !== context ? { ...t, context: selectedContext } : t)}
+            tab={detailsTab} onTab={(t) => navigate(withParams(window.location.hash, { tab: t === 'overview' ? undefined : t }))} />
+        </ActionClusterScope>
+      )}
     </div>
     </ToastProvider>
   );

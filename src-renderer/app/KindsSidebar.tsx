@@ -116,16 +116,18 @@ interface SidebarProps {
   namespace: string | undefined;
   /** The raw ?ns= parameter, carried along in links. */
   nsParam: string | undefined;
+  /** Other clusters shown with this one (`with=`), kept by every link. */
+  withParam?: string;
   nav: ClusterKinds;
 }
 
 /** The kinds sidebar: Topology, the built-in sections, then custom resources by API group. */
-export function KindsSidebar({ context, route, namespace, nsParam, nav }: SidebarProps) {
+export function KindsSidebar({ context, route, namespace, nsParam, withParam, nav }: SidebarProps) {
   const sidebarKinds = useMemo(() => nav.sections.flatMap((s) => s.kinds), [nav.sections]);
   const access = useListAccess(context, namespace, sidebarKinds);
   const forwardCount = useForwardCount();
   const active = route.view === 'r' ? route.resource : undefined;
-  const link = (k: NavKind) => formatRoute({ context, view: 'r', resource: k, params: { ns: nsParam } });
+  const link = (k: NavKind) => formatRoute({ context, view: 'r', resource: k, params: { ns: nsParam, with: withParam } });
 
   const item = (k: NavKind) => {
     const isActive = !!active && active.group === k.group && active.resource === k.resource;
@@ -150,16 +152,16 @@ export function KindsSidebar({ context, route, namespace, nsParam, nav }: Sideba
 
   return (
     <nav className="sidebar kinds-sidebar" aria-label="Kinds">
-      <a className={`nav-kind ${route.view === 'overview' ? 'active' : ''}`} href={formatRoute({ context, view: 'overview', params: { ns: nsParam } })}>Topology</a>
-      <a className={`nav-kind ${route.view === 'network' ? 'active' : ''}`} href={formatRoute({ context, view: 'network', params: { ns: nsParam } })} data-testid="nav-network">Network</a>
-      <a className={`nav-kind ${route.view === 'forwards' ? 'active' : ''}`} href={formatRoute({ context, view: 'forwards', params: { ns: nsParam } })} data-testid="nav-port-forwards">
+      <a className={`nav-kind ${route.view === 'overview' ? 'active' : ''}`} href={formatRoute({ context, view: 'overview', params: { ns: nsParam, with: withParam } })}>Topology</a>
+      <a className={`nav-kind ${route.view === 'network' ? 'active' : ''}`} href={formatRoute({ context, view: 'network', params: { ns: nsParam, with: withParam } })} data-testid="nav-network">Network</a>
+      <a className={`nav-kind ${route.view === 'forwards' ? 'active' : ''}`} href={formatRoute({ context, view: 'forwards', params: { ns: nsParam, with: withParam } })} data-testid="nav-port-forwards">
         Port forwards{forwardCount > 0 && <span className="nav-count" data-testid="nav-port-forwards-count">{forwardCount}</span>}
       </a>
-      <a className={`nav-kind ${route.view === 'helm' ? 'active' : ''}`} href={formatRoute({ context, view: 'helm', params: { ns: nsParam } })} data-testid="nav-helm-releases">Helm releases</a>
-      <a className={`nav-kind ${route.view === 'apps' ? 'active' : ''}`} href={formatRoute({ context, view: 'apps', params: { ns: nsParam } })} data-testid="nav-applications">Applications</a>
-      <a className={`nav-kind ${route.view === 'access' ? 'active' : ''}`} href={formatRoute({ context, view: 'access', params: { ns: nsParam } })} data-testid="nav-access"
+      <a className={`nav-kind ${route.view === 'helm' ? 'active' : ''}`} href={formatRoute({ context, view: 'helm', params: { ns: nsParam, with: withParam } })} data-testid="nav-helm-releases">Helm releases</a>
+      <a className={`nav-kind ${route.view === 'apps' ? 'active' : ''}`} href={formatRoute({ context, view: 'apps', params: { ns: nsParam, with: withParam } })} data-testid="nav-applications">Applications</a>
+      <a className={`nav-kind ${route.view === 'access' ? 'active' : ''}`} href={formatRoute({ context, view: 'access', params: { ns: nsParam, with: withParam } })} data-testid="nav-access"
         title="RBAC: what you can do, can-i, who can, effective permissions">Access</a>
-      <a className={`nav-kind ${route.view === 'kinds' ? 'active' : ''}`} href={formatRoute({ context, view: 'kinds', params: { ns: nsParam } })} data-testid="nav-all-kinds"
+      <a className={`nav-kind ${route.view === 'kinds' ? 'active' : ''}`} href={formatRoute({ context, view: 'kinds', params: { ns: nsParam, with: withParam } })} data-testid="nav-all-kinds"
         title="Every resource the API server serves">All kinds…</a>
       {nav.discoveryError && <div className="nav-error" role="status" title={nav.discoveryError}>Discovery failed; showing the built-in kinds.</div>}
       {nav.sections.map((s) => (

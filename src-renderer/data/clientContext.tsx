@@ -5,6 +5,7 @@ import { ipcChannel, webSocketChannel } from './frameChannel';
 import type { LiveListState } from '../../shared/model/liveList';
 import { liveListStore } from './liveListStore';
 import { openNamespaceUnion } from './namespaceUnion';
+import { openClusterUnion } from './clusterUnion';
 import type { MethodName, Params, Result, TopicName, TopicParams, TopicEvent } from '../../shared/contract';
 import type { WatchParams } from '../../shared/contract/resources';
 
@@ -55,13 +56,21 @@ export function useTopicValue<T extends TopicName>(topic: T, params: TopicParams
   return value;
 }
 
-/** A live list of projections, kept current by the core's watch (never polling). */
-export function useLiveList<T>(params: WatchParams | undefined): LiveListState<T> {
+/**
+ * A live list of projections, kept current by the core's watch (never polling). `clusters`: other
+ * contexts shown with `params.context` (rows tagged with their cluster, data/clusterUnion.ts).
+ */
+export function useLiveList<T>(params: WatchParams | undefined, opts: { clusters?: readonly string[] } = {}): LiveListState<T> {
   const client = useClient();
-  const key = JSON.stringify(params);
+  const others = opts.clusters?.filter((c) => c !== params?.context) ?? [];
+  const key = JSON.stringify([params, others]);
   const store = useMemo(
-    // `namespace: 'a,b'` (several namespaces shown): one watch per namespace, merged (namespaceUnion.ts).
-    () => liveListStore<T>(params && ((h) => openNamespaceUnion((p, hh) => client.subscribe('resources.watch', p, hh), params, h))),
+    () => {
+      if (!params) return liveListStore<T>(undefined);
+      // `namespace: 'a,b'` (several namespaces shown): one watch per namespace, merged (namespaceUnion.ts).
+      const one = (p: WatchParams, h: Parameters<typeof openNamespaceUnion>[2]) => openNamespaceUnion((pp, hh) => client.subscribe('resources.watch', pp, hh), p, h);
+      return liveListStore<T>((h) => (others.length ? openClusterUnion(one, params, others, h) : one(params, h)));
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [client, key],
   );

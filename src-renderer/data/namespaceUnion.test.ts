@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LiveList } from '../../shared/model/liveList';
 import type { Freshness, WatchEvent, WatchParams } from '../../shared/contract/resources';
-import { mergeFreshness, namespaceList, openNamespaceUnion, type WatchHandlers } from './namespaceUnion';
+import { namespaceList, openNamespaceUnion, type WatchHandlers } from './namespaceUnion';
+import { mergeFreshness } from './watchUnion';
 
 const live: Freshness = { state: 'live', since: 't' };
 const params: WatchParams = { context: 'c', group: '', version: 'v1', resource: 'pods', namespace: 'a,b', projection: 'meta' };
@@ -41,8 +42,9 @@ describe('namespaceUnion', () => {
     expect(t.closed).toEqual(['a', 'b']);
   });
   it('freshness is the worst part, naming its namespace; one ending ends the union', () => {
-    expect(mergeFreshness(new Map<string, Freshness>([['a', live], ['b', { state: 'forbidden', since: 't', reason: 'no' }]]))).toEqual({ state: 'forbidden', since: 't', reason: 'namespace b: no' });
-    expect(mergeFreshness(new Map<string, Freshness | undefined>([['a', live], ['b', undefined]]))?.state).toBe('syncing');
+    const named = (k: string) => `namespace ${k}`;
+    expect(mergeFreshness(new Map<string, Freshness>([['a', live], ['b', { state: 'forbidden', since: 't', reason: 'no' }]]), named)).toMatchObject({ state: 'forbidden', since: 't', reason: 'namespace b: no' });
+    expect(mergeFreshness(new Map<string, Freshness | undefined>([['a', live], ['b', undefined]]), named)?.state).toBe('syncing');
     const t = harness();
     t.opened.get('b')!.onEnd(new Error('gone'));
     expect((t.ended() as Error).message).toBe('namespace b: gone');

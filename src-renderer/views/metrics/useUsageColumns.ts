@@ -57,9 +57,10 @@ class Augmenter {
 }
 
 /** The list with CPU and Memory cells for pods, nodes and namespaces (unchanged for other resources), and what to say when metrics are missing. */
-export function useUsageColumns(p: { context: string; group: string; resource: string; namespace?: string }, list: LiveListState<TableRow>):
+export function useUsageColumns(p: { context: string; group: string; resource: string; namespace?: string; off?: boolean }, list: LiveListState<TableRow>):
   { list: LiveListState<TableRow>; unavailable?: MetricsUnavailable } {
-  const kind = p.group === '' && USAGE_KINDS.has(p.resource) ? p.resource as UsageKind : undefined;
+  // `off`: a merged view of several clusters (usage is one cluster's; rows of two would mix).
+  const kind = !p.off && p.group === '' && USAGE_KINDS.has(p.resource) ? p.resource as UsageKind : undefined;
   // Pods of all namespaces per pod would mean a row each for the whole cluster: only a chosen
   // namespace's pods. The Namespaces table reads the whole cluster once per round, summed.
   const pods = usePodUsage(p.context, p.namespace, kind === 'pods');

@@ -7,7 +7,11 @@ import { humanDuration } from '../../../shared/model/humanDuration';
 import { matchesSelector, parseLabelSelector, type Requirement } from '../../../shared/model/labelSelector';
 import { cursorPosition } from './tableCursor';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
-import { NAMESPACE_COL } from './tableSort';
+import { CLUSTER_COL, NAMESPACE_COL } from './tableSort';
+import { clusterFreshness, objectUidOf, type ClusterTagged } from '../../data/clusterUnion';
+import type { UnionFreshness } from '../../data/watchUnion';
+import { ActionClusterScope } from '../actions/actionCluster';
+import type { Freshness } from '../../../shared/contract/resources';
 import { RowOrder } from './rowOrder';
 import { RowHighlights, type HighlightLevel } from './rowHighlight';
 import { canvasMeasure, columnWidths, namespaceWidth, type TextMeasure } from './columnWidths';
@@ -29,6 +33,8 @@ export interface ResourceTableProps {
   resource: string;
   namespace?: string;
   title: string;
+  /** Other contexts whose rows are merged in (a Cluster column; each row acts on its own cluster). */
+  clusters?: readonly string[];
   /** The namespace picked elsewhere that this cluster-scoped kind ignores (said in the toolbar). */
   ignoredNamespace?: string;
   selectedUid?: string;
@@ -61,9 +67,11 @@ const ROW_KEYS: Record<string, Pick<ActionRequest, 'tab' | 'action'>> = { l: { t
  */
 
 export function ResourceTable(p: ResourceTableProps) {
-  const served = useLiveList<TableRow>({ context: p.context, group: p.group, version: p.version, resource: p.resource, namespace: p.namespace, projection: 'table' });
-  // Pods and Nodes: CPU and Memory columns from the metrics API (views/metrics).
-  const { list, unavailable: metricsUnavailable } = useUsageColumns(p, served);
+  const others = useMemo(() => (p.clusters ?? []).filter((c) => c !== p.context), [p.clusters, p.context]);
+  const merged = others.length > 0;
+  const served = useLiveList<TableRow>({ context: p.context, group: p.group, version: p.version, resource: p.resource, namespace: p.namespace, projection: 'table' }, { clusters: others });
+  // Pods and Nodes: CPU and Memory columns from the metrics API (views/metrics); one cluster at a time.
+  const { list, unavailable: metricsUnavailable } = useUsageColumns({ ...p, off: merged }, served);
   const [wide, setWide] = useState(false);
   const [filter, setFilter] = useState(p.initialFilter ?? '');
   const [selector, setSelector] = useState(p.initialSelector ?? '');
@@ -73,7 +81,7 @@ export function ResourceTable(p: ResourceTableProps) {
   const [sort, setSort] = useState<{ col: number; desc: boolean }>({ col: 0, desc: false });
   const [cursorUid, setCursorUid] = useState<string | undefined>(p.selectedUid);
   const now = useNow();
-  const health = useRowHealth(p);
+  const health = useRowHealth({ ...p, clusters: others });
   const columns = useMemo(() => list.columns ?? [], [list.columns]);
   const ageIndex = columns.findIndex((c) => c.name === 'Age');
   const visible = useMemo(() => columns.map((c, i) => ({ c, i })).filter(({ c }) => wide || c.priority === 0).map((x) => x.i), [columns, wide]);
@@ -105,11 +113,12 @@ export function ResourceTable(p: ResourceTableProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const nsWidth = useMemo(() => namespaceWidth([...list.items.values()], measure), [sizeBucket, measure]);
   // Rows get an explicit width (no max-content sizing per row): cheaper layout when many rows mount at once.
+  const clWidth = useMemo(() => (merged ? clusterWidth([p.context, ...others], measure) : 0), [merged, p.context, others, measure]);
   const layout = useMemo(() => {
     const ns = showNamespace ? nsWidth : 0;
     const hw = health ? HEALTH_WIDTH : 0;
-    return { cols: visible, widths, nsWidth: ns, healthWidth: hw, total: ns + hw + widths.reduce((a, b) => a + b, 0) };
-  }, [visible, widths, showNamespace, nsWidth, health]);
+    return { cols: visible, widths, clWidth, nsWidth: ns, healthWidth: hw, total: clWidth + ns + hw + widths.reduce((a, b) => a + b, 0) };
+  }, [visible, widths, showNamespace, nsWidth, health, clWidth]);
 
   // Changed rows are highlighted, then step down (fresh → fading → gone) on a coarse timer: class
   // changes, no CSS animation (see rowHighlight.ts for why).
@@ -167,7 +176,7 @@ export function ResourceTable(p: ResourceTableProps) {
       e.preventDefault();
       const row = rows[cursorIndex];
       activate(row);
-      requestAction({ uid: row.uid, ...ROW_KEYS[e.key] });
+      requestAction({ uid: objectUidOf(row), ...ROW_KEYS[e.key] });
     } else if (e.key === '/') {
       e.preventDefault();
       filterRef.current?.focus();
@@ -175,16 +184,27 @@ export function ResourceTable(p: ResourceTableProps) {
   };
 
   // The same element while freshness is unchanged, so React skips it (its time formatting is not free).
-  const badge = useMemo(() => <FreshnessBadge freshness={list.freshness} />, [list.freshness]);
+  const badge = useMemo(() => (merged
+    ? <ClusterFreshness contexts={[p.context, ...others]} freshness={list.freshness} />
+    : <FreshnessBadge freshness={list.freshness} />), [list.freshness, merged, p.context, others]);
   const toggleSort = (col: number) => setSort((s) => ({ col, desc: s.col === col ? !s.desc : false }));
+  // Merged: each cluster's own state decides its rows; the whole table says a state only when every cluster is in it.
+  const parts = merged ? [p.context, ...others].map((c) => clusterFreshness(list.freshness as UnionFreshness | undefined, c)) : [list.freshness];
+  const everyPart = (states: readonly string[]) => parts.length > 0 && parts.every((f) => f && states.includes(f.state));
   const state = list.freshness?.state;
-  const blocked = state === 'forbidden' || state === 'unauthorized';
+  const blocked = everyPart(['forbidden', 'unauthorized']);
   // A list that never arrived because the server does not answer says so (and offers to retry now)
   // instead of spinning; rows already shown while the watch reconnects are dimmed: they may be old.
-  const unreachable = !list.synced && state === 'reconnecting';
-  const staleRows = list.synced && (state === 'reconnecting' || state === 'stale' || state === 'checking');
+  const unreachable = !list.synced && everyPart(['reconnecting']);
+  const staleRows = !merged && list.synced && isBehind(state);
+  const staleCluster = useCallback((row: TableRow) => {
+    if (!merged) return undefined;
+    const f = clusterFreshness(list.freshness as UnionFreshness | undefined, (row as ClusterTagged).cluster ?? '');
+    return f && isBehind(f.state) ? f : undefined;
+  }, [merged, list.freshness]);
+  const troubled = merged ? [p.context, ...others].flatMap((c, i) => (parts[i] && parts[i]!.state !== 'live' && parts[i]!.state !== 'syncing' && !isBehind(parts[i]!.state) ? [{ c, f: parts[i]! }] : [])) : [];
   const client = useClient();
-  const retry = useCallback(() => { void client.request('cluster.connect', { context: p.context }).catch(() => {}); }, [client, p.context]);
+  const retry = useCallback(() => { for (const c of [p.context, ...others]) void client.request('cluster.connect', { context: c }).catch(() => {}); }, [client, p.context, others]);
   const what = p.title.toLowerCase();
   const where = p.namespace ? ` in namespace ${p.namespace}` : '';
   const highlightNow = Date.now();
@@ -204,16 +224,21 @@ export function ResourceTable(p: ResourceTableProps) {
         {badge}
       </div>
       {selectorError && <div className="rt-hint rt-hint-bad" role="status">Label selector: {selectorError}</div>}
+      {troubled.map(({ c, f }) => (
+        <div key={c} className="rt-hint rt-hint-bad" role="status" data-testid={`cluster-trouble-${c}`}>Cluster {c}: {f.state === 'forbidden' ? `you may not list ${what}${where}` : f.state === 'unauthorized' ? 'the cluster rejected your credentials' : `cannot list ${what}`}{f.reason ? ` — ${f.reason}` : ''}</div>
+      ))}
+      {merged && (p.group === '' && ['pods', 'nodes', 'namespaces'].includes(p.resource)) && <div className="rt-hint" role="status">CPU and memory are shown when one cluster is shown.</div>}
       {metricsUnavailable && <div className="rt-hint mu-note" role="status" data-testid="metrics-unavailable">CPU and memory: {metricsUnavailable.message}</div>}
       <div className="table-scroll rt-scroll" ref={scrollRef} data-testid="resource-table" role="grid" aria-label={p.title} aria-rowcount={rows.length}
         tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={cursorIndex >= 0 ? `row-${rows[cursorIndex].uid}` : undefined}>
         <div className="table-header" role="row" style={{ height: HEADER_HEIGHT, width: layout.total, visibility: columns.length ? undefined : 'hidden' }}>
+          {merged && <HeaderCell label="Cluster" width={layout.clWidth} sticky={0} sort={sort} col={CLUSTER_COL} onSort={toggleSort} />}
           {showNamespace && (
-            <HeaderCell label="Namespace" width={nsWidth} sticky={0} sort={sort} col={NAMESPACE_COL} onSort={toggleSort} />
+            <HeaderCell label="Namespace" width={nsWidth} sticky={layout.clWidth} sort={sort} col={NAMESPACE_COL} onSort={toggleSort} />
           )}
           {visible.map((i, k) => [
             <HeaderCell key={columns[i].name} label={columns[i].name} description={columns[i].description} width={widths[k]} col={i} sort={sort} onSort={toggleSort}
-              sticky={i === 0 ? layout.nsWidth : undefined} numeric={isNumeric(columns[i])} last={k === visible.length - 1} />,
+              sticky={i === 0 ? layout.clWidth + layout.nsWidth : undefined} numeric={isNumeric(columns[i])} last={k === visible.length - 1} />,
             i === 0 && health && <div key="health" role="columnheader" className="cell rt-h rt-health-h" style={{ width: HEALTH_WIDTH }}
               title="Health by the same rules as the topology (Argo CD's): Healthy, Progressing, Degraded, Suspended, Missing, Unknown">Health</div>,
           ])}
@@ -224,14 +249,16 @@ export function ResourceTable(p: ResourceTableProps) {
             const r = rows[v.index];
             return (
               <Row key={r.uid} row={r} top={v.start - HEADER_HEIGHT} layout={layout} columns={columns} ageIndex={ageIndex} now={ageIndex >= 0 ? now : 0}
-                showNamespace={showNamespace} highlight={highlights.level(r.uid, highlightNow)} health={health?.get(r.uid)} withHealth={!!health}
+                showNamespace={showNamespace} showCluster={merged} stale={staleCluster(r)} highlight={highlights.level(r.uid, highlightNow)} health={health?.get(r.uid)} withHealth={!!health}
                 selected={p.selectedUid === r.uid} cursor={v.index === cursorIndex} odd={v.index % 2 === 1} onActivate={activate} onMenu={openMenu} />
             );
           })}
         </div>
         {menu && (
-          <RowMenu key={menu.row.uid} context={p.context} x={menu.x} y={menu.y} onClose={closeMenu} onOpenDetails={() => activate(menu.row)}
-            target={{ group: p.group, version: p.version, resource: p.resource, namespace: menu.row.namespace, name: menu.row.name, uid: menu.row.uid }} />
+          <ActionClusterScope context={(menu.row as ClusterTagged).cluster ?? p.context} merged={merged}>
+            <RowMenu key={menu.row.uid} context={(menu.row as ClusterTagged).cluster ?? p.context} x={menu.x} y={menu.y} onClose={closeMenu} onOpenDetails={() => activate(menu.row)}
+              target={{ group: p.group, version: p.version, resource: p.resource, namespace: menu.row.namespace, name: menu.row.name, uid: objectUidOf(menu.row) }} />
+          </ActionClusterScope>
         )}
         {list.error && <TableState tone="bad" title={`Could not list ${what}`} detail={list.error} />}
         {!list.error && blocked && (
@@ -250,6 +277,25 @@ export function ResourceTable(p: ResourceTableProps) {
         )}
       </div>
     </div>
+  );
+}
+
+const isBehind = (state: Freshness['state'] | undefined) => state === 'reconnecting' || state === 'stale' || state === 'checking';
+
+/** The Cluster column's width: the longest context name shown. */
+function clusterWidth(contexts: readonly string[], m: TextMeasure): number {
+  return Math.min(260, Math.max(90, ...contexts.map((c) => Math.ceil(m.cell(c)) + 28)));
+}
+
+/** Each cluster's own freshness in a merged table. */
+function ClusterFreshness({ contexts, freshness }: { contexts: readonly string[]; freshness?: Freshness }) {
+  return (
+    <span className="rt-cluster-fresh">
+      {contexts.map((c) => {
+        const f = clusterFreshness(freshness as UnionFreshness | undefined, c);
+        return <span key={c} className="rt-cluster-part" data-testid={`cluster-freshness-${c}`} data-state={f?.state ?? 'syncing'}><span className="rt-cluster-name">{c}</span><FreshnessBadge freshness={f} /></span>;
+      })}
+    </span>
   );
 }
 
@@ -292,19 +338,22 @@ function HeaderCell({ label, description, width, col, sort, onSort, sticky, nume
 }
 
 interface RowProps {
-  row: TableRow; top: number; layout: { cols: number[]; widths: number[]; nsWidth: number; total: number }; columns: TableColumn[]; ageIndex: number; now: number;
-  showNamespace: boolean; highlight: HighlightLevel; selected: boolean; cursor: boolean; odd: boolean; onActivate(row: TableRow): void;
+  row: TableRow; top: number; layout: { cols: number[]; widths: number[]; clWidth: number; nsWidth: number; total: number }; columns: TableColumn[]; ageIndex: number; now: number;
+  showNamespace: boolean; showCluster?: boolean; stale?: Freshness; highlight: HighlightLevel; selected: boolean; cursor: boolean; odd: boolean; onActivate(row: TableRow): void;
   health?: HealthStatus; withHealth?: boolean; onMenu?(row: TableRow, x: number, y: number): void;
 }
 
-const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNamespace, highlight, selected, cursor, odd, onActivate, health, withHealth, onMenu }: RowProps) {
+const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNamespace, showCluster, stale, highlight, selected, cursor, odd, onActivate, health, withHealth, onMenu }: RowProps) {
+  const cluster = (row as ClusterTagged).cluster;
   return (
     <div role="row" id={`row-${row.uid}`} aria-selected={selected}
-      className={`table-row rt-row ${odd ? 'rt-odd' : ''} ${selected ? 'selected' : ''} ${cursor ? 'rt-cursor' : ''} ${highlight ? `rt-changed-${highlight}` : ''}`}
+      className={`table-row rt-row ${odd ? 'rt-odd' : ''} ${selected ? 'selected' : ''} ${cursor ? 'rt-cursor' : ''} ${highlight ? `rt-changed-${highlight}` : ''} ${stale ? 'rt-row-stale' : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, width: layout.total }}
-      data-uid={row.uid} data-name={row.name} onClick={() => onActivate(row)}
+      data-uid={row.uid} data-name={row.name} data-cluster={cluster} data-stale={stale ? true : undefined}
+      title={stale ? `Cluster ${cluster}: ${stale.reason ?? stale.state} — this row may be out of date` : undefined} onClick={() => onActivate(row)}
       onContextMenu={onMenu ? (e) => { e.preventDefault(); onMenu(row, e.clientX, e.clientY); } : undefined}>
-      {showNamespace && <div role="gridcell" className="cell ns rt-sticky" style={stickyStyle(layout.nsWidth, 0)} title={row.namespace}>{row.namespace}</div>}
+      {showCluster && <div role="gridcell" className="cell cl rt-sticky" style={stickyStyle(layout.clWidth, 0)} title={cluster} data-testid="row-cluster">{visibleText(cluster ?? '')}</div>}
+      {showNamespace && <div role="gridcell" className="cell ns rt-sticky" style={stickyStyle(layout.nsWidth, layout.clWidth)} title={row.namespace}>{row.namespace}</div>}
       {layout.cols.map((i, k) => {
         const text = i === ageIndex && row.creationTimestamp ? humanDuration(now - Date.parse(row.creationTimestamp)) : shownText(row.cells[i]);
         const numeric = isNumeric(columns[i]);
@@ -318,7 +367,7 @@ const Row = memo(function Row({ row, top, layout, columns, ageIndex, now, showNa
         }
         const cell = (
           <div key={i} role="gridcell" className={`cell ${i === 0 ? 'name rt-sticky' : ''} ${numeric ? 'rt-num' : ''} ${k === layout.cols.length - 1 ? 'rt-last' : ''}`}
-            style={stickyStyle(layout.widths[k], i === 0 ? layout.nsWidth : undefined)} title={text.length > 18 ? text : undefined}>
+            style={stickyStyle(layout.widths[k], i === 0 ? layout.clWidth + layout.nsWidth : undefined)} title={text.length > 18 ? text : undefined}>
             {text}
           </div>
         );

@@ -2,6 +2,8 @@ import type { TableColumn, TableRow } from '../../../shared/contract/resources';
 
 /** Column index that means "the Namespace column" (it is ours, not one of the server's). */
 export const NAMESPACE_COL = -1;
+/** Column index that means "the Cluster column" (a merged view of several clusters). */
+export const CLUSTER_COL = -2;
 
 /**
  * A string that compares with plain `<` the way people sort: case-insensitive, digit runs by value
@@ -53,7 +55,7 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return cmp(a.str, b.str);
 }
 
-/** What the table is sorted by. `col` is a column index or NAMESPACE_COL; Age sorts by creation time. */
+/** What the table is sorted by. `col` is a column index, NAMESPACE_COL or CLUSTER_COL; Age sorts by creation time. */
 export interface SortSpec { col: number; desc: boolean; columns: TableColumn[]; ageIndex: number }
 
 /** A row with its sort keys, computed once per row object rather than once per comparison. */
@@ -63,7 +65,9 @@ export interface KeyedRow { row: TableRow; key: SortKey; ns: string; name: strin
 export function keyRow(row: TableRow, spec: SortSpec, prev?: KeyedRow): KeyedRow {
   const { col, columns, ageIndex } = spec;
   let key: SortKey;
-  if (col === NAMESPACE_COL) key = { missing: !row.namespace, num: Number.NaN, str: naturalKey(row.namespace ?? '') };
+  const cluster = (row as { cluster?: string }).cluster;
+  if (col === CLUSTER_COL) key = { missing: !cluster, num: Number.NaN, str: naturalKey(cluster ?? '') };
+  else if (col === NAMESPACE_COL) key = { missing: !row.namespace, num: Number.NaN, str: naturalKey(row.namespace ?? '') };
   else if (col === ageIndex && row.creationTimestamp) key = { missing: false, num: -Date.parse(row.creationTimestamp), str: '' };
   else key = keyOf(row.cells[col], columns[col]?.type);
   const same = prev?.row === row;

@@ -11,11 +11,12 @@ export const hasHealth = (group: string, resource: string) => HEALTH_KINDS.has(`
 
 /**
  * Each row's health, by uid, from the same topology projection (and the same rules) the topology view
- * draws, so a table row and its card always agree. Undefined for kinds without a health rule.
+ * draws, so a table row and its card always agree. Undefined for kinds without a health rule. Merged
+ * (`clusters`): keyed like the merged table's rows (data/clusterUnion.ts).
  */
-export function useRowHealth(p: { context: string; group: string; version: string; resource: string; namespace?: string }): ReadonlyMap<string, HealthStatus> | undefined {
+export function useRowHealth(p: { context: string; group: string; version: string; resource: string; namespace?: string; clusters?: readonly string[] }): ReadonlyMap<string, HealthStatus> | undefined {
   const on = hasHealth(p.group, p.resource);
-  const list = useLiveList<TopoObject>(on ? { context: p.context, group: p.group, version: p.version, resource: p.resource, namespace: p.namespace, projection: 'topology' } : undefined);
+  const list = useLiveList<TopoObject>(on ? { context: p.context, group: p.group, version: p.version, resource: p.resource, namespace: p.namespace, projection: 'topology' } : undefined, { clusters: p.clusters });
   return useMemo(() => {
     if (!on) return undefined;
     const out = new Map<string, HealthStatus>();
