@@ -29,7 +29,7 @@ import { decodeDetails, encodeDetails, withParams } from './detailsLink';
 import { ClusterSetPicker } from './ClusterSetPicker';
 import { formatClusterSet, keepClusterSet, parseClusterSet, WITH_PARAM } from './clusterSet';
 import { clusterKey, objectUidOf, type ClusterTagged } from '../data/clusterUnion';
-import { ActionClusterScope } from '../views/actions/actionCluster';
+import { ActionClusterScope } from '../components/actionCluster';
 import type { DetailsTarget } from '../views/details/detailsTarget';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }

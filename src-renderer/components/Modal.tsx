@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import './modal.css';
+import { useActionCluster } from './actionCluster';
 
 /**
  * A modal dialog on the native <dialog> element (top layer, focus kept inside, Esc closes), so it
@@ -8,6 +9,8 @@ import './modal.css';
 export function Modal({ title, onClose, children, size = 'medium', testId, footer }: {
   title: ReactNode; onClose(): void; children: ReactNode; size?: 'small' | 'medium' | 'large'; testId?: string; footer?: ReactNode;
 }) {
+  // Several clusters on screen: every dialog about one object says which cluster it acts on, first.
+  const cluster = useActionCluster();
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
   useEffect(() => { closeRef.current = onClose; }, [onClose]);
@@ -27,7 +30,12 @@ export function Modal({ title, onClose, children, size = 'medium', testId, foote
         <h2 className="modal-title">{title}</h2>
         <button type="button" className="modal-close" onClick={onClose} aria-label="Close">×</button>
       </header>
-      <div className="modal-body">{children}</div>
+      <div className="modal-body">
+        {cluster.merged && cluster.context && (
+          <div className="modal-cluster" data-testid="dialog-cluster">On cluster <b className="mono">{cluster.context}</b></div>
+        )}
+        {children}
+      </div>
       {footer && <footer className="modal-foot">{footer}</footer>}
     </dialog>
   );

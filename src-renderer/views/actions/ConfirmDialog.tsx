@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Modal } from '../../components/Modal';
-import { useActionCluster } from './actionCluster';
 
 /**
  * The one confirmation component: every destructive or disruptive change (scale to 0, scaling what an
@@ -16,17 +15,12 @@ export function ConfirmDialog({ title, children, confirm, busy, error, danger, o
   // Below a long preview (a diff) the error would sit out of sight: bring it into view when it appears.
   const errorRef = useRef<HTMLDivElement>(null);
   useEffect(() => { if (error) errorRef.current?.scrollIntoView?.({ block: 'nearest' }); }, [error]);
-  // Several clusters on screen: say which one this acts on, before anything else.
-  const cluster = useActionCluster();
   const why = busy ? 'Working…' : confirmDisabledReason ?? (!matches ? `Type ${typeToConfirm} to confirm` : undefined);
   return (
     <Modal title={title} onClose={onClose} size={size} testId={testId} footer={<>
       <button type="button" onClick={onClose}>Cancel</button>
       <button type="button" className={danger ? 'danger' : 'primary'} disabled={!!why} title={why} onClick={onConfirm} data-testid={confirmTestId}>{confirm}</button>
     </>}>
-      {cluster.merged && cluster.context && (
-        <div className="act-cluster" data-testid="confirm-cluster">On cluster <b className="mono">{cluster.context}</b></div>
-      )}
       {children}
       {typeToConfirm !== undefined && (
         <label className="act-confirm-name">

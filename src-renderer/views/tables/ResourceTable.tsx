@@ -10,7 +10,7 @@ import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { CLUSTER_COL, NAMESPACE_COL } from './tableSort';
 import { clusterFreshness, objectUidOf, type ClusterTagged } from '../../data/clusterUnion';
 import type { UnionFreshness } from '../../data/watchUnion';
-import { ActionClusterScope } from '../actions/actionCluster';
+import { ActionClusterScope } from '../../components/actionCluster';
 import type { Freshness } from '../../../shared/contract/resources';
 import { RowOrder } from './rowOrder';
 import { RowHighlights, type HighlightLevel } from './rowHighlight';

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 
-/** Which cluster an action acts on, and whether the screen shows several (then every confirmation names it). */
+/** Which cluster an action acts on, and whether the screen shows several (then every dialog names it: components/Modal.tsx). */
 export interface ActionCluster { context?: string; merged: boolean }
 
 const Ctx = createContext<ActionCluster>({ merged: false });
