@@ -105,6 +105,8 @@ export function resolveCluster(opts?: ClusterSelector & { basePort?: number; bin
 export function ensureBinaries(opts?: { log?: (msg: string) => void }): Promise<string>;
 /** Starts a cluster, or returns a handle to it when it is already up and healthy. */
 export function startCluster(opts?: StartClusterOptions): Promise<ClusterHandle>;
+/** A base port whose eight ports (a cluster's seven and metrics-server's) are free now, picked at random in [from, to). */
+export function freeBasePort(opts?: { from?: number; to?: number; tries?: number }): Promise<number>;
 /** The default cluster, seeded: reused when healthy, else brought up. Never stopped by tests. */
 export function ensureCluster(opts?: { seed?: boolean; log?: (msg: string) => void }): Promise<ClusterHandle>;
 export function stopCluster(opts?: ClusterSelector & { purge?: boolean; timeoutMs?: number; log?: (msg: string) => void }): Promise<{ stopped: string[] }>;

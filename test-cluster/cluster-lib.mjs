@@ -581,6 +581,23 @@ function portFree(port) {
   });
 }
 
+/**
+ * A base port for another cluster whose eight ports (basePort+0..6 and metrics-server's +7) are all free
+ * now, picked at random below the ephemeral range (32768+), so tests never collide with a fixed port.
+ * @param {{ from?: number, to?: number, tries?: number }} [opts]
+ */
+export async function freeBasePort(opts = {}) {
+  const from = opts.from ?? 20000;
+  const to = opts.to ?? 32000;
+  for (let i = 0; i < (opts.tries ?? 50); i++) {
+    const base = from + Math.floor(Math.random() * ((to - from) / 10)) * 10;
+    let free = true;
+    for (let p = base; p < base + 8 && free; p++) free = await portFree(p);
+    if (free) return base;
+  }
+  throw new Error(`no free run of 8 ports found between ${from} and ${to}`);
+}
+
 /** Best effort: which process listens on a TCP port (reads /proc/net/tcp* and /proc/<pid>/fd). */
 function portOwner(port) {
   const hex = port.toString(16).toUpperCase().padStart(4, '0');

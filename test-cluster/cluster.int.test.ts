@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ECHO_BODY, startCluster, type ClusterHandle } from './cluster-lib.mjs';
+import { ECHO_BODY, freeBasePort, startCluster, type ClusterHandle } from './cluster-lib.mjs';
 import { kubectl, KubectlError, kubectlPath, spawnKubectl } from './kubectl.mjs';
 
 const kubeconfig = inject('kubeconfig');
@@ -163,9 +163,11 @@ describe('default test cluster', () => {
 
 describe('a second, independent cluster', () => {
   let second: ClusterHandle;
+  let basePort: number;
 
   beforeAll(async () => {
-    second = await startCluster({ name: 'wheelhouse-int-second', basePort: 27300, fresh: true, log: () => {} });
+    basePort = await freeBasePort();
+    second = await startCluster({ name: 'wheelhouse-int-second', basePort, fresh: true, log: () => {} });
   }, 180_000);
 
   afterAll(async () => {
@@ -173,7 +175,7 @@ describe('a second, independent cluster', () => {
   });
 
   it('runs on its own ports with its own kubeconfig and contexts', async () => {
-    expect(second.apiServerUrl).toBe('https://127.0.0.1:27302');
+    expect(second.apiServerUrl).toBe(`https://127.0.0.1:${basePort + 2}`);
     expect(second.contexts).toEqual({ admin: 'wheelhouse-int-second-admin', limited: 'wheelhouse-int-second-limited' });
     const nodes = await second.kubectl(['get', 'nodes', '-o', 'name']);
     expect(nodes.trim().split('\n')).toHaveLength(3);

@@ -56,10 +56,10 @@ export interface ServeFixture {
 }
 
 /** A Core on the test cluster's kubeconfig and serve mode on a random loopback port. */
-export async function startServe(opts: { kubeconfig?: string; staticDir?: string } = {}): Promise<ServeFixture> {
+export async function startServe(opts: { kubeconfig?: string; staticDir?: string; /** Several files, merged as kubectl merges KUBECONFIG. */ kubeconfigs?: string[] } = {}): Promise<ServeFixture> {
   if (!opts.staticDir) ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-e2e-'));
-  const core = new Core({ dataDir, kubeconfigFiles: [opts.kubeconfig ?? testKubeconfig()], watchKubeconfig: false });
+  const core = new Core({ dataDir, kubeconfigFiles: opts.kubeconfigs ?? [opts.kubeconfig ?? testKubeconfig()], watchKubeconfig: false });
   const handle = await startServeServer({ handlers: coreHandlers(core), staticDir: opts.staticDir ?? rendererDir });
   return {
     core, handle, dataDir,

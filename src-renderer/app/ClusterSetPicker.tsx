@@ -17,9 +17,9 @@ const STATE_TEXT: Record<string, string> = {
 };
 
 /**
- * The top bar's other clusters: chips for the contexts shown with this one (each with its own
- * connection state, and a button to stop showing it) and "+ Cluster" to pick them. Tables merge the
- * rows of every cluster shown, with a Cluster column.
+ * The top bar's other clusters: one button ("+ Cluster", or "+N clusters" with each one's connection
+ * state as a dot) opening a checklist of the kubeconfig's other contexts. Tables merge the rows of every
+ * cluster shown, with a Cluster column.
  */
 export function ClusterSetPicker({ context, contexts, shown, onChange }: Props) {
   const [picking, setPicking] = useState(false);
@@ -28,28 +28,27 @@ export function ClusterSetPicker({ context, contexts, shown, onChange }: Props) 
     return <ClusterChecklist names={others} initial={new Set(shown)} onCancel={() => setPicking(false)}
       onApply={(list) => { setPicking(false); onChange(list); }} />;
   }
+  const label = shown.length ? `+${shown.length}` : '+ Cluster';
   return (
     <div className="cs-set" data-testid="cluster-set">
-      {shown.map((c) => <ClusterChip key={c} context={c} onRemove={() => onChange(shown.filter((x) => x !== c))} />)}
       <button type="button" className="cs-add" onClick={() => setPicking(true)} disabled={others.length === 0} data-testid="cluster-set-add"
-        title={others.length ? 'Show other clusters with this one: tables merge their rows, with a Cluster column' : 'Your kubeconfig has no other context'}>
-        + Cluster
+        aria-label={shown.length ? `Clusters shown with ${context}: ${shown.join(', ')}. Change` : 'Show other clusters with this one'}
+        title={others.length === 0 ? 'Your kubeconfig has no other context'
+          : shown.length ? `Shown with ${context}: ${shown.join(', ')} (tables merge their rows, with a Cluster column). Change…`
+            : 'Show other clusters with this one: tables merge their rows, with a Cluster column'}>
+        {shown.map((c) => <ClusterDot key={c} context={c} />)}
+        {label}
       </button>
     </div>
   );
 }
 
-function ClusterChip({ context, onRemove }: { context: string; onRemove(): void }) {
+/** A shown cluster's own connection state, as a dot (its name and state on hover). */
+function ClusterDot({ context }: { context: string }) {
   const status = useTopicValue('cluster.watch', { context });
   const state = status?.state ?? 'connecting';
-  return (
-    <span className="cs-chip" data-testid={`cluster-chip-${context}`} data-state={state}
-      title={`${context}: ${STATE_TEXT[state] ?? state}${status?.reason && state !== 'ready' ? ` — ${status.reason}` : ''}`}>
-      <span className={`dot dot-${state}`} aria-hidden />
-      <span className="cs-name">{context}</span>
-      <button type="button" className="cs-remove" onClick={onRemove} aria-label={`Stop showing ${context}`} title={`Stop showing ${context}`}>×</button>
-    </span>
-  );
+  return <span className={`dot dot-${state}`} data-testid={`cluster-dot-${context}`} data-state={state}
+    title={`${context}: ${STATE_TEXT[state] ?? state}${status?.reason && state !== 'ready' ? ` — ${status.reason}` : ''}`} />;
 }
 
 /** Check the contexts to show with this one; Enter applies, Esc cancels (none checked shows this one alone). */

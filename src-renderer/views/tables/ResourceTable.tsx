@@ -112,8 +112,8 @@ export function ResourceTable(p: ResourceTableProps) {
   const widths = useMemo(() => columnWidths(columns, visible, [...list.items.values()], measure), [columns, visible, sizeBucket, measure]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const nsWidth = useMemo(() => namespaceWidth([...list.items.values()], measure), [sizeBucket, measure]);
-  // Rows get an explicit width (no max-content sizing per row): cheaper layout when many rows mount at once.
   const clWidth = useMemo(() => (merged ? clusterWidth([p.context, ...others], measure) : 0), [merged, p.context, others, measure]);
+  // Rows get an explicit width (no max-content sizing per row): cheaper layout when many rows mount at once.
   const layout = useMemo(() => {
     const ns = showNamespace ? nsWidth : 0;
     const hw = health ? HEALTH_WIDTH : 0;
@@ -184,9 +184,9 @@ export function ResourceTable(p: ResourceTableProps) {
   };
 
   // The same element while freshness is unchanged, so React skips it (its time formatting is not free).
-  const badge = useMemo(() => (merged
-    ? <ClusterFreshness contexts={[p.context, ...others]} freshness={list.freshness} />
-    : <FreshnessBadge freshness={list.freshness} />), [list.freshness, merged, p.context, others]);
+  const badge = useMemo(() => (merged ? null : <FreshnessBadge freshness={list.freshness} />), [list.freshness, merged]);
+  // Merged: a line of its own under the toolbar, each cluster's freshness.
+  const clusterBadges = useMemo(() => (merged ? <ClusterFreshness contexts={[p.context, ...others]} freshness={list.freshness} /> : null), [list.freshness, merged, p.context, others]);
   const toggleSort = (col: number) => setSort((s) => ({ col, desc: s.col === col ? !s.desc : false }));
   // Merged: each cluster's own state decides its rows; the whole table says a state only when every cluster is in it.
   const parts = merged ? [p.context, ...others].map((c) => clusterFreshness(list.freshness as UnionFreshness | undefined, c)) : [list.freshness];
@@ -224,6 +224,7 @@ export function ResourceTable(p: ResourceTableProps) {
         {badge}
       </div>
       {selectorError && <div className="rt-hint rt-hint-bad" role="status">Label selector: {selectorError}</div>}
+      {clusterBadges}
       {troubled.map(({ c, f }) => (
         <div key={c} className="rt-hint rt-hint-bad" role="status" data-testid={`cluster-trouble-${c}`}>Cluster {c}: {f.state === 'forbidden' ? `you may not list ${what}${where}` : f.state === 'unauthorized' ? 'the cluster rejected your credentials' : `cannot list ${what}`}{f.reason ? ` — ${f.reason}` : ''}</div>
       ))}
@@ -284,18 +285,19 @@ const isBehind = (state: Freshness['state'] | undefined) => state === 'reconnect
 
 /** The Cluster column's width: the longest context name shown. */
 function clusterWidth(contexts: readonly string[], m: TextMeasure): number {
-  return Math.min(260, Math.max(90, ...contexts.map((c) => Math.ceil(m.cell(c)) + 28)));
+  // Bold text, measured in the regular face: a tenth more.
+  return Math.min(280, Math.max(90, ...contexts.map((c) => Math.ceil(m.cell(c) * 1.1) + 28)));
 }
 
 /** Each cluster's own freshness in a merged table. */
 function ClusterFreshness({ contexts, freshness }: { contexts: readonly string[]; freshness?: Freshness }) {
   return (
-    <span className="rt-cluster-fresh">
+    <div className="rt-hint rt-cluster-fresh" role="status" aria-label="Each cluster's freshness">
       {contexts.map((c) => {
         const f = clusterFreshness(freshness as UnionFreshness | undefined, c);
         return <span key={c} className="rt-cluster-part" data-testid={`cluster-freshness-${c}`} data-state={f?.state ?? 'syncing'}><span className="rt-cluster-name">{c}</span><FreshnessBadge freshness={f} /></span>;
       })}
-    </span>
+    </div>
   );
 }
 
