@@ -122,6 +122,32 @@ describe('several clusters at once', () => {
     });
   });
 
+  it('the palette finds the object in both clusters, each tagged; an action on the second one runs there (its dialog names it)', async () => {
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('[data-testid="palette"][open] [data-testid="palette-input"]:focus');
+    await page.keyboard.type('deploy twin');
+    const hits = () => page.$$eval('[data-testid="palette-row"]', (rs) => rs.map((r) => r.querySelector('[data-testid="palette-cluster"]')?.textContent ?? ''));
+    await eventually(async () => expect((await hits()).sort()).toEqual([FIRST, secondCtx].sort()));
+    // Down to the second cluster's row, Enter, then `scale 2`.
+    const at = (await hits()).indexOf(secondCtx);
+    for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.textContent('[data-testid="palette-chosen"]')).toContain(`on ${secondCtx}`);
+    await page.keyboard.type('scale 2');
+    await page.waitForSelector('[data-testid="palette-row"][aria-selected="true"]:not([aria-disabled="true"])', { timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="scale-dialog"][open] [data-testid="scale-input"]:focus', { timeout: 15_000 });
+    expect(await page.textContent('[data-testid="scale-dialog"] [data-testid="dialog-cluster"]')).toContain(secondCtx);
+    await screenshotsAtSizes(page, 'multi-cluster-palette-scale');
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect((await other(['get', 'deployment', 'twin', '-n', NS, '-o', 'jsonpath={.spec.replicas}'])).trim()).toBe('2'));
+    expect((await first(['get', 'deployment', 'twin', '-n', NS, '-o', 'jsonpath={.spec.replicas}'])).trim()).toBe('1');
+    await page.waitForSelector('[data-testid="scale-dialog"]', { state: 'detached', timeout: 10_000 });
+    // The details panel it opened is the second cluster's object.
+    expect(decodeURIComponent(await page.evaluate(() => window.location.hash))).toContain(`octx=${secondCtx}`);
+    await page.keyboard.press('Escape');
+  });
+
   it('stopping the second cluster’s API server marks only its rows stale, with the reason; starting it again converges', async () => {
     await second.stopApiServer();
     await eventually(async () => {

@@ -132,7 +132,7 @@ export function ClusterWorkspace({ kube, route, navigate: navigateTo }: Props) {
         {route.view === 'access' && <RbacView context={context} namespace={namespace} route={route} navigate={navigate} />}
         {route.view === 'helm' && <HelmView context={context} namespace={namespace} route={route} navigate={navigate} onSelect={setSelected} />}
       </main>
-      <CommandPalette context={context} namespace={namespace} contexts={kube.contexts.map((c) => c.name)} namespaces={[...new Set([...nsNames, ...(known.namespace ? [known.namespace] : []), ...(prefs.data?.typedNamespaces ?? [])])].sort()}
+      <CommandPalette context={context} clusters={others} namespace={namespace} contexts={kube.contexts.map((c) => c.name)} namespaces={[...new Set([...nsNames, ...(known.namespace ? [known.namespace] : []), ...(prefs.data?.typedNamespaces ?? [])])].sort()}
         clusterWide={nsAccess.listAllNamespaces === true} kinds={kinds.kinds} onOpen={setSelected} onGo={paletteGo} />
       <ShortcutHost />
       {selected && (

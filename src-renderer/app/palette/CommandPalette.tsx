@@ -26,6 +26,8 @@ export interface PaletteProps {
   /** The namespace shown (undefined = all). */
   namespace?: string;
   contexts: readonly string[];
+  /** Other contexts shown with `context`: their objects are found too, and act on their own cluster. */
+  clusters?: readonly string[];
   namespaces: readonly string[];
   /** The user may list cluster-wide: the index covers all namespaces, and `:ns all` is offered. */
   clusterWide: boolean;
@@ -62,7 +64,7 @@ function PaletteDialog(p: PaletteProps & { initial: string; onClose(): void }) {
   const discovery = useContractQuery('cluster.discovery', { context: p.context }, { staleTime: 5 * 60_000 });
   const aliases = useMemo(() => kindAliases(discovery.data ?? []), [discovery.data]);
   const scope = p.clusterWide ? undefined : p.namespace;
-  const search = useSharedSearch(client, p.context, scope);
+  const search = useSharedSearch(client, p.context, scope, p.clusters ?? []);
 
   useEffect(() => {
     const d = dialogRef.current;
@@ -116,16 +118,17 @@ function PaletteDialog(p: PaletteProps & { initial: string; onClose(): void }) {
     }
     if (row.type === 'cmd') { if (row.item.go) { close(); p.onGo(row.item.go); } return; }
     if (row.why || !chosen) return;
-    const target: DetailsTarget = { group: chosen.group, version: chosen.version, resource: chosen.resource, namespace: chosen.namespace, name: chosen.name, uid: chosen.uid };
+    const uid = chosen.objectUid ?? chosen.uid;
+    const target: DetailsTarget = { group: chosen.group, version: chosen.version, resource: chosen.resource, namespace: chosen.namespace, name: chosen.name, uid, ...(chosen.cluster ? { context: chosen.cluster } : {}) };
     close();
     if (row.action.topology) {
       // Into the object's own namespace where one namespace is shown, so the graph has it.
       p.onGo({ to: 'topology', ...(p.namespace && chosen.namespace ? { namespace: chosen.namespace } : {}) });
-      requestTopologyFocus(chosen.uid);
+      requestTopologyFocus(uid);
       return;
     }
     p.onOpen(target);
-    requestAction({ uid: chosen.uid, ...(row.action.tab ? { tab: row.action.tab } : { action: row.action.action, replicas: row.action.replicas }) });
+    requestAction({ uid, ...(row.action.tab ? { tab: row.action.tab } : { action: row.action.action, replicas: row.action.replicas }) });
   };
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -144,7 +147,7 @@ function PaletteDialog(p: PaletteProps & { initial: string; onClose(): void }) {
       onClick={(e) => { if (e.target === dialogRef.current) close(); }}>
       {chosen && (
         <div className="pal-chosen" data-testid="palette-chosen">
-          <span className="pal-kind">{chosen.kind}</span> <b>{chosen.name}</b>{chosen.namespace && <span className="muted"> in {chosen.namespace}</span>}
+          <span className="pal-kind">{chosen.kind}</span> <b>{chosen.name}</b>{chosen.namespace && <span className="muted"> in {chosen.namespace}</span>}{chosen.cluster && <span className="muted"> on {chosen.cluster}</span>}
           <span className="muted pal-back">Backspace: back</span>
         </div>
       )}
@@ -184,21 +187,25 @@ function rowKey(r: Row): string {
 function RowBody({ row }: { row: Row }) {
   if (row.type === 'hit') {
     const h = row.hit;
-    return <><span className="pal-kind">{h.kind}</span><span className="pal-name">{h.name}</span>{h.namespace && <span className="pal-ns muted">{h.namespace}</span>}{row.recent && <span className="pal-tag muted">recent</span>}</>;
+    return <><span className="pal-kind">{h.kind}</span><span className="pal-name">{h.name}</span>{h.namespace && <span className="pal-ns muted">{h.namespace}</span>}{h.cluster && <span className="pal-tag" data-testid="palette-cluster">{h.cluster}</span>}{row.recent && <span className="pal-tag muted">recent</span>}</>;
   }
   if (row.type === 'cmd') return <><span className="pal-name">{row.item.label}</span>{row.item.detail && <span className="pal-ns muted">{row.item.detail}</span>}</>;
   return <><span className="pal-name">{row.action.label}</span>{row.why && <span className="pal-why">{row.why}</span>}</>;
 }
 
 /** The chosen object's actions with RBAC verdicts, or undefined when no object is chosen. */
-function useChosenRows(context: string, chosen: Hit | undefined, text: string): Row[] | undefined {
+function useChosenRows(workspace: string, chosen: Hit | undefined, text: string): Row[] | undefined {
+  // An object of another cluster shown with this one: read and checked on its own cluster.
+  const context = chosen?.cluster ?? workspace;
   const ref = chosen ? { context, group: chosen.group, version: chosen.version, resource: chosen.resource, namespace: chosen.namespace, name: chosen.name } : undefined;
   const obj = useContractQuery('resource.get', ref, { staleTime: 0, retry: false });
   const all = useMemo(() => (chosen ? paletteActions(chosen.kind, obj.data) : []), [chosen, obj.data]);
   const ids = useMemo(() => all.flatMap((a) => (a.action ? [a.action] : [])), [all]);
   const access = useActionAccess(context, chosen && { group: chosen.group, resource: chosen.resource, namespace: chosen.namespace, name: chosen.name }, ids);
   if (!chosen) return undefined;
-  return filterActions(all, text).map((action) => ({ type: 'action', action, why: action.action ? whyNot(access[action.action as ObjectActionId], action, obj.data) : undefined }));
+  return filterActions(all, text).map((action) => ({ type: 'action', action,
+    why: action.topology && context !== workspace ? `The topology shows ${workspace}; open ${chosen.name}'s details instead`
+      : action.action ? whyNot(access[action.action as ObjectActionId], action, obj.data) : undefined }));
 }
 
 function whyNot(v: { allowed: boolean; reason?: string } | undefined, a: PaletteAction, obj: unknown): string | undefined {
@@ -212,11 +219,11 @@ function whyNot(v: { allowed: boolean; reason?: string } | undefined, a: Palette
  */
 const LINGER_MS = 120_000;
 let shared: { key: string; search: PaletteSearch; timer?: ReturnType<typeof setTimeout> } | undefined;
-function useSharedSearch(client: ReturnType<typeof useClient>, context: string, scope: string | undefined): PaletteSearch {
-  const key = `${context}\u0000${scope ?? ''}`;
+function useSharedSearch(client: ReturnType<typeof useClient>, context: string, scope: string | undefined, others: readonly string[]): PaletteSearch {
+  const key = `${context}\u0000${scope ?? ''}\u0000${others.join('\u0000')}`;
   if (!shared || shared.key !== key) {
     if (shared) { clearTimeout(shared.timer); shared.search.dispose(); }
-    shared = { key, search: new PaletteSearch(client, context, scope) };
+    shared = { key, search: new PaletteSearch(client, context, scope, others) };
   }
   const mine = shared;
   clearTimeout(mine.timer);

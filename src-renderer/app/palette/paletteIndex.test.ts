@@ -50,3 +50,16 @@ describe('PaletteIndex', () => {
     expect(i.search({ fragment: 'pod' }).length).toBe(50);
   });
 });
+
+describe('PaletteIndex across clusters', () => {
+  it('the same object name in two clusters is two hits, each with its cluster and its own uid', () => {
+    const i = new PaletteIndex();
+    i.replace(deploys, [
+      { uid: 'a\u001fu1', name: 'twin', namespace: 'demo', cluster: 'a', objectUid: 'u1' },
+      { uid: 'b\u001fu1', name: 'twin', namespace: 'demo', cluster: 'b', objectUid: 'u1' },
+    ]);
+    const hits = i.search({ fragment: 'twin', recent: [], limit: 10 });
+    expect(hits.map((h) => [h.cluster, h.objectUid, h.uid])).toEqual([['a', 'u1', 'a\u001fu1'], ['b', 'u1', 'b\u001fu1']]);
+    expect(new Set(hits.map((h) => h.key)).size).toBe(2);
+  });
+});

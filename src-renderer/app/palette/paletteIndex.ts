@@ -5,10 +5,11 @@
 import { matchesSelector, type Requirement } from '../../../shared/model/labelSelector';
 
 export interface IndexKind { group: string; version: string; resource: string; kind: string }
-export interface IndexItem { uid: string; name: string; namespace?: string; labels?: Record<string, string> }
+/** `cluster`, `objectUid`: an object of another cluster shown with this one (`uid` is then the merged key, data/clusterUnion.ts). */
+export interface IndexItem { uid: string; name: string; namespace?: string; labels?: Record<string, string>; cluster?: string; objectUid?: string }
 
 export interface Hit extends IndexKind {
-  key: string; uid: string; name: string; namespace?: string;
+  key: string; uid: string; name: string; namespace?: string; cluster?: string; objectUid?: string;
   /** 0 exact, 1 prefix, 2 substring, 3 fuzzy. */
   tier: number;
 }
@@ -94,7 +95,7 @@ export class PaletteIndex {
         if (best.length > limit) best.pop();
       }
     }
-    return best.map(({ tier, e, b }) => ({ ...b.kind, key: `${kindKeyOf(b.kind)}/${e.uid}`, uid: e.uid, name: e.name, namespace: e.namespace, tier }));
+    return best.map(({ tier, e, b }) => ({ ...b.kind, key: `${kindKeyOf(b.kind)}/${e.uid}`, uid: e.uid, name: e.name, namespace: e.namespace, ...(e.cluster ? { cluster: e.cluster, objectUid: e.objectUid } : {}), tier }));
   }
 }
 
@@ -107,5 +108,5 @@ function compare(a: Ranked, b: Ranked): number {
 }
 
 function toEntry(it: IndexItem): Entry {
-  return { uid: it.uid, name: it.name, namespace: it.namespace, labels: it.labels, lname: it.name.toLowerCase() };
+  return { uid: it.uid, name: it.name, namespace: it.namespace, labels: it.labels, lname: it.name.toLowerCase(), ...(it.cluster ? { cluster: it.cluster, objectUid: it.objectUid } : {}) };
 }

@@ -4,11 +4,12 @@
 import type { ContractClient } from '../../data/contractClient';
 import { liveListStore } from '../../data/liveListStore';
 import { openNamespaceUnion } from '../../data/namespaceUnion';
-import type { MetaRow } from '../../../shared/contract/resources';
+import { openClusterUnion, type ClusterTagged } from '../../data/clusterUnion';
+import type { MetaRow, WatchParams } from '../../../shared/contract/resources';
 import { createIndexHandler, type IndexRequest, type SearchReply } from './paletteEngine';
 import { kindKeyOf, type IndexItem, type IndexKind, type SearchParams } from './paletteIndex';
 
-const item = (r: MetaRow): IndexItem => ({ uid: r.uid, name: r.name, namespace: r.namespace, labels: r.labels });
+const item = (r: MetaRow & ClusterTagged): IndexItem => ({ uid: r.uid, name: r.name, namespace: r.namespace, labels: r.labels, ...(r.cluster ? { cluster: r.cluster, objectUid: r.objectUid } : {}) });
 
 export class PaletteSearch {
   private readonly worker?: Worker;
@@ -19,7 +20,8 @@ export class PaletteSearch {
   /** Kinds whose list said it is forbidden or failed: `group/resource` → reason. */
   readonly problems = new Map<string, string>();
 
-  constructor(private readonly client: ContractClient, private readonly context: string, private readonly namespace: string | undefined) {
+  /** `others`: contexts shown with `context` (their objects are indexed too, tagged with their cluster). */
+  constructor(private readonly client: ContractClient, private readonly context: string, private readonly namespace: string | undefined, private readonly others: readonly string[] = []) {
     try {
       this.worker = new Worker(new URL('../../workers/palette.worker.ts', import.meta.url), { type: 'module', name: 'palette' });
       this.worker.onmessage = (e: MessageEvent<SearchReply>) => this.answer(e.data);
@@ -34,7 +36,8 @@ export class PaletteSearch {
     if (this.feeds.has(key)) return;
     const params = { context: this.context, group: kind.group, version: kind.version, resource: kind.resource, projection: 'meta' as const,
       ...(kind.namespaced && this.namespace ? { namespace: this.namespace } : {}) };
-    const store = liveListStore<MetaRow>((h) => openNamespaceUnion((p, hh) => this.client.subscribe('resources.watch', p, hh), params, h));
+    const one = (p: WatchParams, hh: Parameters<typeof openNamespaceUnion>[2]) => openNamespaceUnion((pp, hhh) => this.client.subscribe('resources.watch', pp, hhh), p, hh);
+    const store = liveListStore<MetaRow>((h) => (this.others.length ? openClusterUnion(one, params, this.others, h) : one(params, h)));
     let items: ReadonlyMap<string, MetaRow> | undefined;
     const bare: IndexKind = { group: kind.group, version: kind.version, resource: kind.resource, kind: kind.kind };
     const off = store.subscribe(() => {

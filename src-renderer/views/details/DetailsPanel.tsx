@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useContractQuery, useLiveList } from '../../data/clientContext';
+import { useActionCluster } from '../../components/actionCluster';
 import type { MetaRow } from '../../../shared/contract/resources';
 import { allKinds } from '../../app/kindsNav';
 import { useNow } from '../tables/useNow';
@@ -36,6 +37,8 @@ export interface DetailsPanelProps {
  * its kind says when), so the panel is live without polling.
  */
 export function DetailsPanel({ context, target, onClose, onSelect, tab: tabProp, onTab }: DetailsPanelProps) {
+  // Several clusters on screen: the header says which one this object is in.
+  const cluster = useActionCluster();
   const now = useNow();
   const discovery = useContractQuery('cluster.discovery', { context }, { staleTime: 5 * 60_000 });
   const kinds = useMemo(() => allKinds(discovery.data), [discovery.data]);
@@ -90,6 +93,7 @@ export function DetailsPanel({ context, target, onClose, onSelect, tab: tabProp,
         </div>
         <div className="dp-subtitle muted">
           {target.namespace ? <>in <span className="dp-mono">{target.namespace}</span></> : 'cluster-scoped'}
+          {cluster.merged && cluster.context && <> on cluster <span className="dp-mono" data-testid="details-cluster">{cluster.context}</span></>}
           {deleted && <span className="dp-deleted" role="status"> · deleted — showing its last state</span>}
           <span className="dp-explain"><ExplainButton context={context} target={{ group: target.group, version: target.version, ...(kind ? { kind } : { resource: target.resource }) }} label={`Explain ${kind ?? target.resource}`} testId="details-explain" /></span>
         </div>
