@@ -146,6 +146,18 @@ describe('several clusters at once', () => {
     // The details panel it opened is the second cluster's object.
     expect(decodeURIComponent(await page.evaluate(() => window.location.hash))).toContain(`octx=${secondCtx}`);
     await page.keyboard.press('Escape');
+    // The activity log merges the clusters shown: the second cluster's scales are there, each saying where.
+    await page.click('[data-testid="activity-button"]');
+    await eventually(async () => {
+      const where = await page.$$eval('[data-testid="activity-panel"] [data-testid="activity-entry"][data-action="scale"]', (es) => es.map((e) => e.textContent ?? ''));
+      expect(where.filter((w) => w.includes(secondCtx)).length).toBe(2);
+    });
+    await page.click('[data-testid="activity-button"]');
+    // Views that draw one cluster say so.
+    await page.click('a.nav-kind:has-text("Topology")');
+    expect(await page.textContent('[data-testid="merged-note"]')).toContain(`shows ${FIRST} only`);
+    await page.goBack();
+    await page.waitForSelector(`${ROWS}[data-name="twin"][data-cluster="${secondCtx}"]`, { timeout: 30_000 });
   });
 
   it('stopping the second cluster’s API server marks only its rows stale, with the reason; starting it again converges', async () => {

@@ -34,6 +34,9 @@ import type { DetailsTarget } from '../views/details/detailsTarget';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
+/** Views that draw one cluster (a merged set shows in tables, the palette and the activity log). */
+const SINGLE_CLUSTER_VIEWS = new Set(['overview', 'network', 'helm', 'apps', 'access', 'kinds']);
+
 /** The details target's context in the URL, when it is another cluster's object (`?octx=`). */
 const OBJECT_CONTEXT_PARAM = 'octx';
 
@@ -108,12 +111,17 @@ export function ClusterWorkspace({ kube, route, navigate: navigateTo }: Props) {
         <NamespacePicker context={context} chosen={chosen} contextNamespace={known.namespace} typed={prefs.data?.typedNamespaces ?? []} listed={nsNames} onChange={setNamespace} />
         <ClusterStatusBadge status={status} context={known} />
         <TopBarKeys />
-        <TopBarActions context={context} namespace={union ? undefined : namespace} />
+        <TopBarActions context={context} clusters={others} namespace={union ? undefined : namespace} />
       </header>
       <KindsSidebar context={context} route={route} namespace={union?.[0] ?? namespace} nsParam={nsParam ?? undefined} withParam={withParam} nav={kinds} />
       <main className="main">
         <KubeconfigErrors errors={kube.errors} />
         <ConnectionNotice status={status} />
+        {merged && SINGLE_CLUSTER_VIEWS.has(route.view) && (
+          <div className="note merged-note" role="status" data-testid="merged-note">
+            This view shows {context} only. Tables, the command palette and the activity log merge the {others.length + 1} clusters shown.
+          </div>
+        )}
         {route.view === 'apps' && <AppsView context={context} kube={kube} appId={route.params.get('app') ?? undefined} navigate={navigate} />}
         {route.view === 'overview' && <OverviewView context={context} namespace={namespace} onSelect={(s) => setSelected(s)} />}
         {route.view === 'forwards' && <PortForwardsPage />}

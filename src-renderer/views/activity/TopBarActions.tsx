@@ -11,11 +11,11 @@ import './activity.css';
  * keeps the shown namespace's change timeline recording (timeline.record), so changes made before a
  * workload's timeline is opened are on it.
  */
-export function TopBarActions({ context, namespace }: { context: string; namespace?: string }) {
+export function TopBarActions({ context, namespace, clusters = [] }: { context: string; namespace?: string; /** Other clusters shown: their entries too. */ clusters?: readonly string[] }) {
   const recording = useTopicValue('timeline.record', namespace ? { context, namespace } : undefined);
   const [applying, setApplying] = useState(false);
   const [showActivity, setShowActivity] = useState(false);
-  const { entries, atStart, error } = useActivity(context);
+  const { entries, atStart, error } = useActivity(context, clusters);
   const [seenId, setSeen] = useState(0);
   const seen = Math.max(seenId, atStart);
   const newest = entries[0]?.id ?? 0;
