@@ -153,9 +153,18 @@ describe('several clusters at once', () => {
       expect(where.filter((w) => w.includes(secondCtx)).length).toBe(2);
     });
     await page.click('[data-testid="activity-button"]');
-    // Views that draw one cluster say so.
+    // The topology: one box per cluster, each its own cluster's objects.
     await page.click('a.nav-kind:has-text("Topology")');
+    for (const [ctx, only] of [[FIRST, 'only-first'], [secondCtx, 'only-second']] as const) {
+      await page.waitForSelector(`[data-testid="topology-box-${ctx}"] [data-testid="topology-node"][data-name="twin"]`, { timeout: 30_000 });
+      await page.waitForSelector(`[data-testid="topology-box-${ctx}"] [data-testid="topology-node"][data-name="${only}"]`, { timeout: 30_000 });
+    }
+    expect(await page.$$(`[data-testid="topology-box-${FIRST}"] [data-testid="topology-node"][data-name="only-second"]`)).toHaveLength(0);
+    await screenshotsAtSizes(page, 'multi-cluster-topology');
+    // Views that draw one cluster say so.
+    await page.click('a.nav-kind:has-text("Network")');
     expect(await page.textContent('[data-testid="merged-note"]')).toContain(`shows ${FIRST} only`);
+    await page.goBack();
     await page.goBack();
     await page.waitForSelector(`${ROWS}[data-name="twin"][data-cluster="${secondCtx}"]`, { timeout: 30_000 });
   });

@@ -7,6 +7,7 @@ import { KindsSidebar, useClusterKinds } from './KindsSidebar';
 import { ResourceTable } from '../views/tables/ResourceTable';
 import { ClusterStatusBadge } from '../components/ClusterStatusBadge';
 import { OverviewView } from '../views/OverviewView';
+import { MergedTopology } from '../views/topology/MergedTopology';
 import { DetailsHost } from '../views/DetailsHost';
 import { ToastProvider } from '../components/Toasts';
 import { TopBarActions } from '../views/activity/TopBarActions';
@@ -34,8 +35,8 @@ import type { DetailsTarget } from '../views/details/detailsTarget';
 
 interface Props { kube: KubeconfigState; route: Route; navigate(hash: string): void }
 
-/** Views that draw one cluster (a merged set shows in tables, the palette and the activity log). */
-const SINGLE_CLUSTER_VIEWS = new Set(['overview', 'network', 'helm', 'apps', 'access', 'kinds']);
+/** Views that draw one cluster (a merged set shows in tables, the topology, the palette and the activity log). */
+const SINGLE_CLUSTER_VIEWS = new Set(['network', 'helm', 'apps', 'access', 'kinds']);
 
 /** The details target's context in the URL, when it is another cluster's object (`?octx=`). */
 const OBJECT_CONTEXT_PARAM = 'octx';
@@ -119,11 +120,14 @@ export function ClusterWorkspace({ kube, route, navigate: navigateTo }: Props) {
         <ConnectionNotice status={status} />
         {merged && SINGLE_CLUSTER_VIEWS.has(route.view) && (
           <div className="note merged-note" role="status" data-testid="merged-note">
-            This view shows {context} only. Tables, the command palette and the activity log merge the {others.length + 1} clusters shown.
+            This view shows {context} only. Tables, the topology, the command palette and the activity log merge the {others.length + 1} clusters shown.
           </div>
         )}
         {route.view === 'apps' && <AppsView context={context} kube={kube} appId={route.params.get('app') ?? undefined} navigate={navigate} />}
-        {route.view === 'overview' && <OverviewView context={context} namespace={namespace} onSelect={(s) => setSelected(s)} />}
+        {route.view === 'overview' && !merged && <OverviewView context={context} namespace={namespace} onSelect={(s) => setSelected(s)} />}
+        {route.view === 'overview' && merged && (
+          <MergedTopology contexts={[context, ...others]} namespace={namespace} onSelect={(c, s) => setSelected({ ...s, ...(c !== context ? { context: c } : {}) })} />
+        )}
         {route.view === 'forwards' && <PortForwardsPage />}
         {route.view === 'network' && <NetworkView context={context} namespace={namespace} via={route.params.get('via') ?? undefined} onSelect={setSelected} />}
         {route.view === 'kinds' && <KindsBrowser context={context} nsParam={nsParam ?? undefined} />}
