@@ -19,7 +19,7 @@ export function KindSections({ obj, context, onSelect }: { obj: any; context: st
   if (kind === 'Namespace') {
     return <>
       <Section title="Favourite" testId="dp-namespace-favourite" actions={<NamespaceStar context={context} namespace={obj.metadata?.name} withText />}>
-        <p className="muted dp-none">Starred namespaces of this context are listed first in the namespace picker and in the palette’s :ns.</p>
+        <div className="muted dp-none">Starred namespaces of this context are listed first in the namespace picker and in the palette’s :ns.</div>
       </Section>
       <GenericSpecStatus obj={obj} />
     </>;
