@@ -1,7 +1,7 @@
 // Favourite namespaces, keyboard only: choose a namespace in the picker, Tab to its star, Space; after a
 // reload the picker lists it first (a Favourites group) and the palette's `:ns` offers it first; the
 // prefs file in the app's data folder holds it for this context; Enter on the star un-stars it.
-// A Namespace's details carry the same star.
+// The Namespaces table's row menu and a Namespace's details carry the same star.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,10 +98,21 @@ describe('favourite namespaces, keyboard only', () => {
     await page.waitForSelector(PICKER);
   });
 
-  it('a Namespace’s details carry the same star', async () => {
+  it('the Namespaces table’s row menu and a Namespace’s details carry the same star', async () => {
     await page.evaluate((ns) => { window.location.hash = `#/c/wheelhouse-admin/r/_/v1/namespaces?ns=${ns}`; }, NS);
     const row = `[data-testid="resource-table"] [role="row"][data-name="${NS}"]`;
     await page.waitForSelector(row, { timeout: 30_000 });
+    const topStar = `.topbar ${STAR}`;
+    // Row menu: un-star, then star again; the picker's star follows each time, and so do the prefs.
+    for (const [label, after] of [['Un-star namespace', 'false'], ['Star namespace', 'true']] as const) {
+      await page.click(row, { button: 'right' });
+      await page.waitForSelector('[data-testid="row-menu-star"]');
+      expect(await page.textContent('[data-testid="row-menu-star"]')).toContain(label);
+      await page.click('[data-testid="row-menu-star"]');
+      await page.waitForSelector('[data-testid="row-menu"]', { state: 'detached', timeout: 10_000 });
+      await page.waitForSelector(`${topStar}[aria-pressed="${after}"]`, { timeout: 10_000 });
+      expect(storedFavourites(serve)).toEqual(after === 'true' ? { [ADMIN]: [NS] } : {});
+    }
     await page.click(row);
     const detailsStar = `[data-testid="dp-namespace-favourite"] ${STAR}`;
     await page.waitForSelector(`${detailsStar}[aria-pressed="true"]`, { timeout: 30_000 });

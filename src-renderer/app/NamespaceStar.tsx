@@ -26,3 +26,15 @@ export function NamespaceStar({ context, namespace, className, withText }: Props
     </button>
   );
 }
+
+/** The Namespaces table's row menu item: star or un-star that namespace (a menu item, so it says it in words). */
+export function NamespaceStarMenuItem({ context, namespace, onDone }: { context: string; namespace: string; onDone(): void }) {
+  const favs = useFavouriteNamespaces(context);
+  const on = favs.isFavourite(namespace);
+  return (
+    <button type="button" role="menuitem" className="act-item" data-testid="row-menu-star" aria-busy={favs.busy}
+      onClick={() => { if (!favs.busy) void favs.toggle(namespace).then(onDone); }}>
+      <span aria-hidden="true">{on ? '☆ ' : '★ '}</span>{on ? 'Un-star namespace' : 'Star namespace'}
+    </button>
+  );
+}
