@@ -22,7 +22,7 @@ export function NamespaceStar({ context, namespace, className, withText }: Props
       title={why ?? (on ? `Un-star ${one}: no longer listed first` : `Star ${one}: listed first in the namespace picker and :ns`)}
       // Not disabled while writing: a focused button that is disabled loses focus, and the keyboard its place.
       onClick={() => { if (one && !favs.busy) void favs.toggle(one); }}>
-      <span aria-hidden="true">{on ? '★' : '☆'}</span>{withText && <span className="ns-star-text">{on ? ' Favourite' : ' Star'}</span>}
+      <span aria-hidden="true">{on ? '★' : '☆'}</span>{withText && <span className="ns-star-text">{on ? ' Starred' : ' Star'}</span>}
     </button>
   );
 }
