@@ -110,7 +110,7 @@ export function NamespacePicker({ context, chosen, contextNamespace, typed, list
     <div className="picker ns-picker">
     <label className="picker">Namespace
       <select value={current ?? (choices.all ? '' : contextNamespace ?? '')} data-testid="namespace-picker"
-        title={current?.includes(',') ? `Shown together: ${current.split(',').join(', ')}` : choices.all ? undefined : '“All namespaces” needs permission to list pods in all namespaces.'}
+        title={current?.includes(',') ? `Shown together: ${current.split(',').join(', ')}` : choices.all ? current : '“All namespaces” needs permission to list pods in all namespaces.'}
         onChange={(e) => {
           if (e.target.value === OTHER) setTyping(true);
           else if (e.target.value === SEVERAL) setPicking(true);
