@@ -56,7 +56,7 @@ export class PrefsStore {
       this.prefs = readPrefs(text === undefined ? {} : JSON.parse(text));
     } catch {
       // Not JSON at all: kept beside as prefs.json.corrupt (never overwritten by the next save) for a person to recover.
-      if (existsSync(file)) renameSync(file, `${file}.corrupt`);
+      try { if (existsSync(file)) renameSync(file, `${file}.corrupt`); } catch { /* a read-only folder: the next save fails and says so */ }
       this.prefs = readPrefs({});
     }
   }
