@@ -48,4 +48,30 @@ describe('the kinds browser (real test cluster)', () => {
     }
     expect(page.errors).toEqual([]);
   });
+
+  it('the api-resources table fits 1280×720 without scrolling sideways, every cell whole or in its title', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.click('[data-testid="nav-all-kinds"]');
+    await page.click('[data-testid="kinds-api-resources"]');
+    await page.waitForSelector('[data-testid="api-resources-row"]');
+    const scroll = '[data-testid="api-resources"]';
+    await screenshots(page, 'kinds-2-api-resources');
+    for (const [w, h] of [[1440, 900], [1280, 720]]) {
+      await page.setViewportSize({ width: w, height: h });
+      const { scrollWidth, clientWidth } = await page.$eval(scroll, (e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
+      expect(scrollWidth, `at ${w}×${h}`).toBeLessThanOrEqual(clientWidth);
+    }
+    // At 1280×720 every cell is whole on the page: wrapped, or cut with the whole text in its title.
+    const cut = await page.$$eval('[data-testid="api-resources-row"] .kb-cut', (els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => ({ text: e.textContent, title: e.getAttribute('title') })));
+    for (const c of cut) expect(c.title).toBe(c.text);
+    const overflowing = await page.$$eval('[data-testid="api-resources-row"] td', (tds) => tds.filter((td) => td.scrollWidth > td.clientWidth).map((td) => td.textContent));
+    expect(overflowing).toEqual([]);
+    // CATEGORIES as kubectl prints it (pods are in "all"; the Gateway API CRDs in "gateway-api").
+    const categories = await page.$$eval('[data-testid="api-resources-row"]', (rs) => rs.map((r) => [r.getAttribute('data-name'), r.querySelector('td:last-child')?.textContent]));
+    const wide = (await k(['api-resources', '--no-headers', '-o', 'wide'])).trim().split('\n').map((l) => l.trim().split(/\s+/));
+    expect(categories).toHaveLength(wide.length);
+    expect(categories.find(([n]) => n === 'pods')?.[1]).toBe(wide.find((f) => f[0] === 'pods')?.at(-1));
+    expect(categories.find(([n]) => n === 'pods')?.[1]).toBe('all');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidNameReason } from '../model/objectNames';
 
 export const ConnectionState = z.enum(['idle', 'connecting', 'ready', 'degraded', 'unauthorized', 'unreachable', 'error']);
 export type ConnectionState = z.infer<typeof ConnectionState>;
@@ -55,6 +56,12 @@ export const ApiResourceInfo = z.object({
 });
 export type ApiResourceInfo = z.infer<typeof ApiResourceInfo>;
 
+/** A namespace name as the API server takes it (RFC 1123 label), refused with the server's own words. */
+const NamespaceName = z.string().superRefine((name, ctx) => {
+  const bad = invalidNameReason('Namespace', name);
+  if (bad) ctx.addIssue({ code: 'custom', message: bad });
+});
+
 export const clusterMethods = {
   'kubeconfig.get': { params: z.object({}), result: KubeconfigState },
   'cluster.connect': { params: z.object({ context: z.string() }), result: ClusterStatus },
@@ -77,11 +84,16 @@ export const clusterMethods = {
   'prefs.get': {
     params: z.object({ context: z.string() }),
     /** `typedNamespaces`: namespaces the user typed for this context (for users who may not list namespaces), newest first. */
-    result: z.object({ namespace: z.string().optional(), typedNamespaces: z.array(z.string()).optional() }),
+    result: z.object({ namespace: z.string().optional(), typedNamespaces: z.array(z.string()).optional(), favouriteNamespaces: z.array(z.string()).optional() }),
   },
   'prefs.set': {
     params: z.object({ context: z.string(), namespace: z.string().optional(), typedNamespace: z.string().min(1).max(253).optional() }),
     result: z.object({ ok: z.literal(true) }),
+  },
+  /** Stars (or un-stars) a namespace for this context, remembered across restarts; answers the context's favourites in the order starred. */
+  'prefs.favourite': {
+    params: z.object({ context: z.string(), namespace: NamespaceName, favourite: z.boolean() }),
+    result: z.object({ favouriteNamespaces: z.array(z.string()) }),
   },
 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelSelectorString, matchesLabelSelector, matchesSelector, parseLabelSelector, selectorRequirements } from './labelSelector';
+import { labelSelectorString, matchesLabelSelector, matchesSelector, parseLabelSelector, readLabelSelector, selectorRequirements } from './labelSelector';
 
 describe('label selectors', () => {
   const labels = { app: 'web', tier: 'front', 'app.kubernetes.io/name': 'shop' };
@@ -51,5 +51,22 @@ describe('labelSelectorString', () => {
   it('is empty for an empty selector and rejects unknown operators', () => {
     expect(labelSelectorString({})).toBe('');
     expect(() => labelSelectorString({ matchExpressions: [{ key: 'a', operator: 'Gt' }] })).toThrow(/not a valid/);
+  });
+});
+
+describe('readLabelSelector', () => {
+  it('reads a ReplicationController’s plain-map selector as matchLabels, so it matches only its pods', () => {
+    const sel = readLabelSelector({ app: 'legacy', tier: 'back' })!;
+    expect(sel).toEqual({ matchLabels: { app: 'legacy', tier: 'back' } });
+    expect(matchesLabelSelector(sel, { app: 'legacy', tier: 'back', extra: 'x' })).toBe(true);
+    expect(matchesLabelSelector(sel, { app: 'web' })).toBe(false);
+    expect(labelSelectorString(sel)).toBe('app=legacy,tier=back');
+  });
+  it('reads a metav1.LabelSelector as it is, and nothing from a non-object', () => {
+    const structured = { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['front'] }, { nokey: 1 }] };
+    expect(readLabelSelector(structured)).toEqual({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['front'] }] });
+    expect(readLabelSelector({ matchExpressions: [{ key: 'a', operator: 'Exists' }] })).toEqual({ matchExpressions: [{ key: 'a', operator: 'Exists' }] });
+    expect(readLabelSelector({})).toEqual({});
+    for (const bad of [undefined, null, 'app=web', ['app']]) expect(readLabelSelector(bad)).toBeUndefined();
   });
 });

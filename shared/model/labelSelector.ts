@@ -14,6 +14,33 @@ export interface LabelSelector {
 }
 
 /**
+ * A selector as an object carries it, read defensively: a metav1.LabelSelector (`matchLabels`,
+ * `matchExpressions`), or the plain label map of a ReplicationController's (and a Service's)
+ * `spec.selector`, carried as `{ matchLabels }`. Undefined when there is no selector object.
+ */
+export function readLabelSelector(raw: unknown): LabelSelector | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const sel = raw as Record<string, any>;
+  // A structured selector has an object `matchLabels` or an array `matchExpressions`; a plain map's values are strings.
+  const structured = (sel.matchLabels && typeof sel.matchLabels === 'object') || Array.isArray(sel.matchExpressions);
+  if (!structured) {
+    const labels = Object.entries(sel).filter((e): e is [string, string] => typeof e[1] === 'string');
+    return labels.length > 0 ? { matchLabels: Object.fromEntries(labels) } : {};
+  }
+  const out: LabelSelector = {};
+  if (sel.matchLabels && typeof sel.matchLabels === 'object') out.matchLabels = { ...sel.matchLabels };
+  const exprs = (Array.isArray(sel.matchExpressions) ? sel.matchExpressions : []).filter((e) => e && typeof e.key === 'string');
+  if (exprs.length > 0) {
+    out.matchExpressions = exprs.map((e) => {
+      const r: LabelSelectorRequirement = { key: e.key, operator: String(e.operator ?? '') };
+      if (Array.isArray(e.values)) r.values = e.values.map(String);
+      return r;
+    });
+  }
+  return out;
+}
+
+/**
  * Label selectors as `kubectl get -l` parses them: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`,
  * `a`, `!a`, comma-separated. Throws a readable error on bad input.
  */

@@ -170,3 +170,16 @@ describe('service-account volume', () => {
     expect(projectTopoObject(pod).pod?.configMaps).toEqual(['kube-root-ca.crt']);
   });
 });
+
+describe('a ReplicationController in the topology', () => {
+  it('carries its plain-map spec.selector (not an empty selector that matches every pod), replicas and images', () => {
+    const rc = projectTopoObject({
+      apiVersion: 'v1', kind: 'ReplicationController', metadata: meta('legacy'),
+      spec: { replicas: 2, selector: { app: 'legacy' }, template: { metadata: { labels: { app: 'legacy' } }, spec: { containers: [{ name: 'c', image: 'registry.example/legacy:1' }] } } },
+      status: { replicas: 2, readyReplicas: 1, availableReplicas: 1 },
+    });
+    expect(rc.selector).toEqual({ matchLabels: { app: 'legacy' } });
+    expect(rc.replicas).toMatchObject({ desired: 2, current: 2, ready: 1 });
+    expect(rc.images).toEqual(['registry.example/legacy:1']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../model/kubeObject';
-import type { LabelSelector, LabelSelectorRequirement } from '../model/labelSelector';
+import { readLabelSelector, type LabelSelector, type LabelSelectorRequirement } from '../model/labelSelector';
 import { replicaCounts, type ReplicaCounts } from '../model/replicaCounts';
 import { nodeAllocatable, podResources, type NodeAllocatable, type PodResources } from '../metrics/usageShare';
 import { computeHealth, type HealthStatus } from './health';
@@ -193,20 +193,8 @@ export function projectTopoObject(obj: KubeObject, type?: { kind: string; apiVer
   return out;
 }
 
-function labelSelector(sel: any): LabelSelector | undefined {
-  if (!sel || typeof sel !== 'object') return undefined;
-  const out: LabelSelector = {};
-  if (sel.matchLabels && typeof sel.matchLabels === 'object') out.matchLabels = { ...sel.matchLabels };
-  const exprs = arr(sel.matchExpressions).filter((e) => e && typeof e.key === 'string');
-  if (exprs.length > 0) {
-    out.matchExpressions = exprs.map((e) => {
-      const r: LabelSelectorRequirement = { key: e.key, operator: String(e.operator ?? '') };
-      if (Array.isArray(e.values)) r.values = e.values.map(String);
-      return r;
-    });
-  }
-  return out;
-}
+// Structured (matchLabels/matchExpressions) or a ReplicationController's plain map: the one reader.
+const labelSelector = readLabelSelector;
 
 const containerImages = (podSpec: any): string[] | undefined => {
   const images = arr(podSpec?.containers).map((c) => str(c?.image)).filter((i): i is string => !!i);
@@ -437,6 +425,7 @@ const projectKind: Record<string, (obj: KubeObject, out: TopoObject) => void> = 
   ReplicaSet: workload,
   StatefulSet: workload,
   DaemonSet: workload,
+  ReplicationController: workload,
   Pod: pod,
   Service: service,
   Ingress: ingress,

@@ -1,7 +1,7 @@
 import type { Core } from './core';
 import type { Handlers } from './handlers';
 import { toContractError } from './cluster/apiError';
-import { rememberTyped } from './prefsStore';
+import { rememberTyped, toggleFavourite } from './prefsStore';
 import { accessReview } from './actions/accessCheck';
 
 /** kubeconfig, connections, discovery, access reviews and prefs. */
@@ -44,7 +44,13 @@ export function clusterHandlers(core: Core): Handlers {
       'prefs.get': async ({ context }) => {
         const ns = core.prefs.get().namespaces[context];
         const typed = core.prefs.get().typedNamespaces[context];
-        return { ...(ns ? { namespace: ns } : {}), ...(typed?.length ? { typedNamespaces: typed } : {}) };
+        const favourites = core.prefs.get().favouriteNamespaces[context];
+        return { ...(ns ? { namespace: ns } : {}), ...(typed?.length ? { typedNamespaces: typed } : {}), ...(favourites?.length ? { favouriteNamespaces: favourites } : {}) };
+      },
+      'prefs.favourite': async ({ context, namespace, favourite }) => {
+        const next = toggleFavourite(core.prefs.get().favouriteNamespaces[context], namespace, favourite);
+        core.prefs.update((p) => { if (next.length) p.favouriteNamespaces[context] = next; else delete p.favouriteNamespaces[context]; });
+        return { favouriteNamespaces: next };
       },
       'prefs.set': async ({ context, namespace, typedNamespace }) => {
         core.prefs.update((p) => {

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useClient, useContractQuery } from '../data/clientContext';
 import { useToasts } from '../components/Toasts';
 import { ALL, droppedChoice, namespaceChoices, namespaceNameError, type NamespaceAccess } from './namespaceChoices';
+import { useFavouriteNamespaces } from './favouriteNamespaces';
+import { NamespaceStar } from './NamespaceStar';
 
 const OTHER = '\u0000other';
 const SEVERAL = '\u0000several';
@@ -42,7 +44,8 @@ export function NamespacePicker({ context, chosen, contextNamespace, typed, list
   const client = useClient();
   const toasts = useToasts();
   const current = chosen === ALL ? undefined : chosen;
-  const choices = namespaceChoices({ access, contextNamespace, typed, listed, current });
+  const { favourites } = useFavouriteNamespaces(context);
+  const choices = namespaceChoices({ access, contextNamespace, typed, listed, current, favourites });
   const [typing, setTyping] = useState(false);
   const [picking, setPicking] = useState(false);
   const [text, setText] = useState('');
@@ -94,31 +97,42 @@ export function NamespacePicker({ context, chosen, contextNamespace, typed, list
 
   if (picking) {
     const members = new Set(current?.split(',') ?? []);
-    const names = [...new Set(choices.names.flatMap((n) => n.split(',')))].sort();
-    return <SeveralNamespaces names={names} initial={members} onCancel={() => setPicking(false)}
+    const starred = new Set(choices.favourites);
+    // Starred first, as in the picker.
+    const names = [...new Set(choices.names.flatMap((n) => n.split(',')))].sort((a, b) => Number(starred.has(b)) - Number(starred.has(a)) || a.localeCompare(b));
+    return <SeveralNamespaces names={names} starred={starred} initial={members} onCancel={() => setPicking(false)}
       onApply={(list) => { setPicking(false); onChange(list.join(',')); }} />;
   }
 
+  const starred = new Set(choices.favourites);
+  const option = (n: string) => <option key={n} value={n}>{n.includes(',') ? n.split(',').join(' + ') : n}</option>;
   return (
+    <div className="picker ns-picker">
     <label className="picker">Namespace
       <select value={current ?? (choices.all ? '' : contextNamespace ?? '')} data-testid="namespace-picker"
-        title={current?.includes(',') ? `Shown together: ${current.split(',').join(', ')}` : choices.all ? undefined : '“All namespaces” needs permission to list pods in all namespaces.'}
+        title={current?.includes(',') ? `Shown together: ${current.split(',').join(', ')}` : choices.all ? current : '“All namespaces” needs permission to list pods in all namespaces.'}
         onChange={(e) => {
           if (e.target.value === OTHER) setTyping(true);
           else if (e.target.value === SEVERAL) setPicking(true);
           else onChange(e.target.value || ALL);
         }}>
         {choices.all && <option value="">All namespaces</option>}
-        {choices.names.map((n) => <option key={n} value={n}>{n.includes(',') ? n.split(',').join(' + ') : n}</option>)}
+        {/* Starred first (the star button beside the picker adds one); the rest in a group of their own. */}
+        {starred.size > 0 && <optgroup label="★ Favourites" data-testid="namespace-favourites">{choices.favourites.map((n) => <option key={n} value={n}>★ {n}</option>)}</optgroup>}
+        {starred.size > 0
+          ? <optgroup label="Namespaces">{choices.names.filter((n) => !starred.has(n)).map(option)}</optgroup>
+          : choices.names.map(option)}
         {choices.freeText && <option value={OTHER}>Other namespace…</option>}
         {choices.names.length > 1 && <option value={SEVERAL}>Several namespaces…</option>}
       </select>
     </label>
+    <NamespaceStar context={context} namespace={current} />
+    </div>
   );
 }
 
 /** Check the namespaces to show together (one watch each); Enter applies, Esc cancels. */
-function SeveralNamespaces({ names, initial, onApply, onCancel }: { names: string[]; initial: ReadonlySet<string>; onApply(list: string[]): void; onCancel(): void }) {
+function SeveralNamespaces({ names, starred, initial, onApply, onCancel }: { names: string[]; starred: ReadonlySet<string>; initial: ReadonlySet<string>; onApply(list: string[]): void; onCancel(): void }) {
   const [checked, setChecked] = useState<ReadonlySet<string>>(initial);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => { first.current?.focus(); }, []);
@@ -133,7 +147,7 @@ function SeveralNamespaces({ names, initial, onApply, onCancel }: { names: strin
         {names.map((n, i) => (
           <label key={n}><input ref={i === 0 ? first : undefined} type="checkbox" checked={checked.has(n)} data-testid={`ns-check-${n}`}
             onChange={(e) => setChecked((c) => { const next = new Set(c); if (e.target.checked) next.add(n); else next.delete(n); return next; })}
-            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); if (list.length) onApply(list); } }} /> {n}</label>
+            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); if (list.length) onApply(list); } }} /> {starred.has(n) && <><span aria-hidden="true">★</span><span className="sr-only">favourite</span></>} {n}</label>
         ))}
       </fieldset>
       <button type="submit" disabled={!list.length} title={list.length ? undefined : 'Check at least one namespace.'} data-testid="namespace-several-apply">Show {list.length}</button>

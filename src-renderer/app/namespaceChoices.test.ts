@@ -4,11 +4,17 @@ import { droppedChoice, namespaceChoices, namespaceNameError } from './namespace
 describe('namespaceChoices', () => {
   it('a user who may not list namespaces gets their own, the typed ones and a free-text field; no All without cluster-wide list', () => {
     const c = namespaceChoices({ access: { listNamespaces: false, listAllNamespaces: false }, contextNamespace: 'demo', typed: ['team-b', 'demo'], listed: [], current: 'demo' });
-    expect(c).toEqual({ all: false, names: ['demo', 'team-b'], freeText: true });
+    expect(c).toEqual({ all: false, names: ['demo', 'team-b'], favourites: [], freeText: true });
   });
   it('a user who may list gets the listed namespaces and All', () => {
     const c = namespaceChoices({ access: { listNamespaces: true, listAllNamespaces: true }, typed: ['old'], listed: ['b', 'a'], current: undefined });
-    expect(c).toEqual({ all: true, names: ['a', 'b'], freeText: false });
+    expect(c).toEqual({ all: true, names: ['a', 'b'], favourites: [], freeText: false });
+  });
+  it('offers starred namespaces (sorted) among the names, even ones the list does not have', () => {
+    const c = namespaceChoices({ access: { listNamespaces: true, listAllNamespaces: true }, typed: [], listed: ['b', 'a', 'c'], favourites: ['c', 'gone', 'a'] });
+    expect(c).toEqual({ all: true, names: ['a', 'b', 'c', 'gone'], favourites: ['a', 'c', 'gone'], freeText: false });
+    const limited = namespaceChoices({ access: { listNamespaces: false, listAllNamespaces: false }, contextNamespace: 'demo', typed: [], listed: [], current: 'demo', favourites: ['team-a'] });
+    expect(limited.names).toEqual(['demo', 'team-a']);
   });
   it('keeps All while the answer is pending only if All is what is shown', () => {
     expect(namespaceChoices({ access: {}, typed: [], listed: [], current: undefined }).all).toBe(true);

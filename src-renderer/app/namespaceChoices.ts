@@ -22,12 +22,16 @@ export interface ChoiceInput {
   listed: readonly string[];
   /** The namespace shown now (undefined = all). */
   current?: string;
+  /** The namespaces this user starred for the context (prefs). */
+  favourites?: readonly string[];
 }
 
 export interface Choices {
   /** Offer "All namespaces". */
   all: boolean;
   names: string[];
+  /** The starred ones among `names`, sorted: offered first. */
+  favourites: string[];
   /** Offer a free-text field: the list cannot say which namespaces exist. */
   freeText: boolean;
 }
@@ -41,10 +45,13 @@ export function namespaceChoices(i: ChoiceInput): Choices {
     for (const n of i.listed) names.add(n);
   }
   if (i.current) names.add(i.current);
+  // Starred names stay offered even where the list cannot say they exist (as typed ones do).
+  for (const n of i.favourites ?? []) names.add(n);
   const sorted = [...names].sort();
+  const favourites = [...new Set(i.favourites ?? [])].sort();
   // While the answer is pending, keep "All namespaces" if it is what is shown, so the picker has a value.
   const all = i.access.listAllNamespaces === true || (i.access.listAllNamespaces === undefined && i.current === undefined);
-  return { all, names: sorted, freeText: i.access.listNamespaces === false };
+  return { all, names: sorted, favourites, freeText: i.access.listNamespaces === false };
 }
 
 /**

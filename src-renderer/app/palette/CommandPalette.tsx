@@ -14,6 +14,7 @@ import { kindKeyOf, type Hit } from './paletteIndex';
 import { PaletteSearch } from './paletteSearch';
 import { loadRecent, saveRecent } from './recentHits';
 import { onShortcut } from './shortcutBus';
+import { useFavouriteNamespaces } from '../favouriteNamespaces';
 import './palette.css';
 
 /** Kinds indexed as soon as the palette opens; any other kind is indexed when its alias is typed. */
@@ -53,6 +54,7 @@ export function CommandPalette(p: PaletteProps) {
 
 function PaletteDialog(p: PaletteProps & { initial: string; onClose(): void }) {
   const client = useClient();
+  const { favourites } = useFavouriteNamespaces(p.context);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState(p.initial);
@@ -102,7 +104,7 @@ function PaletteDialog(p: PaletteProps & { initial: string; onClose(): void }) {
   }, []);
 
   const rows: Row[] = useChosenRows(p.context, chosen, text) ?? (query.mode === 'command'
-    ? commandItems(query, { contexts: p.contexts, namespaces: p.namespaces, all: p.clusterWide }).map((item) => ({ type: 'cmd' as const, item }))
+    ? commandItems(query, { contexts: p.contexts, namespaces: p.namespaces, all: p.clusterWide, favourites }).map((item) => ({ type: 'cmd' as const, item }))
     : !text.trim() ? recent.map((hit) => ({ type: 'hit' as const, hit, recent: true }))
       : hits.hits.map((hit) => ({ type: 'hit' as const, hit })));
   const at = Math.min(cursor, Math.max(0, rows.length - 1));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commandItems } from './paletteCommands';
+import { commandItems, type CommandEnv } from './paletteCommands';
 import { parsePaletteQuery } from './paletteQuery';
 import { kindAliases } from './kindAliases';
 
 const aliases = kindAliases([{ group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true, verbs: [], shortNames: ['deploy'] }]);
 const env = { contexts: ['prod', 'wheelhouse-admin'], namespaces: ['default', 'demo', 'kube-system'], all: true };
-const items = (text: string, e = env) => {
+const items = (text: string, e: CommandEnv = env) => {
   const q = parsePaletteQuery(text, aliases);
   if (q.mode !== 'command') throw new Error('not a command');
   return commandItems(q, e);
@@ -18,6 +18,16 @@ describe('commandItems', () => {
     expect(items(':ns').map((i) => i.label)[0]).toBe('All namespaces');
     expect(items(':ns', { ...env, all: false }).map((i) => i.label)).not.toContain('All namespaces');
     expect(items(':ns Bad_Name').at(-1)?.go).toBeUndefined();
+  });
+  it(':ns offers favourites first (after an exact match), marked, even ones the list lacks', () => {
+    const fav = { ...env, favourites: ['kube-system', 'team-x'] };
+    expect(items(':ns', fav).map((i) => i.label)).toEqual(['All namespaces', 'kube-system', 'team-x', 'default', 'demo']);
+    expect(items(':ns', fav)[1]).toMatchObject({ detail: '★ favourite namespace', go: { to: 'namespace', namespace: 'kube-system' } });
+    expect(items(':ns de', fav).map((i) => i.label)).toEqual(['default', 'demo', 'de']);
+    expect(items(':ns e', fav).map((i) => i.label)).toEqual(['kube-system', 'team-x', 'default', 'demo', 'e']);
+    expect(items(':ns de', { ...env, favourites: ['demo'] }).map((i) => i.label)).toEqual(['demo', 'default', 'de']);
+    expect(items(':ns demo', { ...env, favourites: ['demo-old'] }).map((i) => i.label)).toEqual(['demo', 'demo-old']);
+    expect(items(':ns team-x', fav).map((i) => i.id)).toEqual(['ns:team-x']);
   });
   it(':ctx, :top, a kind alias with -n, and an unknown command', () => {
     expect(items(':ctx whe').map((i) => i.go)).toEqual([{ to: 'context', context: 'wheelhouse-admin' }]);

@@ -21,6 +21,8 @@ export interface CommandEnv {
   namespaces: readonly string[];
   /** "All namespaces" is allowed. */
   all: boolean;
+  /** The namespaces starred for this context: `:ns` offers them first (after an exact match). */
+  favourites?: readonly string[];
 }
 
 const HINTS: CommandItem[] = [
@@ -45,9 +47,12 @@ export function commandItems(q: Extract<PaletteQuery, { mode: 'command' }>, env:
   if (q.command === 'ns' || q.command === 'namespace') {
     const out: CommandItem[] = [];
     if (env.all && (!arg || 'all'.startsWith(arg.toLowerCase()) || arg === '*')) out.push({ id: 'ns:*', label: 'All namespaces', detail: 'namespace', go: { to: 'namespace', namespace: '*' } });
-    const known = env.namespaces.filter(starts).sort((a, b) => rank(a, arg) - rank(b, arg));
-    for (const n of known) out.push({ id: `ns:${n}`, label: n, detail: 'namespace', go: { to: 'namespace', namespace: n } });
-    if (arg && !env.namespaces.includes(arg) && arg !== '*' && arg.toLowerCase() !== 'all') {
+    const starred = new Set(env.favourites ?? []);
+    const names = [...new Set([...env.namespaces, ...starred])];
+    const order = (n: string) => (rank(n, arg) === 0 ? 0 : starred.has(n) ? 1 : 1 + rank(n, arg));
+    const known = names.filter(starts).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    for (const n of known) out.push({ id: `ns:${n}`, label: n, detail: starred.has(n) ? '★ favourite namespace' : 'namespace', go: { to: 'namespace', namespace: n } });
+    if (arg && !names.includes(arg) && arg !== '*' && arg.toLowerCase() !== 'all') {
       const bad = namespaceNameError(arg);
       out.push(bad ? { id: 'ns-bad', label: arg, detail: bad } : { id: `ns-typed:${arg}`, label: arg, detail: 'namespace (typed)', go: { to: 'namespace', namespace: arg, typed: true } });
     }

@@ -3,6 +3,7 @@ import { useContractQuery } from '../../data/clientContext';
 import type { DetailsTarget } from '../details/detailsTarget';
 import { ObjectActions } from './ObjectActions';
 import { ForwardDialog, type ForwardTarget } from '../portforward/ForwardDialog';
+import { NamespaceStarMenuItem } from '../../app/NamespaceStar';
 import './actions.css';
 
 /** The ports a pod (its containers') or a Service (its own) can be port-forwarded on. */
@@ -62,6 +63,7 @@ export function RowMenu({ context, target, x, y, onOpenDetails, onClose }: {
     <div className="row-menu" ref={ref} style={{ left, top }} role="menu" aria-label={`${target.name}`} data-testid="row-menu">
       <div className="row-menu-title mono" title={target.name}>{target.name}</div>
       <button type="button" role="menuitem" className="act-item" onClick={() => { onOpenDetails(); onClose(); }} data-testid="row-menu-details">Open details</button>
+      {target.resource === 'namespaces' && !target.group && <NamespaceStarMenuItem context={context} namespace={target.name} onDone={onClose} />}
       {forwards.map((f) => (
         <button key={f.port} type="button" role="menuitem" className="act-item" onClick={() => setForward(f)} data-testid={`row-menu-forward-${f.port}`}>
           Port-forward {f.port}{f.portName ? ` (${f.portName})` : ''}…

@@ -6,6 +6,7 @@ import type { DetailsTarget } from './detailsTarget';
 import { KeyValues, LongText, Section } from './bits';
 import { ServiceSections } from './ServiceSections';
 import { HpaSections, IngressSections } from './IngressHpaSections';
+import { NamespaceStar } from '../../app/NamespaceStar';
 
 /** Kind-specific summaries for kinds without a richer section: Node, Service, and anything else's spec/status. */
 export function KindSections({ obj, context, onSelect }: { obj: any; context: string; onSelect?(t: DetailsTarget): void }) {
@@ -15,6 +16,14 @@ export function KindSections({ obj, context, onSelect }: { obj: any; context: st
   if (kind === 'Service') return <ServiceSections context={context} svc={obj} />;
   if (kind === 'Ingress') return <IngressSections ing={obj} />;
   if (kind === 'HorizontalPodAutoscaler') return <HpaSections hpa={obj} />;
+  if (kind === 'Namespace') {
+    return <>
+      <Section title="Favourite" testId="dp-namespace-favourite" actions={<NamespaceStar context={context} namespace={obj.metadata?.name} withText />}>
+        <div className="muted dp-none">Starred namespaces of this context are listed first in the namespace picker and in the palette’s :ns.</div>
+      </Section>
+      <GenericSpecStatus obj={obj} />
+    </>;
+  }
   if (obj?.spec === undefined && obj?.status === undefined) return null;
   return <GenericSpecStatus obj={obj} />;
 }

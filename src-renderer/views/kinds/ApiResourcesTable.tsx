@@ -1,6 +1,6 @@
 import { Fragment, useMemo } from 'react';
 import type { ApiResourceInfo } from '../../../shared/contract/clusters';
-import { API_RESOURCE_COLUMNS, apiResourceRow, filterApiResources } from '../../../shared/model/apiResources';
+import { API_RESOURCE_COLUMNS, apiResourceRow, filterApiResources, type ApiResourceRow } from '../../../shared/model/apiResources';
 
 /** `kubectl api-resources -o wide` as a table, in discovery order like kubectl, filtered on any column. */
 export function ApiResourcesTable({ resources, filter }: { resources: readonly ApiResourceInfo[]; filter: string }) {
@@ -14,7 +14,7 @@ export function ApiResourcesTable({ resources, filter }: { resources: readonly A
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.apiVersion}/${r.name}`} data-testid="api-resources-row" data-name={r.name}>
-              {API_RESOURCE_COLUMNS.map((c) => <td key={c.key} className={c.key === 'kind' ? undefined : c.key === 'verbs' || c.key === 'categories' || c.key === 'apiVersion' ? 'mono kb-wrap' : 'mono'}>{c.key === 'verbs' ? breakable(r.verbs, ',') : c.key === 'apiVersion' ? breakable(r.apiVersion, '.') : r[c.key]}</td>)}
+              {API_RESOURCE_COLUMNS.map((c) => <td key={c.key} className={CELL_CLASS[c.key] ?? 'mono'}>{cell(r, c.key)}</td>)}
             </tr>
           ))}
         </tbody>
@@ -22,6 +22,20 @@ export function ApiResourcesTable({ resources, filter }: { resources: readonly A
       {rows.length === 0 && <div className="muted" data-testid="api-resources-empty">No resource matches “{filter}”.</div>}
     </div>
   );
+}
+
+// Lists wrap after their separators; the one-word columns (NAME, KIND) are cut with the whole text in
+// their title, as the resource tables do, so the table fits 1280 px without scrolling sideways.
+const CELL_CLASS: Partial<Record<keyof ApiResourceRow, string>> = {
+  name: 'mono kb-cut-cell', kind: 'kb-cut-cell', shortNames: 'mono kb-wrap', apiVersion: 'mono kb-wrap', verbs: 'mono kb-wrap', categories: 'mono kb-wrap',
+};
+const SEPARATOR: Partial<Record<keyof ApiResourceRow, string>> = { shortNames: ',', apiVersion: '.', verbs: ',', categories: ',' };
+
+function cell(r: ApiResourceRow, key: keyof ApiResourceRow) {
+  const sep = SEPARATOR[key];
+  if (sep) return breakable(r[key], sep);
+  if (key === 'name' || key === 'kind') return <span className="kb-cut" title={r[key]}>{r[key]}</span>;
+  return r[key];
 }
 
 /** Text that may wrap after each separator (a <wbr>, so copied text stays kubectl's). */

@@ -1,6 +1,6 @@
 import { useTopicValue } from '../../data/clientContext';
 import { milliValue, value } from '../../../shared/model/quantity';
-import { labelSelectorString } from '../../../shared/model/labelSelector';
+import { labelSelectorString, readLabelSelector } from '../../../shared/model/labelSelector';
 import { nodeAllocatable } from '../../../shared/metrics/usageShare';
 import { Section } from '../details/bits';
 import { UsageChart } from './UsageChart';
@@ -8,10 +8,10 @@ import './metrics.css';
 
 /** The pods a workload selects, as `kubectl get pods -l` takes it (a ReplicationController's is a plain map). */
 function workloadSelector(obj: any): string | undefined {
-  const sel = obj?.spec?.selector;
-  if (!sel || typeof sel !== 'object' || !obj?.spec?.template) return undefined;
+  const sel = readLabelSelector(obj?.spec?.selector);
+  if (!sel || !obj?.spec?.template) return undefined;
   try {
-    return labelSelectorString(sel.matchLabels || sel.matchExpressions ? sel : { matchLabels: sel }) || undefined;
+    return labelSelectorString(sel) || undefined;
   } catch {
     return undefined; // an operator the API server would have refused: nothing to match
   }
