@@ -1,5 +1,6 @@
 import { useTopicValue } from '../../data/clientContext';
 import { TopologyView, type TopologySelection } from './TopologyView';
+import { MAIN_TOPOLOGY, TopologyFocusTarget } from './topologyFocusRequest';
 
 /**
  * The topology of several clusters shown together: one box per cluster (each its own live graph, one
@@ -9,10 +10,15 @@ import { TopologyView, type TopologySelection } from './TopologyView';
 export function MergedTopology({ contexts, namespace, onSelect }: { contexts: readonly string[]; namespace?: string; onSelect(context: string, s: TopologySelection): void }) {
   return (
     <div className="merged-topology" data-testid="merged-topology">
-      {contexts.map((c) => (
+      {contexts.map((c, i) => (
         <section key={c} className="merged-topology-box" aria-label={`Topology of cluster ${c}`} data-testid={`topology-box-${c}`}>
           <ClusterHead context={c} />
-          <div className="merged-topology-canvas"><TopologyView context={c} namespace={namespace} onSelect={(s) => onSelect(c, s)} /></div>
+          <div className="merged-topology-canvas">
+            {/* The route's cluster's graph is where the palette's "Show in topology" goes. */}
+            {i === 0
+              ? <TopologyFocusTarget value={MAIN_TOPOLOGY}><TopologyView context={c} namespace={namespace} onSelect={(s) => onSelect(c, s)} /></TopologyFocusTarget>
+              : <TopologyView context={c} namespace={namespace} onSelect={(s) => onSelect(c, s)} />}
+          </div>
         </section>
       ))}
     </div>
