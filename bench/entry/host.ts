@@ -19,8 +19,7 @@ import { buildTopology } from '../../shared/topology/graph';
 import type { TopoObject } from '../../shared/topology/topologyObject';
 // Pure modules of the topology view (no DOM): the kinds it watches, how it merges them, how it places them.
 import { TOPOLOGY_KINDS } from '../../src-renderer/views/topology/topologyKinds';
-import { collectObjects } from '../../src-renderer/views/topology/topologyObjects';
-import { placeTopology } from '../../src-renderer/views/topology/placement';
+import { placeTopology } from '../../src-renderer/topology-engine/placement';
 
 const [mode, kubeconfig, context] = process.argv.slice(2);
 if (!mode || !kubeconfig || !context) {
@@ -95,7 +94,8 @@ async function topologyPipeline(core: Core, namespace: string, runs: number) {
   let objects = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const objs = collectObjects(lists);
+    // One array of what the lists hold, as the topology engine makes before each build.
+    const objs = lists.flatMap((l) => [...l.items.values()]);
     const t1 = performance.now();
     const topo = buildTopology(objs, { scope: { type: 'namespace', namespace } });
     const t2 = performance.now();

@@ -21,4 +21,26 @@ describe('usageByObject', () => {
     const deploy = { uid: 'u-web', kind: 'Deployment', name: 'web', namespace: 'demo', selector: { matchLabels: { app: 'web' } } } as unknown as TopoObject;
     expect(usageByObject([deploy, pod('web-1', { app: 'web' })], 'demo', new Map()).size).toBe(0);
   });
+  it('sums what each selector selects through the label index, matchExpressions included, as a scan of every pod would', () => {
+    const workloads: TopoObject[] = [];
+    const objects: TopoObject[] = [];
+    const samples: [string, PodUsage][] = [];
+    for (let w = 0; w < 200; w++) {
+      workloads.push({ uid: `u-w${w}`, kind: w % 2 ? 'StatefulSet' : 'Deployment', name: `w${w}`, namespace: 'demo', selector: { matchLabels: { app: `w${w}`, tier: 'web' } } } as unknown as TopoObject);
+      for (let i = 0; i < 15; i++) {
+        objects.push(pod(`w${w}-${i}`, { app: `w${w}`, tier: 'web', shard: String(i % 3) }));
+        if (i % 4) samples.push(usage(`w${w}-${i}`, [1_000_000 * (i + 1), 1024 * w]));
+      }
+    }
+    const shards = { uid: 'u-shards', kind: 'DaemonSet', name: 'shards', namespace: 'demo', selector: { matchExpressions: [{ key: 'shard', operator: 'In', values: ['0', '2'] }, { key: 'app', operator: 'NotIn', values: ['w0'] }] } } as unknown as TopoObject;
+    const m = usageByObject([...workloads, shards, ...objects], 'demo', new Map(samples));
+    const scan = (sel: (labels: Record<string, string>) => boolean) => {
+      const picked = objects.filter((p) => sel(p.labels!) && m.has(p.uid)).map((p) => m.get(p.uid)!);
+      return { milli: picked.reduce((a, u) => a + u.milli, 0), bytes: picked.reduce((a, u) => a + u.bytes, 0), pods: picked.length };
+    };
+    expect(m.get('u-w7')).toEqual(scan((l) => l.app === 'w7'));
+    expect(m.get('u-w7')?.pods).toBe(11);
+    expect(m.get('u-w150')).toEqual(scan((l) => l.app === 'w150'));
+    expect(m.get('u-shards')).toEqual(scan((l) => (l.shard === '0' || l.shard === '2') && l.app !== 'w0'));
+  });
 });

@@ -121,20 +121,7 @@ describe('pod folding', () => {
   });
 });
 
-describe('filters and scopes', () => {
-  it('kinds: only the listed kinds, health still rolled from hidden children', () => {
-    const g = buildTopology(demo, { scope: shop, kinds: ['Deployment', 'Service'] });
-    expect(kinds(g)).toEqual(['Deployment', 'Service']);
-    expect(g.edges).toEqual([]);
-    expect(node(g, 'Deployment', 'checkout')?.health.status).toBe('Degraded');
-  });
-
-  it('health: only nodes in the wanted states, with the edges between them', () => {
-    const g = buildTopology(demo, { scope: shop, health: ['Degraded'] });
-    expect(g.nodes.map((n) => `${n.kind}/${n.name}`).sort()).toEqual(['Deployment/checkout', 'Pod/checkout-84c6b7d9f-j3n8w', 'ReplicaSet/checkout-84c6b7d9f']);
-    expect(g.edges.map((e) => e.kind)).toEqual(['owns', 'owns']);
-  });
-
+describe('scopes', () => {
   it('all: every namespace, grouped by namespace; volumes ungrouped', () => {
     const g = buildTopology(demo, { scope: { type: 'all' } });
     expectConsistent(g);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoObjects } from '../testing/topologyFixtures';
 import { buildTopology } from './graph';
-import { kindRank, layoutTopology, type GroupBox, type Layout, type LayoutEdge, type LayoutNode, type XY } from './layout';
+import { groupBoxes, kindRank, layoutTopology, type GroupBox, type Layout, type LayoutEdge, type LayoutNode, type XY } from './layout';
 import { projectTopoObject } from './topologyObject';
 
 const W = 220;
@@ -155,5 +155,19 @@ describe('layoutTopology: size', () => {
     const next = layoutTopology([...nodes, { id: 'late', kind: 'Pod', name: 'late', group: 'ns-3' }], [...edges, { kind: 'owns', source: 'r3', target: 'late' }], layout.positions);
     expect(next.positions.size).toBe(3001);
     expectNoOverlap(next.positions);
+  });
+});
+
+// The renderer's card size: the boxes it draws behind cards come from this function too.
+const CARD_WIDTH = 256;
+const CARD_HEIGHT = 100;
+
+describe('groupBoxes', () => {
+  it('surrounds each namespace\'s members and ignores ungrouped nodes', () => {
+    const pos = new Map<string, XY>([['a', { x: 0, y: 100 }], ['b', { x: 300, y: 200 }], ['c', { x: 0, y: 900 }], ['pv', { x: 1000, y: 0 }]]);
+    const boxes = groupBoxes([{ id: 'a', group: 'demo' }, { id: 'b', group: 'demo' }, { id: 'c', group: 'shop' }, { id: 'pv' }], (id) => pos.get(id), { nodeWidth: CARD_WIDTH, nodeHeight: CARD_HEIGHT, groupPadding: 10, groupHeader: 20 });
+    expect(boxes.get('demo')).toEqual({ x: -10, y: 70, width: 300 + CARD_WIDTH + 20, height: 100 + CARD_HEIGHT + 40 });
+    expect(boxes.get('shop')).toEqual({ x: -10, y: 870, width: CARD_WIDTH + 20, height: CARD_HEIGHT + 40 });
+    expect(boxes.size).toBe(2);
   });
 });

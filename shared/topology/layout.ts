@@ -141,7 +141,7 @@ export function layoutTopology(
     top = contentTop + height + o.headroomRows * (o.nodeHeight + o.rowGap) + (key ? o.groupPadding : 0) + o.groupGap;
   }
   if (known.length > 0) placeNewNodes(nodes, g, positions, o);
-  return { positions, groups: groupBoxes(bands, positions, o) };
+  return { positions, groups: groupBoxes(nodes, (id) => positions.get(id), o) };
 }
 
 /** Lays out one band from scratch with its first row at `top`; returns the height used. */
@@ -281,21 +281,31 @@ function freeSpot(occupied: Interval[], want: number, band: Interval, height: nu
   return best;
 }
 
-function groupBoxes(bands: Map<string, LayoutNode[]>, positions: Map<string, XY>, o: Required<LayoutOptions>): Map<string, GroupBox> {
-  const boxes = new Map<string, GroupBox>();
-  for (const [key, band] of bands) {
-    if (!key) continue;
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const n of band) {
-      const p = positions.get(n.id);
-      if (!p) continue;
-      x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y); x1 = Math.max(x1, p.x + o.nodeWidth); y1 = Math.max(y1, p.y + o.nodeHeight);
+/** The layout's sizes a group box is drawn from. */
+export type BoxSizes = Pick<Required<LayoutOptions>, 'nodeWidth' | 'nodeHeight' | 'groupPadding' | 'groupHeader'>;
+
+/**
+ * One box per group (namespace) around its members' positions, with room for its title: what the
+ * layout returns and what the renderer draws behind the cards (from current positions, drags
+ * included, and only the members on show). Members without a group or a position are left out.
+ */
+export function groupBoxes(members: Iterable<{ id: string; group?: string }>, positionOf: (id: string) => XY | undefined, o: BoxSizes): Map<string, GroupBox> {
+  const ext = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
+  for (const n of members) {
+    if (!n.group) continue;
+    const p = positionOf(n.id);
+    if (!p) continue;
+    const e = ext.get(n.group);
+    if (e) {
+      e.x0 = Math.min(e.x0, p.x); e.y0 = Math.min(e.y0, p.y);
+      e.x1 = Math.max(e.x1, p.x + o.nodeWidth); e.y1 = Math.max(e.y1, p.y + o.nodeHeight);
+    } else {
+      ext.set(n.group, { x0: p.x, y0: p.y, x1: p.x + o.nodeWidth, y1: p.y + o.nodeHeight });
     }
-    if (x0 === Infinity) continue;
-    boxes.set(key, {
-      x: x0 - o.groupPadding, y: y0 - o.groupPadding - o.groupHeader,
-      width: x1 - x0 + 2 * o.groupPadding, height: y1 - y0 + 2 * o.groupPadding + o.groupHeader,
-    });
+  }
+  const boxes = new Map<string, GroupBox>();
+  for (const [g, e] of ext) {
+    boxes.set(g, { x: e.x0 - o.groupPadding, y: e.y0 - o.groupPadding - o.groupHeader, width: e.x1 - e.x0 + 2 * o.groupPadding, height: e.y1 - e.y0 + 2 * o.groupPadding + o.groupHeader });
   }
   return boxes;
 }

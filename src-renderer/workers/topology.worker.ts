@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The topology pipeline's thread: builds and places the graph away from the page (see
-// views/topology/topologyEngine.ts). Requests in order, one result per build request.
-import { TopologyEngine, type EngineRequest } from '../views/topology/topologyEngine';
+// topology-engine/topologyEngine.ts). Requests in order, one result per build request.
+import { TopologyEngine, type EngineRequest } from '../topology-engine/topologyEngine';
 
 const engine = new TopologyEngine();
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -1,7 +1,7 @@
 import { memo, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import type { TopologyFlowNode } from './flowModel';
-import { CARD_HEIGHT, CARD_WIDTH } from './placement';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../topology-engine/placement';
 
 interface FlowRect { x: number; y: number; width: number; height: number }
 

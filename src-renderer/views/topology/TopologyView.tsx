@@ -1,28 +1,17 @@
 import { RowMenu } from '../actions/RowMenu';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTopologyFocusRequest } from './topologyFocusRequest';
-import {
-  ControlButton, Controls, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
-  applyNodeChanges, getViewportForBounds, type NodeChange, type NodeMouseHandler,
-} from '@xyflow/react';
+import { ControlButton, Controls, Panel, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './topology.css';
-import type { TopologyScope, TopoNode } from '../../../shared/topology/graph';
 import type { HealthStatusCode } from '../../../shared/topology/health';
-import type { TopoObject } from '../../../shared/topology/topologyObject';
-import { useClient } from '../../data/clientContext';
-import type { ScalableKind } from '../../../shared/contract/actions';
-import { isScaleTarget } from '../../../shared/model/kinds';
-import { useRunAction } from '../actions/useRunAction';
-import { scaleQuestion } from '../actions/scaleSafety';
-import { paragraphs, useConfirm } from '../actions/useConfirm';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
-import { CARD_HEIGHT, CARD_WIDTH, scopeKey } from './placement';
-import { toFlowEdges, toFlowNodes, unlessChanged, type TopologyFlowEdge, type TopologyFlowNode } from './flowModel';
-import { countNodes, HEALTH_STATES, isSystemObject, passesFilters, searchNodes, withoutSystemObjects, type GraphFilters } from './graphFilters';
-import { nodeTypes, TopologyActionsContext, type TopologyActions } from './TopologyCards';
-import { CONTROLLER_KINDS, FILTERABLE_KINDS, kindLabel, topologyKind } from './topologyKinds';
-import { useTopologyObjects } from './useTopologyObjects';
+import { isSystemObject } from '../../topology-engine/systemObjects';
+import type { TopologyFlowEdge, TopologyFlowNode } from './flowModel';
+import { countNodes, NO_FILTERS, type GraphFilters } from './graphFilters';
+import { nodeTypes, TopologyActionsContext } from './TopologyCards';
+import { CONTROLLER_KINDS, kindLabel } from './topologyKinds';
+import { findObject, useTopologyLists } from './useTopologyLists';
 import { TopologyUsageContext, useTopologyUsage } from './topologyUsage';
 import { KindIcon } from './KindIcon';
 import { isTestHooksEnabled, TopologyTestHooks } from './TopologyTestHooks';
@@ -30,8 +19,15 @@ import { useTopologyGraph } from './useTopologyGraph';
 import { TopologyMinimap } from './TopologyMinimap';
 import { TopologyBackground } from './TopologyBackground';
 import { edgeTypes } from './TopologyEdge';
+import { TopologyFilterBar } from './TopologyFilterBar';
+import { useTopologyScope } from './useTopologyScope';
+import { useFlowElements } from './useFlowElements';
+import { useCentreOn, useTopologyCamera } from './useTopologyCamera';
+import { useGraphSearch } from './useGraphSearch';
+import { useTopologyActions } from './useTopologyActions';
+import { useNodeHandlers, type TopologySelection } from './useNodeHandlers';
 
-export interface TopologySelection { group: string; version: string; resource: string; namespace?: string; name: string; uid: string }
+export type { TopologySelection } from './useNodeHandlers';
 
 interface Props {
   context: string;
@@ -49,13 +45,6 @@ const healthColor: Record<HealthStatusCode, string> = {
 /** Module-level, so the minimap's paths are drawn again only when the nodes change. */
 const minimapColor = (n: TopologyFlowNode) => (n.type === 'namespace' ? 'transparent' : healthColor[n.data.node.health.status]);
 
-/** Room for the panels floating over the canvas: focus bar (top), controls (left), legend (bottom). */
-const FIT_PADDING = { top: '56px', left: '60px', right: '28px', bottom: '64px' } as const;
-
-/** Above this many cards the first view is not "fit everything" but a readable corner. */
-const LARGE_GRAPH_NODES = 400;
-const LARGE_GRAPH_ZOOM = 0.6;
-
 const EDGE_LEGEND: { kind: string; label: string }[] = [
   { kind: 'owns', label: 'owns' }, { kind: 'selects', label: 'selects' }, { kind: 'routes', label: 'routes' },
   { kind: 'scales', label: 'scales' }, { kind: 'mounts', label: 'mounts' }, { kind: 'binds', label: 'binds' }, { kind: 'classifies', label: 'classifies' },
@@ -69,228 +58,62 @@ export function TopologyView(props: Props) {
   );
 }
 
-function selectionOf(o: TopoObject): TopologySelection | undefined {
-  const k = topologyKind(o.kind);
-  if (!k) return undefined;
-  const s: TopologySelection = { group: k.group, version: k.version, resource: k.resource, name: o.name, uid: o.uid };
-  if (o.namespace) s.namespace = o.namespace;
-  return s;
-}
-
-const toggled = (set: ReadonlySet<string>, id: string) => {
-  const next = new Set(set);
-  if (next.has(id)) next.delete(id); else next.add(id);
-  return next;
-};
-
+/**
+ * The graph of a namespace (or all, or a given set of objects): the live lists feed the topology
+ * worker (useTopologyGraph), whose placed graph becomes React Flow's elements (useFlowElements), with
+ * search, filters, camera, card actions and mouse handling each in a hook of its own.
+ */
 function TopologyCanvas({ context, namespace, objects: given, onSelect }: Props) {
-  const rf = useReactFlow<TopologyFlowNode, TopologyFlowEdge>();
-  const client = useClient();
-  const { objects, ready, freshness, forbidden, errors } = useTopologyObjects(context, namespace);
-
-  // Several namespaces (`a,b`) are drawn like all: one box per namespace (the lists hold only theirs).
-  const givenUids = given?.uids;
-  const baseScope = useMemo<TopologyScope>(() => (givenUids ? { type: 'objects', uids: givenUids }
-    : namespace && !namespace.includes(',') ? { type: 'namespace', namespace } : { type: 'all' }), [namespace, givenUids]);
+  const topo = useTopologyLists(context, namespace);
+  const { ready, freshness, forbidden, errors, lists, versionKey } = topo;
+  const { baseScope, scope, setScope, key, selectedId, setSelectedId } = useTopologyScope(context, namespace, given?.uids);
   const baseTitle = given?.title ?? (namespace ? `Namespace ${namespace}` : 'All namespaces');
-  const [scope, setScope] = useState<TopologyScope>(baseScope);
   const [expandedGroups, setExpandedGroups] = useState<ReadonlySet<string>>(new Set());
   const [expandedRs, setExpandedRs] = useState<ReadonlySet<string>>(new Set());
-  const [filters, setFilters] = useState<GraphFilters>({ kinds: new Set(), health: new Set() });
-  const [query, setQuery] = useState('');
-  const [matchIndex, setMatchIndex] = useState(0);
-  const [selectedId, setSelectedId] = useState<string>();
-  const [dragEpoch, setDragEpoch] = useState(0);
+  const [filters, setFilters] = useState<GraphFilters>(NO_FILTERS);
   const [showMinimap, setShowMinimap] = useState(true);
   // Off by default: on, the namespace's pod metrics are read every 15 s for the cards.
   const [showUsage, setShowUsage] = useState(false);
   const singleNamespace = namespace && !namespace.includes(',') ? namespace : undefined;
-  const usage = useTopologyUsage(context, singleNamespace, objects, showUsage);
-  const [actionError, setActionError] = useState<{ message: string; warning?: boolean }>();
-  const { run, error: runError, clearError: clearRunError } = useRunAction();
-  const { ask, dialog: confirmDialog } = useConfirm();
 
-  // A new context or namespace starts from its own base scope.
-  const baseKey = `${scopeKey(context, baseScope)}|${namespace ?? '*'}`;
-  const [scopeFor, setScopeFor] = useState(baseKey);
-  if (scopeFor !== baseKey) {
-    setScopeFor(baseKey);
-    setScope(baseScope);
-    setSelectedId(undefined);
-  }
-  const key = scopeKey(context, scope);
-
-  const byUid = useMemo(() => new Map(objects.map((o) => [o.uid, o])), [objects]);
-  const graphObjects = useMemo(() => (filters.system ? objects : withoutSystemObjects(objects)), [objects, filters.system]);
   // Built and placed in the topology worker; nodes that the scope has seen keep their spot, only
   // new ones are placed, and positions outlive the view (a table and back finds every node in place).
-  const graph = useTopologyGraph({ objects: graphObjects, ready, scopeKey: key, scope, expandedGroups, expandedReplicaSets: expandedRs });
+  const graph = useTopologyGraph({ topo, scopeKey: key, scope, expandedGroups, expandedReplicaSets: expandedRs, systemObjects: !!filters.system });
   const { topology, positionOf, move } = graph;
+  const usage = useTopologyUsage(context, singleNamespace, lists, graph.version, showUsage);
 
-  const visible = useCallback((n: TopoNode) => passesFilters(n, filters), [filters]);
-  const hiddenIds = useMemo(() => new Set(topology.nodes.filter((n) => !visible(n)).map((n) => n.id)), [topology, visible]);
-  const matches = useMemo(() => (query.trim() ? searchNodes(topology.nodes, query, positionOf) : undefined), [topology, query, positionOf]);
-  const currentMatch = matches && matches.length > 0 ? matches[Math.min(matchIndex, matches.length - 1)] : undefined;
-  const matchSet = useMemo(() => (matches ? new Set(matches) : undefined), [matches]);
-
-  const prevNodes = useRef<TopologyFlowNode[]>([]);
-  const derivedNodes = useMemo(() => {
-    void dragEpoch;
-    const next = unlessChanged(prevNodes.current, toFlowNodes({
-      topology, positionOf, visible, selectedId, matches: matchSet, currentMatch, expandedGroups, expandedReplicaSets: expandedRs,
-    }, new Map(prevNodes.current.map((n) => [n.id, n]))));
-    prevNodes.current = next;
-    return next;
-  }, [topology, positionOf, visible, selectedId, matchSet, currentMatch, expandedGroups, expandedRs, dragEpoch]);
-
-  const prevEdges = useRef<TopologyFlowEdge[]>([]);
-  const edges = useMemo(() => {
-    void dragEpoch;
-    const next = unlessChanged(prevEdges.current, toFlowEdges({ edges: topology.edges, positionOf, isHidden: (id) => hiddenIds.has(id), selectedId },
-      new Map(prevEdges.current.map((e) => [e.id, e]))));
-    prevEdges.current = next;
-    return next;
-  }, [topology, positionOf, hiddenIds, selectedId, dragEpoch]);
-
-  // React Flow owns the nodes while a drag is under way; every derived change replaces them.
-  const [nodes, setNodes] = useState<TopologyFlowNode[]>(derivedNodes);
-  const [nodesFrom, setNodesFrom] = useState(derivedNodes);
-  if (nodesFrom !== derivedNodes) {
-    setNodesFrom(derivedNodes);
-    setNodes(derivedNodes);
-  }
-  const onNodesChange = useCallback((changes: NodeChange<TopologyFlowNode>[]) => {
-    const kept = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
-    if (kept.length === 0) return;
-    for (const c of kept) if (c.type === 'position' && c.position && !c.id.startsWith('namespace:')) move(c.id, c.position);
-    setNodes((ns) => applyNodeChanges(kept, ns));
-  }, [move]);
-  const onNodeDragStop = useCallback((_e: unknown, _node: TopologyFlowNode, dragged: TopologyFlowNode[]) => {
-    for (const n of dragged) if (n.type !== 'namespace') move(n.id, n.position, true);
-    setDragEpoch((e) => e + 1);
-  }, [move]);
-
-  // Fit the view once per scope when its graph first appears; later updates never move the camera.
-  // From our own positions, not React Flow's measurements, which culled nodes never get.
-  const canvasRef = useRef<HTMLDivElement>(null);
-  const fitted = useRef(new Set<string>());
-  const fitAll = useCallback((duration?: number) => {
-    const el = canvasRef.current;
-    const boxes = derivedNodes.filter((n) => !n.hidden);
-    if (!el || boxes.length === 0) return;
-    const x0 = Math.min(...boxes.map((n) => n.position.x));
-    const y0 = Math.min(...boxes.map((n) => n.position.y));
-    const x1 = Math.max(...boxes.map((n) => n.position.x + (n.width ?? CARD_WIDTH)));
-    const y1 = Math.max(...boxes.map((n) => n.position.y + (n.height ?? CARD_HEIGHT)));
-    void rf.setViewport(getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, 0.05, 1, FIT_PADDING), { duration });
-  }, [derivedNodes, rf]);
-  useEffect(() => {
-    const shownNodes = derivedNodes.filter((n) => !n.hidden && n.type !== 'namespace');
-    if (!ready || !graph.loaded || !canvasRef.current || shownNodes.length === 0 || fitted.current.has(key)) return;
-    fitted.current.add(key);
-    // A big graph fitted whole would put thousands of cards in the viewport, and React Flow draws DOM:
-    // start at a readable zoom at the top-left instead; the minimap and search reach the rest.
-    if (shownNodes.length > LARGE_GRAPH_NODES) {
-      const x0 = Math.min(...shownNodes.map((n) => n.position.x));
-      const y0 = Math.min(...shownNodes.map((n) => n.position.y));
-      void rf.setViewport({ x: 60 - x0 * LARGE_GRAPH_ZOOM, y: 56 - y0 * LARGE_GRAPH_ZOOM, zoom: LARGE_GRAPH_ZOOM });
-    } else {
-      fitAll();
-    }
-  }, [ready, graph.loaded, derivedNodes, key, rf, fitAll]);
-
-  const centreOn = useCallback((id: string) => {
-    const p = positionOf(id);
-    if (!p) return;
-    void rf.setCenter(p.x + CARD_WIDTH / 2, p.y + CARD_HEIGHT / 2, { zoom: Math.max(rf.getZoom(), 0.9), duration: 300 });
-  }, [positionOf, rf]);
-
-  useEffect(() => { setMatchIndex(0); }, [query]);
-  useEffect(() => { if (currentMatch) centreOn(currentMatch); }, [currentMatch, centreOn]);
-
-  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter' && matches && matches.length > 0) {
-      e.preventDefault();
-      const n = matches.length;
-      const next = (Math.min(matchIndex, n - 1) + (e.shiftKey ? n - 1 : 1)) % n;
-      setMatchIndex(next);
-      if (matches[next] === currentMatch) centreOn(matches[next]);
-    } else if (e.key === 'Escape') {
-      setQuery('');
-    }
-  };
-
-  const onNodeClick: NodeMouseHandler<TopologyFlowNode> = useCallback((_e, node) => {
-    if (node.type === 'podGroup') {
-      const d = node.data.node;
-      if (d.type === 'podGroup') setExpandedGroups((s) => toggled(s, d.ownerUid));
-      return;
-    }
-    if (node.type !== 'object') return;
-    const d = node.data.node;
-    if (d.type !== 'object') return;
-    setSelectedId(d.id);
-    const sel = selectionOf(d.object);
-    if (sel) onSelect(sel);
-  }, [onSelect]);
-
-  // Right-click on an object's card: the same menu as a table row (its actions, port-forwards).
-  const [cardMenu, setCardMenu] = useState<{ target: TopologySelection; x: number; y: number }>();
-  const onNodeContextMenu: NodeMouseHandler<TopologyFlowNode> = useCallback((e, node) => {
-    const d = node.type === 'object' ? node.data.node : undefined;
-    const sel = d?.type === 'object' ? selectionOf(d.object) : undefined;
-    if (!sel) return;
-    e.preventDefault();
-    setCardMenu({ target: sel, x: e.clientX, y: e.clientY });
-  }, []);
-
-  const onNodeDoubleClick: NodeMouseHandler<TopologyFlowNode> = useCallback((_e, node) => {
-    if (node.type !== 'object') return;
-    const d = node.data.node;
-    if (d.type === 'object' && CONTROLLER_KINDS.has(d.kind)) setScope({ type: 'workload', uid: d.id });
-  }, []);
-
-  const actions = useMemo<TopologyActions>(() => ({
-    toggleOldReplicaSets: (uid) => setExpandedRs((s) => toggled(s, uid)),
-    togglePods: (uid) => setExpandedGroups((s) => toggled(s, uid)),
-    scale: async (o, replicas, from, autoscaled) => {
-      const namespace = o.namespace;
-      if (!namespace || !isScaleTarget(o.kind, o.ownerReferences)) return;
-      const q = scaleQuestion({ kind: o.kind, name: o.name, from, to: replicas, autoscalers: !!autoscaled });
-      if (q && !(await ask({ ...q, body: paragraphs(q.body), testId: 'scale-confirm-dialog' }))) throw new Error('cancelled');
-      setActionError(undefined);
-      const r = await run('Scale', () => client.request('actions.scale', { context, namespace, kind: o.kind as ScalableKind, name: o.name, replicas, dryRun: false }),
-        (r) => ({ tone: r.warnings.length ? 'warn' : 'ok', title: `${r.message}: ${r.previousReplicas} → ${r.replicas}`, text: r.warnings.join(' ') || undefined }), { toast: false });
-      if (!r) throw new Error('scale failed');
-      if (r.warnings.length > 0) setActionError({ message: r.warnings.join(' '), warning: true });
-    },
-  }), [client, context, ask, run]);
+  const centreOn = useCentreOn(positionOf);
+  const search = useGraphSearch(topology.nodes, positionOf, centreOn);
+  const { derivedNodes, nodes, edges, hiddenIds, onNodesChange, onNodeDragStop } = useFlowElements({
+    topology, positionOf, move, filters, selectedId, matches: search.matchSet, currentMatch: search.currentMatch, expandedGroups, expandedReplicaSets: expandedRs,
+  });
+  const { canvasRef, fitAll, refit } = useTopologyCamera({ derivedNodes, ready, loaded: graph.loaded, scopeKey: key });
+  const { onNodeClick, onNodeContextMenu, onNodeDoubleClick, cardMenu, closeCardMenu } = useNodeHandlers({ onSelect, setSelectedId, setScope, setExpandedGroups });
+  const { actions, actionError, runError, dismiss, confirmDialog } = useTopologyActions(context, setExpandedRs, setExpandedGroups);
 
   // "Show in topology" from the command palette: select the object and show its neighbourhood once it is here.
   const [focusUid, focusTaken] = useTopologyFocusRequest();
   useEffect(() => {
-    const o = focusUid ? byUid.get(focusUid) : undefined;
+    const o = focusUid ? findObject(lists, focusUid) : undefined;
     if (!o) return;
     focusTaken();
     setSelectedId(o.uid);
     setScope({ type: 'focus', uid: o.uid, hops: 1 });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusUid, byUid]);
+  }, [focusUid, versionKey]);
 
   const counts = useMemo(() => countNodes(topology.nodes), [topology]);
-  const kindsPresent = FILTERABLE_KINDS.filter((k) => counts.kinds.has(k));
-  const root = scope.type === 'workload' || scope.type === 'focus' ? byUid.get(scope.uid.replace(/^podGroup:/, '')) : undefined;
-  const selectedObject = selectedId ? byUid.get(selectedId) : undefined;
+  const root = scope.type === 'workload' || scope.type === 'focus' ? findObject(lists, scope.uid.replace(/^podGroup:/, '')) : undefined;
+  const selectedObject = selectedId ? findObject(lists, selectedId) : undefined;
   const shown = topology.nodes.length - hiddenIds.size;
-  const hasSystem = useMemo(() => objects.some(isSystemObject), [objects]);
-
-  const toggleFilter = <T extends string>(field: 'kinds' | 'health', value: T) =>
-    setFilters((f) => ({ ...f, [field]: toggled(f[field] as ReadonlySet<string>, value) }));
+  const configMaps = lists.find((l) => l.kind.kind === 'ConfigMap')?.state;
+  const hasSystem = useMemo(() => [...(configMaps?.items.values() ?? [])].some(isSystemObject), [configMaps?.items, configMaps?.version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const relayout = () => {
-    fitted.current.delete(key);
+    refit(key);
     graph.relayout();
   };
+  const { query, setQuery, matches, matchIndex, onSearchKey } = search;
 
   return (
     <div className="topology" data-testid="topology">
@@ -326,30 +149,7 @@ function TopologyCanvas({ context, namespace, objects: given, onSelect }: Props)
         <button type="button" onClick={relayout} title="Lay the graph out afresh (dragged positions are forgotten)" data-testid="relayout">Re-layout</button>
         <FreshnessBadge freshness={freshness} />
       </div>
-      <div className="topo-filters" role="toolbar" aria-label="Filters">
-        <span className="filter-label">Kinds</span>
-        {kindsPresent.map((k) => (
-          <button key={k} type="button" className={`chip${filters.kinds.has(k) ? ' on' : ''}`} aria-pressed={filters.kinds.has(k)} onClick={() => toggleFilter('kinds', k)} data-testid={`filter-kind-${k}`}>
-            <KindIcon kind={k} size={16} />{kindLabel(k)} <span className="chip-count">{counts.kinds.get(k)}</span>
-          </button>
-        ))}
-        <span className="filter-label">Health</span>
-        {HEALTH_STATES.filter((h) => counts.health[h] > 0 || filters.health.has(h)).map((h) => (
-          <button key={h} type="button" className={`chip health-chip health-${h.toLowerCase()}${filters.health.has(h) ? ' on' : ''}`} aria-pressed={filters.health.has(h)}
-            onClick={() => toggleFilter('health', h)} data-testid={`filter-health-${h}`}>
-            <span className="health-dot" />{h} <span className="chip-count">{counts.health[h]}</span>
-          </button>
-        ))}
-        {hasSystem && (
-          <button type="button" className={`chip plain${filters.system ? ' on' : ''}`} aria-pressed={!!filters.system} onClick={() => setFilters((f) => ({ ...f, system: !f.system }))}
-            title="kube-root-ca.crt: in every namespace, mounted by every pod" data-testid="filter-system">
-            System objects
-          </button>
-        )}
-        {(filters.kinds.size > 0 || filters.health.size > 0) && (
-          <button type="button" className="chip clear" onClick={() => setFilters((f) => ({ ...f, kinds: new Set(), health: new Set() }))}>Clear filters</button>
-        )}
-      </div>
+      <TopologyFilterBar counts={counts} filters={filters} setFilters={setFilters} hasSystem={hasSystem} />
       <div className="topo-canvas" ref={canvasRef}>
         {(!ready || !graph.loaded) && <div className="topo-empty">Loading the topology…</div>}
         {ready && graph.loaded && topology.nodes.length === 0 && (
@@ -359,7 +159,7 @@ function TopologyCanvas({ context, namespace, objects: given, onSelect }: Props)
         )}
         {cardMenu && (
           <RowMenu key={`${cardMenu.target.uid}/${cardMenu.x}/${cardMenu.y}`} context={context} target={cardMenu.target} x={cardMenu.x} y={cardMenu.y}
-            onClose={() => setCardMenu(undefined)} onOpenDetails={() => onSelect(cardMenu.target)} />
+            onClose={closeCardMenu} onOpenDetails={() => onSelect(cardMenu.target)} />
         )}
         <TopologyActionsContext.Provider value={actions}>
           <TopologyUsageContext.Provider value={usage ?? null}>
@@ -409,7 +209,7 @@ function TopologyCanvas({ context, namespace, objects: given, onSelect }: Props)
             {(actionError || runError || graph.error || errors.length > 0) && (
               <Panel position="top-center" className={`topo-alert${actionError?.warning ? ' warning' : ''}`} role="alert">
                 <span>{actionError?.message ?? runError ?? graph.error ?? kindsByMessage(errors)}</span>
-                {(actionError || runError) && <button type="button" className="dismiss" onClick={() => { setActionError(undefined); clearRunError(); }} aria-label="Dismiss">×</button>}
+                {(actionError || runError) && <button type="button" className="dismiss" onClick={dismiss} aria-label="Dismiss">×</button>}
               </Panel>
             )}
             <Panel position="bottom-center" className="edge-legend" aria-label="Edge kinds">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopology, type TopoNode } from '../../../shared/topology/graph';
-import { CARD_HEIGHT, CARD_WIDTH, placeTopology, type XY } from './placement';
+import { CARD_HEIGHT, CARD_WIDTH, placeTopology, type XY } from '../../topology-engine/placement';
 import { edgeHandles, NAMESPACE_NODE_PREFIX, toFlowEdges, toFlowNodes, unlessChanged, type TopologyFlowNode } from './flowModel';
 import { deployment, demoNamespace, pod, replicaSet } from '../../testing/topologyTestObjects';
 import { projectTopoObject } from '../../../shared/topology/topologyObject';

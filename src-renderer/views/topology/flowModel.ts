@@ -1,7 +1,8 @@
 import type { Edge, Node, NodeHandle, Position } from '@xyflow/react';
 import type { EdgeKind, TopoEdge } from '../../../shared/topology/edges';
 import type { ObjectNode, PodGroupNode, Topology, TopoNode } from '../../../shared/topology/graph';
-import { CARD_HEIGHT, CARD_WIDTH, groupBoxes, type XY } from './placement';
+import { groupBoxes } from '../../../shared/topology/layout';
+import { CARD_HEIGHT, CARD_WIDTH, LAYOUT_OPTIONS, type XY } from '../../topology-engine/placement';
 
 /**
  * The pure step from shared/topology's graph to React Flow's nodes and edges. Unchanged nodes and
@@ -178,7 +179,7 @@ export function toFlowNodes(input: FlowNodesInput, prev: ReadonlyMap<string, Top
   }
 
   // Namespace boxes go first so they draw behind the cards.
-  const boxes = groupBoxes(topology.nodes.filter((n) => visible(n)), positionOf);
+  const boxes = groupBoxes(topology.nodes.filter((n) => visible(n)), positionOf, LAYOUT_OPTIONS);
   const groups: NamespaceFlowNode[] = [];
   for (const [ns, b] of [...boxes].sort((a, c) => (a[0] < c[0] ? -1 : 1))) {
     const node: NamespaceFlowNode = {

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopology } from '../../../shared/topology/graph';
-import { countNodes, isSystemObject, passesFilters, searchNodes, NO_FILTERS, withoutSystemObjects } from './graphFilters';
-import { configMap, demoNamespace, pod } from '../../testing/topologyTestObjects';
+import { countNodes, passesFilters, searchNodes, NO_FILTERS } from './graphFilters';
+import { demoNamespace, pod } from '../../testing/topologyTestObjects';
 
 describe('filters', () => {
   const d = demoNamespace('demo', 2);
   const sick = pod(d.rs, 'sick', { ready: false });
   const topology = buildTopology([...d.all, sick], { scope: { type: 'namespace', namespace: 'demo' } });
   const node = (uid: string) => topology.nodes.find((n) => n.id === uid)!;
-
-  it('leaves kube-root-ca.crt out of the graph, and the input untouched when there is none', () => {
-    const root = configMap('kube-root-ca.crt');
-    expect(withoutSystemObjects([...d.all, root])).toEqual(d.all);
-    expect(withoutSystemObjects(d.all)).toBe(d.all);
-    expect(isSystemObject(d.cm)).toBe(false);
-  });
 
   it('passes everything with no filter, and filters by kind and by health', () => {
     expect(topology.nodes.every((n) => passesFilters(n, NO_FILTERS))).toBe(true);

@@ -1,6 +1,6 @@
 import type { HealthStatusCode } from '../../../shared/topology/health';
 import type { TopoNode } from '../../../shared/topology/graph';
-import type { XY } from './placement';
+import type { XY } from '../../topology-engine/placement';
 
 export const HEALTH_STATES: readonly HealthStatusCode[] = ['Healthy', 'Progressing', 'Degraded', 'Suspended', 'Missing', 'Unknown'];
 
@@ -11,22 +11,14 @@ export interface GraphFilters {
   health: ReadonlySet<HealthStatusCode>;
   /**
    * Draw objects every namespace has (kube-root-ca.crt), which every pod mounts. Off by default: they
-   * add an edge per pod and say nothing. Unlike the other filters this one changes the graph (see
-   * withoutSystemObjects), so turning it off and on never leaves a gap in the layout.
+   * add an edge per pod and say nothing. Unlike the other filters this one changes the graph (the
+   * engine leaves them out, topology-engine/systemObjects.ts), so turning it off and on never leaves a
+   * gap in the layout.
    */
   system?: boolean;
 }
 
 export const NO_FILTERS: GraphFilters = { kinds: new Set(), health: new Set() };
-
-/** Objects Kubernetes puts in every namespace; each pod's service-account volume mounts them. */
-export function isSystemObject(o: { kind: string; name: string }): boolean {
-  return o.kind === 'ConfigMap' && o.name === 'kube-root-ca.crt';
-}
-
-export function withoutSystemObjects<T extends { kind: string; name: string }>(objects: readonly T[]): readonly T[] {
-  return objects.some(isSystemObject) ? objects.filter((o) => !isSystemObject(o)) : objects;
-}
 
 export const filterKind = (n: TopoNode) => (n.type === 'podGroup' ? 'Pod' : n.kind);
 

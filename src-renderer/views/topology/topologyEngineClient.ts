@@ -1,4 +1,4 @@
-import { TopologyEngine, type EngineRequest, type EngineResult } from './topologyEngine';
+import { TopologyEngine, type EngineRequest, type EngineResult } from '../../topology-engine/topologyEngine';
 
 export type EngineReply = EngineResult | { id: number; scopeKey: string; error: string };
 

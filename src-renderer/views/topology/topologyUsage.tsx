@@ -1,8 +1,8 @@
 // Current CPU and memory on topology cards, when the user turns it on (it costs a metrics read of the
 // namespace every 15 s): pods their own, workloads the sum of their pods. The cards read it through a
 // context so that a new sample re-renders only the cards that show usage.
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { TopoObject } from '../../../shared/topology/topologyObject';
+import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
+import type { TopologyList } from './useTopologyLists';
 import { usageByObject, type ObjectUsage } from '../../../shared/metrics/objectUsage';
 import { formatCpu, formatMemory } from '../../../shared/metrics/topFormat';
 import { usePodUsage } from '../metrics/useUsage';
@@ -12,13 +12,22 @@ export interface TopologyUsage { byUid: ReadonlyMap<string, ObjectUsage>; note?:
 
 export const TopologyUsageContext = createContext<TopologyUsage | null>(null);
 
-/** The usage of every object of `namespace` while `enabled`; undefined when off. */
-export function useTopologyUsage(context: string, namespace: string | undefined, objects: readonly TopoObject[], enabled: boolean): TopologyUsage | undefined {
+/**
+ * The usage of every pod and workload of `namespace` while `enabled`; undefined when off. Computed
+ * again for a new metrics sample or a new graph (`graphVersion`: builds are paced under churn), not
+ * for every change of the lists.
+ */
+export function useTopologyUsage(context: string, namespace: string | undefined, lists: readonly TopologyList[], graphVersion: number, enabled: boolean): TopologyUsage | undefined {
   const pods = usePodUsage(context, namespace, enabled);
+  const listsRef = useRef(lists);
+  listsRef.current = lists;
   return useMemo(() => {
     if (!enabled || !namespace) return undefined;
+    const objects = listsRef.current.flatMap((l) => (l.kind.kind === 'Pod' || WORKLOAD_KINDS.has(l.kind.kind) ? [...l.state.items.values()] : []));
     return { byUid: usageByObject(objects, namespace, pods.byName), note: pods.unavailable?.message };
-  }, [enabled, namespace, objects, pods]);
+    // graphVersion stands for the lists' contents (the ref holds them), moving at most once per build.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled, namespace, graphVersion, pods]);
 }
 
 /**

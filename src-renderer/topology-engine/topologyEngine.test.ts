@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffObjects, rehydrate, TopologyEngine, type EngineResult } from './topologyEngine';
-import { demoNamespace, pod } from '../../testing/topologyTestObjects';
+import { rehydrate, TopologyEngine, type EngineResult } from './topologyEngine';
+import { configMap, demoNamespace, pod } from '../testing/topologyTestObjects';
 
 const scope = { type: 'namespace', namespace: 'demo' } as const;
 const build = (e: TopologyEngine, id: number, key = 'k') => e.handle({ type: 'build', id, scopeKey: key, options: { scope } }) as EngineResult;
@@ -15,7 +15,7 @@ describe('TopologyEngine (what the topology worker runs)', () => {
     expect(r.nodes.every((n) => n.type !== 'object' || n.object === undefined)).toBe(true);
     expect(r.positions.size).toBe(r.nodes.length);
     const byUid = new Map(d.all.map((o) => [o.uid, o]));
-    const t = rehydrate(r, byUid);
+    const t = rehydrate(r, (uid) => byUid.get(uid));
     const web = t.nodes.find((n) => n.id === d.web.uid);
     expect(web && web.type === 'object' && web.object).toBe(d.web);
     expect(t.edges).toEqual(r.edges);
@@ -49,27 +49,28 @@ describe('TopologyEngine (what the topology worker runs)', () => {
     expect(build(e, 2).nodes.map((n) => n.id)).toEqual([d.cm.uid]);
   });
 
+  it('replaces one kind\'s objects on resetKinds, and leaves system objects out unless asked', () => {
+    const d = demoNamespace('demo', 2);
+    const e = new TopologyEngine();
+    e.handle({ type: 'sync', upserts: d.all, deletes: [], reset: true });
+    const fresh = pod(d.rs, 'p8');
+    e.handle({ type: 'sync', upserts: [fresh], deletes: [], resetKinds: ['Pod'] });
+    const pods = build(e, 1).nodes.filter((n) => n.kind === 'Pod').map((n) => n.id);
+    expect(pods).toEqual([fresh.uid]);
+    e.handle({ type: 'sync', upserts: [configMap('kube-root-ca.crt')], deletes: [] });
+    const withRoot = (systemObjects: boolean) => (e.handle({ type: 'build', id: 2, scopeKey: 'k', options: { scope, systemObjects } }) as EngineResult).nodes.some((n) => n.name === 'kube-root-ca.crt');
+    expect(withRoot(false)).toBe(false);
+    expect(withRoot(true)).toBe(true);
+  });
+
   it('rehydrate drops nodes (and their edges) whose object the page no longer has', () => {
     const d = demoNamespace('demo', 2);
     const e = new TopologyEngine();
     e.handle({ type: 'sync', upserts: d.all, deletes: [], reset: true });
     const r = build(e, 1);
     const byUid = new Map(d.all.filter((o) => o.uid !== d.cm.uid).map((o) => [o.uid, o]));
-    const t = rehydrate(r, byUid);
+    const t = rehydrate(r, (uid) => byUid.get(uid));
     expect(t.nodes.some((n) => n.id === d.cm.uid)).toBe(false);
     expect(t.edges.some((x) => x.target === d.cm.uid)).toBe(false);
-  });
-});
-
-describe('diffObjects', () => {
-  it('finds upserts by identity and deletes by absence', () => {
-    const d = demoNamespace('demo', 2);
-    const prev = new Map(d.all.map((o) => [o.uid, o]));
-    const changed = { ...d.pods[0] };
-    const next = [...d.all.filter((o) => o.uid !== d.cm.uid && o.uid !== d.pods[0].uid), changed];
-    const r = diffObjects(prev, next);
-    expect(r.upserts).toEqual([changed]);
-    expect(r.deletes).toEqual([d.cm.uid]);
-    expect(r.byUid.size).toBe(next.length);
   });
 });

@@ -1,15 +1,15 @@
-import { layoutTopology, type LayoutOptions, type XY } from '../../../shared/topology/layout';
-import type { Topology, TopologyScope } from '../../../shared/topology/graph';
+import { layoutTopology, type LayoutOptions, type XY } from '../../shared/topology/layout';
+import type { Topology, TopologyScope } from '../../shared/topology/graph';
 
-export type { XY } from '../../../shared/topology/layout';
+export type { XY } from '../../shared/topology/layout';
 
 /** Every card has this size, so the layout, the minimap and culling never wait for a measurement. */
 export const CARD_WIDTH = 256;
 export const CARD_HEIGHT = 100;
 
-export const LAYOUT_OPTIONS: LayoutOptions = {
+export const LAYOUT_OPTIONS = {
   nodeWidth: CARD_WIDTH, nodeHeight: CARD_HEIGHT, columnGap: 84, rowGap: 18, groupGap: 56, groupPadding: 24, groupHeader: 30, headroomRows: 2,
-};
+} satisfies LayoutOptions;
 
 /**
  * Positions for a graph. Nodes that have a position in `previous` keep it exactly; only new nodes
@@ -62,36 +62,4 @@ export class PositionMemory {
   forget(scope: string): void {
     this.scopes.delete(scope);
   }
-}
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** One box per group (namespace) around its members' current positions (drags included). */
-export function groupBoxes(
-  members: Iterable<{ id: string; group?: string }>,
-  positionOf: (id: string) => XY | undefined,
-  pad = LAYOUT_OPTIONS.groupPadding ?? 24,
-  header = LAYOUT_OPTIONS.groupHeader ?? 30,
-): Map<string, Box> {
-  const ext = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
-  for (const n of members) {
-    if (!n.group) continue;
-    const p = positionOf(n.id);
-    if (!p) continue;
-    const e = ext.get(n.group);
-    if (e) {
-      e.x0 = Math.min(e.x0, p.x); e.y0 = Math.min(e.y0, p.y);
-      e.x1 = Math.max(e.x1, p.x + CARD_WIDTH); e.y1 = Math.max(e.y1, p.y + CARD_HEIGHT);
-    } else {
-      ext.set(n.group, { x0: p.x, y0: p.y, x1: p.x + CARD_WIDTH, y1: p.y + CARD_HEIGHT });
-    }
-  }
-  const boxes = new Map<string, Box>();
-  for (const [g, e] of ext) boxes.set(g, { x: e.x0 - pad, y: e.y0 - pad - header, width: e.x1 - e.x0 + 2 * pad, height: e.y1 - e.y0 + 2 * pad + header });
-  return boxes;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTopology } from '../../../shared/topology/graph';
-import { CARD_HEIGHT, CARD_WIDTH, groupBoxes, PositionMemory, placeTopology, scopeKey, type XY } from './placement';
-import { demoNamespace, pod } from '../../testing/topologyTestObjects';
+import { buildTopology } from '../../shared/topology/graph';
+import { CARD_HEIGHT, CARD_WIDTH, PositionMemory, placeTopology, scopeKey, type XY } from './placement';
+import { demoNamespace, pod } from '../testing/topologyTestObjects';
 
 const overlaps = (a: XY, b: XY) => a.x < b.x + CARD_WIDTH && b.x < a.x + CARD_WIDTH && a.y < b.y + CARD_HEIGHT && b.y < a.y + CARD_HEIGHT;
 
@@ -88,15 +88,5 @@ describe('PositionMemory', () => {
       scopeKey('a', { type: 'workload', uid: 'u' }), scopeKey('a', { type: 'focus', uid: 'u', hops: 1 }), scopeKey('a', { type: 'focus', uid: 'u', hops: 2 }),
     ]);
     expect(keys.size).toBe(7);
-  });
-});
-
-describe('groupBoxes', () => {
-  it('surrounds each namespace\'s members and ignores ungrouped nodes', () => {
-    const pos = new Map<string, XY>([['a', { x: 0, y: 100 }], ['b', { x: 300, y: 200 }], ['c', { x: 0, y: 900 }], ['pv', { x: 1000, y: 0 }]]);
-    const boxes = groupBoxes([{ id: 'a', group: 'demo' }, { id: 'b', group: 'demo' }, { id: 'c', group: 'shop' }, { id: 'pv' }], (id) => pos.get(id), 10, 20);
-    expect(boxes.get('demo')).toEqual({ x: -10, y: 70, width: 300 + CARD_WIDTH + 20, height: 100 + CARD_HEIGHT + 40 });
-    expect(boxes.get('shop')).toEqual({ x: -10, y: 870, width: CARD_WIDTH + 20, height: CARD_HEIGHT + 40 });
-    expect(boxes.size).toBe(2);
   });
 });
