@@ -155,8 +155,6 @@ describe('several clusters at once', () => {
     await page.click('[data-testid="activity-button"]');
     // The topology: one box per cluster, each its own cluster's objects.
     await page.click('a.nav-kind:has-text("Topology")');
-    await page.waitForSelector(`[data-testid="topology-box-${secondCtx}"] [data-testid="topology-node"]`, { timeout: 30_000 });
-    await page.screenshot({ path: 'test-results/multi-cluster-topology-debug.png' });
     for (const [ctx, only] of [[FIRST, 'only-first'], [secondCtx, 'only-second']] as const) {
       await page.waitForSelector(`[data-testid="topology-box-${ctx}"] [data-testid="topology-node"][data-name="twin"]`, { timeout: 30_000, state: 'attached' });
       await page.waitForSelector(`[data-testid="topology-box-${ctx}"] [data-testid="topology-node"][data-name="${only}"]`, { timeout: 30_000, state: 'attached' });

@@ -78,7 +78,7 @@ function TopologyCanvas({ context, namespace, objects: given, onSelect }: Props)
 
   // Built and placed in the topology worker; nodes that the scope has seen keep their spot, only
   // new ones are placed, and positions outlive the view (a table and back finds every node in place).
-  const graph = useTopologyGraph({ topo, scopeKey: key, scope, expandedGroups, expandedReplicaSets: expandedRs, systemObjects: !!filters.system });
+  const graph = useTopologyGraph({ context, topo, scopeKey: key, scope, expandedGroups, expandedReplicaSets: expandedRs, systemObjects: !!filters.system });
   const { topology, positionOf, move } = graph;
   const usage = useTopologyUsage(context, singleNamespace, lists, graph.version, showUsage);
 

@@ -44,5 +44,13 @@ export class TopologyEngineClient {
   }
 }
 
-let shared: TopologyEngineClient | undefined;
-export const topologyEngine = (): TopologyEngineClient => (shared ??= new TopologyEngineClient());
+/**
+ * One engine per context, for the app's life: its objects are one cluster's (two clusters' graphs on
+ * screen at once, MergedTopology, must not mix), and the positions it remembers outlive the view.
+ */
+const engines = new Map<string, TopologyEngineClient>();
+export function topologyEngine(context: string): TopologyEngineClient {
+  let e = engines.get(context);
+  if (!e) engines.set(context, (e = new TopologyEngineClient()));
+  return e;
+}

@@ -38,6 +38,8 @@ export interface TopologyGraph {
  * change of scope or of what is unfolded builds at once.
  */
 export function useTopologyGraph(input: {
+  /** The cluster drawn: each has its own engine (topologyEngineClient.ts). */
+  context: string;
   topo: Pick<TopologyLists, 'lists' | 'versionKey' | 'total' | 'ready'>;
   scopeKey: string;
   scope: TopologyScope;
@@ -46,7 +48,7 @@ export function useTopologyGraph(input: {
   /** Draw kube-root-ca.crt (the "System objects" chip). */
   systemObjects: boolean;
 }): TopologyGraph {
-  const engine = topologyEngine();
+  const engine = topologyEngine(input.context);
   const { topo: { lists, versionKey, ready }, scopeKey, scope, expandedGroups, expandedReplicaSets, systemObjects } = input;
   const latest = useRef(input);
   latest.current = input;
