@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { ChecklistPicker } from '../components/ChecklistPicker';
 import { useTopicValue } from '../data/clientContext';
 
 interface Props {
@@ -25,7 +26,9 @@ export function ClusterSetPicker({ context, contexts, shown, onChange }: Props) 
   const [picking, setPicking] = useState(false);
   const others = contexts.filter((c) => c !== context);
   if (picking) {
-    return <ClusterChecklist names={others} initial={new Set(shown)} onCancel={() => setPicking(false)}
+    return <ChecklistPicker label="Show with" legend="Clusters to show with this one" names={others} initial={new Set(shown)} onCancel={() => setPicking(false)}
+      applyLabel={(list) => (list.length ? `Show ${list.length + 1} clusters` : 'Show this one only')}
+      testIds={{ form: 'cluster-several', check: (n) => `cluster-check-${n}`, apply: 'cluster-several-apply' }}
       onApply={(list) => { setPicking(false); onChange(list); }} />;
   }
   const label = shown.length ? `+${shown.length}` : '+ Cluster';
@@ -49,29 +52,4 @@ function ClusterDot({ context }: { context: string }) {
   const state = status?.state ?? 'connecting';
   return <span className={`dot dot-${state}`} data-testid={`cluster-dot-${context}`} data-state={state}
     title={`${context}: ${STATE_TEXT[state] ?? state}${status?.reason && state !== 'ready' ? ` — ${status.reason}` : ''}`} />;
-}
-
-/** Check the contexts to show with this one; Enter applies, Esc cancels (none checked shows this one alone). */
-function ClusterChecklist({ names, initial, onApply, onCancel }: { names: readonly string[]; initial: ReadonlySet<string>; onApply(list: string[]): void; onCancel(): void }) {
-  const [checked, setChecked] = useState<ReadonlySet<string>>(initial);
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => { first.current?.focus(); }, []);
-  const list = names.filter((n) => checked.has(n));
-  return (
-    <form className="picker ns-several" data-testid="cluster-several" aria-label="Clusters shown together"
-      onSubmit={(e) => { e.preventDefault(); onApply(list); }}
-      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onCancel(); } }}>
-      <span>Show with</span>
-      <fieldset className="ns-several-list">
-        <legend className="sr-only">Clusters to show with this one</legend>
-        {names.map((n, i) => (
-          <label key={n}><input ref={i === 0 ? first : undefined} type="checkbox" checked={checked.has(n)} data-testid={`cluster-check-${n}`}
-            onChange={(e) => setChecked((c) => { const next = new Set(c); if (e.target.checked) next.add(n); else next.delete(n); return next; })}
-            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); onApply(list); } }} /> {n}</label>
-        ))}
-      </fieldset>
-      <button type="submit" data-testid="cluster-several-apply">{list.length ? `Show ${list.length + 1} clusters` : 'Show this one only'}</button>
-      <button type="button" onClick={onCancel}>Cancel</button>
-    </form>
-  );
 }

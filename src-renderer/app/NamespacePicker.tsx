@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ChecklistPicker } from '../components/ChecklistPicker';
 import { useClient, useContractQuery } from '../data/clientContext';
 import { useToasts } from '../components/Toasts';
 import { ALL, droppedChoice, namespaceChoices, namespaceNameError, type NamespaceAccess } from './namespaceChoices';
@@ -100,7 +101,10 @@ export function NamespacePicker({ context, chosen, contextNamespace, typed, list
     const starred = new Set(choices.favourites);
     // Starred first, as in the picker.
     const names = [...new Set(choices.names.flatMap((n) => n.split(',')))].sort((a, b) => Number(starred.has(b)) - Number(starred.has(a)) || a.localeCompare(b));
-    return <SeveralNamespaces names={names} starred={starred} initial={members} onCancel={() => setPicking(false)}
+    return <ChecklistPicker label="Namespaces" legend="Namespaces to show together" names={names} initial={members} onCancel={() => setPicking(false)}
+      prefix={(n) => starred.has(n) && <><span aria-hidden="true">★</span><span className="sr-only">favourite</span></>}
+      applyLabel={(list) => `Show ${list.length}`} applyBlocked={(list) => (list.length ? undefined : 'Check at least one namespace.')}
+      testIds={{ form: 'namespace-several', check: (n) => `ns-check-${n}`, apply: 'namespace-several-apply' }}
       onApply={(list) => { setPicking(false); onChange(list.join(',')); }} />;
   }
 
@@ -131,27 +135,3 @@ export function NamespacePicker({ context, chosen, contextNamespace, typed, list
   );
 }
 
-/** Check the namespaces to show together (one watch each); Enter applies, Esc cancels. */
-function SeveralNamespaces({ names, starred, initial, onApply, onCancel }: { names: string[]; starred: ReadonlySet<string>; initial: ReadonlySet<string>; onApply(list: string[]): void; onCancel(): void }) {
-  const [checked, setChecked] = useState<ReadonlySet<string>>(initial);
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => { first.current?.focus(); }, []);
-  const list = names.filter((n) => checked.has(n));
-  return (
-    <form className="picker ns-several" data-testid="namespace-several" aria-label="Several namespaces"
-      onSubmit={(e) => { e.preventDefault(); if (list.length) onApply(list); }}
-      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onCancel(); } }}>
-      <span>Namespaces</span>
-      <fieldset className="ns-several-list">
-        <legend className="sr-only">Namespaces to show together</legend>
-        {names.map((n, i) => (
-          <label key={n}><input ref={i === 0 ? first : undefined} type="checkbox" checked={checked.has(n)} data-testid={`ns-check-${n}`}
-            onChange={(e) => setChecked((c) => { const next = new Set(c); if (e.target.checked) next.add(n); else next.delete(n); return next; })}
-            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); if (list.length) onApply(list); } }} /> {starred.has(n) && <><span aria-hidden="true">★</span><span className="sr-only">favourite</span></>} {n}</label>
-        ))}
-      </fieldset>
-      <button type="submit" disabled={!list.length} title={list.length ? undefined : 'Check at least one namespace.'} data-testid="namespace-several-apply">Show {list.length}</button>
-      <button type="button" onClick={onCancel}>Cancel</button>
-    </form>
-  );
-}
