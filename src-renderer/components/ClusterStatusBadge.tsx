@@ -16,7 +16,7 @@ export function ClusterStatusBadge({ status, context }: { status?: ClusterStatus
   return (
     <div className="cluster-status" data-testid="cluster-status" data-state={state}>
       <span className={`dot dot-${state}`} aria-hidden />
-      <span>{text[state]}{status?.version ? ` · ${status.version}` : ''}</span>
+      <span title={status?.version ? `${text[state]} · Kubernetes ${status.version}` : undefined}>{text[state]}{status?.version && <span className="cs-version"> · {status.version}</span>}</span>
       {context.execCommand && <span className="muted" title="This context runs this credential plugin command">runs: <code>{context.execCommand}</code></span>}
       {status?.reason && state !== 'ready' && <span className="status-reason" role="alert" title={status.detail}>{status.reason}</span>}
       {failed && <button type="button" className="status-retry" onClick={retry} data-testid="cluster-retry" title="Try to reach the cluster again now">Retry</button>}
