@@ -5,8 +5,8 @@ export type EngineReply = EngineResult | { id: number; scopeKey: string; error: 
 /**
  * The page's handle on the topology engine: a Web Worker (bundled by Vite from
  * src-renderer/workers/topology.worker.ts), or the same engine in the page where workers are not
- * available. One for the app's life, so the positions it remembers outlive the view: leaving the
- * graph and coming back finds every node where it was.
+ * available. One per context for the app's life (`topologyEngine(context)`), so the positions it
+ * remembers outlive the view: leaving the graph and coming back finds every node where it was.
  */
 export class TopologyEngineClient {
   private readonly listeners = new Set<(r: EngineReply) => void>();
