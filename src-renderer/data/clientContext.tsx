@@ -4,8 +4,7 @@ import { ContractClient } from './contractClient';
 import { ipcChannel, webSocketChannel } from './frameChannel';
 import type { LiveListState } from '../../shared/model/liveList';
 import { liveListStore } from './liveListStore';
-import { openNamespaceUnion } from './namespaceUnion';
-import { openClusterUnion } from './clusterUnion';
+import { openLiveWatch } from './clusterUnion';
 import type { MethodName, Params, Result, TopicName, TopicParams, TopicEvent } from '../../shared/contract';
 import type { WatchParams } from '../../shared/contract/resources';
 
@@ -65,12 +64,8 @@ export function useLiveList<T>(params: WatchParams | undefined, opts: { clusters
   const others = opts.clusters?.filter((c) => c !== params?.context) ?? [];
   const key = JSON.stringify([params, others]);
   const store = useMemo(
-    () => {
-      if (!params) return liveListStore<T>(undefined);
-      // `namespace: 'a,b'` (several namespaces shown): one watch per namespace, merged (namespaceUnion.ts).
-      const one = (p: WatchParams, h: Parameters<typeof openNamespaceUnion>[2]) => openNamespaceUnion((pp, hh) => client.subscribe('resources.watch', pp, hh), p, h);
-      return liveListStore<T>((h) => (others.length ? openClusterUnion(one, params, others, h) : one(params, h)));
-    },
+    // Several namespaces (`a,b`) or clusters shown: one watch each, merged (clusterUnion.ts openLiveWatch).
+    () => liveListStore<T>(params && ((h) => openLiveWatch((p, hh) => client.subscribe('resources.watch', p, hh), params, others, h))),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [client, key],
   );

@@ -3,6 +3,7 @@
 // once each cluster has listed or said why it cannot, and each keeps its own freshness (`parts`).
 import type { WatchParams } from '../../shared/contract/resources';
 import { openWatchUnion, type OpenWatch, type UnionFreshness, type WatchHandlers } from './watchUnion';
+import { openNamespaceUnion } from './namespaceUnion';
 
 /** What a row of a merged view carries besides its own fields. */
 export interface ClusterTagged {
@@ -32,6 +33,15 @@ export function openClusterUnion(open: OpenWatch, params: WatchParams, others: r
     },
     rekey: (uid, context) => clusterKey(context, uid),
   });
+}
+
+/**
+ * What every live list of the renderer opens: `params` as one watch, or one per namespace of `a,b`
+ * (namespaceUnion.ts), and that again per cluster when `others` are shown with `params.context`.
+ */
+export function openLiveWatch(open: OpenWatch, params: WatchParams, others: readonly string[], h: WatchHandlers): { close(): void } {
+  const one: OpenWatch = (p, hh) => openNamespaceUnion(open, p, hh);
+  return others.length ? openClusterUnion(one, params, others, h) : one(params, h);
 }
 
 /** A cluster's own freshness in a merged list (undefined when the list is not merged). */

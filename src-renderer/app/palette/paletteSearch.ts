@@ -3,9 +3,8 @@
 // and labels cross over; the page never scans the objects itself.
 import type { ContractClient } from '../../data/contractClient';
 import { liveListStore } from '../../data/liveListStore';
-import { openNamespaceUnion } from '../../data/namespaceUnion';
-import { openClusterUnion, type ClusterTagged } from '../../data/clusterUnion';
-import type { MetaRow, WatchParams } from '../../../shared/contract/resources';
+import { openLiveWatch, type ClusterTagged } from '../../data/clusterUnion';
+import type { MetaRow } from '../../../shared/contract/resources';
 import { createIndexHandler, type IndexRequest, type SearchReply } from './paletteEngine';
 import { kindKeyOf, type IndexItem, type IndexKind, type SearchParams } from './paletteIndex';
 
@@ -36,8 +35,7 @@ export class PaletteSearch {
     if (this.feeds.has(key)) return;
     const params = { context: this.context, group: kind.group, version: kind.version, resource: kind.resource, projection: 'meta' as const,
       ...(kind.namespaced && this.namespace ? { namespace: this.namespace } : {}) };
-    const one = (p: WatchParams, hh: Parameters<typeof openNamespaceUnion>[2]) => openNamespaceUnion((pp, hhh) => this.client.subscribe('resources.watch', pp, hhh), p, hh);
-    const store = liveListStore<MetaRow>((h) => (this.others.length ? openClusterUnion(one, params, this.others, h) : one(params, h)));
+    const store = liveListStore<MetaRow>((h) => openLiveWatch((p, hh) => this.client.subscribe('resources.watch', p, hh), params, this.others, h));
     let items: ReadonlyMap<string, MetaRow> | undefined;
     const bare: IndexKind = { group: kind.group, version: kind.version, resource: kind.resource, kind: kind.kind };
     const off = store.subscribe(() => {
