@@ -2,6 +2,9 @@
 // and writes that parameter). Tables merge their rows (data/clusterUnion.ts); everything else shows the
 // route's context. Names are kept whole: a comma or a percent sign in a context name is escaped.
 
+import { withParams } from './detailsLink';
+import { parseRoute } from './route';
+
 export const WITH_PARAM = 'with';
 
 const escapeName = (n: string) => n.replace(/%/g, '%25').replace(/,/g, '%2C');
@@ -24,15 +27,7 @@ export function formatClusterSet(list: readonly string[]): string | undefined {
  */
 export function keepClusterSet(hash: string, context: string, value: string | undefined): string {
   if (!value) return hash;
-  const [path, query = ''] = hash.replace(/^#/, '').split('?');
-  const parts = path.split('/').filter(Boolean);
-  if (parts[0] !== 'c' || decodeURIComponentSafe(parts[1] ?? '') !== context) return hash;
-  const q = new URLSearchParams(query);
-  if (q.has(WITH_PARAM)) return hash;
-  q.set(WITH_PARAM, value);
-  return `#${path}?${q.toString()}`;
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  const r = parseRoute(hash);
+  if (r.context !== context || r.params.has(WITH_PARAM)) return hash;
+  return withParams(hash, { [WITH_PARAM]: value });
 }
