@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ChecklistPicker } from '../components/ChecklistPicker';
-import { useTopicValue } from '../data/clientContext';
+import { ClusterStateDot } from '../components/ClusterStatusBadge';
 
 interface Props {
   /** The route's context (always shown). */
@@ -11,11 +11,6 @@ interface Props {
   shown: readonly string[];
   onChange(list: string[]): void;
 }
-
-const STATE_TEXT: Record<string, string> = {
-  idle: 'not connected', connecting: 'connecting', ready: 'connected', degraded: 'degraded',
-  unauthorized: 'unauthorized', unreachable: 'unreachable', error: 'error',
-};
 
 /**
  * The top bar's other clusters: one button ("+ Cluster", or "+N clusters" with each one's connection
@@ -39,17 +34,9 @@ export function ClusterSetPicker({ context, contexts, shown, onChange }: Props) 
         title={others.length === 0 ? 'Your kubeconfig has no other context'
           : shown.length ? `Shown with ${context}: ${shown.join(', ')} (tables merge their rows, with a Cluster column). Change…`
             : 'Show other clusters with this one: tables merge their rows, with a Cluster column'}>
-        {shown.map((c) => <ClusterDot key={c} context={c} />)}
+        {shown.map((c) => <ClusterStateDot key={c} context={c} testId={`cluster-dot-${c}`} />)}
         {label}
       </button>
     </div>
   );
-}
-
-/** A shown cluster's own connection state, as a dot (its name and state on hover). */
-function ClusterDot({ context }: { context: string }) {
-  const status = useTopicValue('cluster.watch', { context });
-  const state = status?.state ?? 'connecting';
-  return <span className={`dot dot-${state}`} data-testid={`cluster-dot-${context}`} data-state={state}
-    title={`${context}: ${STATE_TEXT[state] ?? state}${status?.reason && state !== 'ready' ? ` — ${status.reason}` : ''}`} />;
 }

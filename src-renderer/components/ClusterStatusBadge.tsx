@@ -1,10 +1,23 @@
-import { useClient } from '../data/clientContext';
+import { useClient, useTopicValue } from '../data/clientContext';
 import type { ClusterStatus, ContextInfo } from '../../shared/contract/clusters';
 
 const text: Record<ClusterStatus['state'], string> = {
   idle: 'Not connected', connecting: 'Connecting…', ready: 'Connected', degraded: 'Degraded',
   unauthorized: 'Unauthorized', unreachable: 'Unreachable', error: 'Error',
 };
+
+/** A context's connection in words: its state and, when not ready, why (for the clusters shown with the route's). */
+export function useClusterState(context: string): { state: ClusterStatus['state']; words: string } {
+  const status = useTopicValue('cluster.watch', { context });
+  const state = status?.state ?? 'connecting';
+  return { state, words: `${text[state]}${status?.reason && state !== 'ready' ? ` — ${status.reason}` : ''}` };
+}
+
+/** A context's connection state as a dot, its name and state on hover. */
+export function ClusterStateDot({ context, testId }: { context: string; testId?: string }) {
+  const { state, words } = useClusterState(context);
+  return <span className={`dot dot-${state}`} data-testid={testId} data-state={state} title={`${context}: ${words}`} />;
+}
 
 /** The connection's state and version; for exec-plugin contexts, the command it runs. */
 export function ClusterStatusBadge({ status, context }: { status?: ClusterStatus; context: ContextInfo }) {

@@ -1,6 +1,6 @@
-import { useTopicValue } from '../../data/clientContext';
+import { useClusterState } from '../../components/ClusterStatusBadge';
+import { OverviewView } from '../OverviewView';
 import { TopologyView, type TopologySelection } from './TopologyView';
-import { MAIN_TOPOLOGY, TopologyFocusTarget } from './topologyFocusRequest';
 
 /**
  * The topology of several clusters shown together: one box per cluster (each its own live graph, one
@@ -14,9 +14,9 @@ export function MergedTopology({ contexts, namespace, onSelect }: { contexts: re
         <section key={c} className="merged-topology-box" aria-label={`Topology of cluster ${c}`} data-testid={`topology-box-${c}`}>
           <ClusterHead context={c} />
           <div className="merged-topology-canvas">
-            {/* The route's cluster's graph is where the palette's "Show in topology" goes. */}
+            {/* The route's cluster's graph is the overview: the palette's "Show in topology" goes there. */}
             {i === 0
-              ? <TopologyFocusTarget value={MAIN_TOPOLOGY}><TopologyView context={c} namespace={namespace} onSelect={(s) => onSelect(c, s)} /></TopologyFocusTarget>
+              ? <OverviewView context={c} namespace={namespace} onSelect={(s) => onSelect(c, s)} />
               : <TopologyView context={c} namespace={namespace} onSelect={(s) => onSelect(c, s)} />}
           </div>
         </section>
@@ -26,12 +26,11 @@ export function MergedTopology({ contexts, namespace, onSelect }: { contexts: re
 }
 
 function ClusterHead({ context }: { context: string }) {
-  const status = useTopicValue('cluster.watch', { context });
-  const state = status?.state ?? 'connecting';
+  const { state, words } = useClusterState(context);
   return (
-    <header className="merged-topology-head" title={status?.reason && state !== 'ready' ? status.reason : undefined}>
+    <header className="merged-topology-head" title={state !== 'ready' ? words : undefined}>
       <span className={`dot dot-${state}`} aria-hidden /><b className="mono">{context}</b>
-      {state !== 'ready' && <span className="muted">{state}{status?.reason ? `: ${status.reason}` : ''}</span>}
+      {state !== 'ready' && <span className="muted">{words}</span>}
     </header>
   );
 }
