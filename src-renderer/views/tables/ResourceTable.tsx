@@ -14,7 +14,7 @@ import { ActionClusterScope } from '../../components/actionCluster';
 import type { Freshness } from '../../../shared/contract/resources';
 import { RowOrder } from './rowOrder';
 import { RowHighlights, type HighlightLevel } from './rowHighlight';
-import { canvasMeasure, columnWidths, namespaceWidth, type TextMeasure } from './columnWidths';
+import { canvasMeasure, clusterWidth, columnWidths, namespaceWidth, type TextMeasure } from './columnWidths';
 import { useNow } from './useNow';
 import { visibleText } from '../../../shared/model/visibleText';
 import { useUsageColumns } from '../metrics/useUsageColumns';
@@ -69,6 +69,7 @@ const ROW_KEYS: Record<string, Pick<ActionRequest, 'tab' | 'action'>> = { l: { t
 export function ResourceTable(p: ResourceTableProps) {
   const others = useMemo(() => (p.clusters ?? []).filter((c) => c !== p.context), [p.clusters, p.context]);
   const merged = others.length > 0;
+  const contexts = useMemo(() => [p.context, ...others], [p.context, others]);
   const served = useLiveList<TableRow>({ context: p.context, group: p.group, version: p.version, resource: p.resource, namespace: p.namespace, projection: 'table' }, { clusters: others });
   // Pods and Nodes: CPU and Memory columns from the metrics API (views/metrics); one cluster at a time.
   const { list, unavailable: metricsUnavailable } = useUsageColumns({ ...p, off: merged }, served);
@@ -112,7 +113,7 @@ export function ResourceTable(p: ResourceTableProps) {
   const widths = useMemo(() => columnWidths(columns, visible, [...list.items.values()], measure), [columns, visible, sizeBucket, measure]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const nsWidth = useMemo(() => namespaceWidth([...list.items.values()], measure), [sizeBucket, measure]);
-  const clWidth = useMemo(() => (merged ? clusterWidth([p.context, ...others], measure) : 0), [merged, p.context, others, measure]);
+  const clWidth = useMemo(() => (merged ? clusterWidth(contexts, measure) : 0), [merged, contexts, measure]);
   // Rows get an explicit width (no max-content sizing per row): cheaper layout when many rows mount at once.
   const layout = useMemo(() => {
     const ns = showNamespace ? nsWidth : 0;
@@ -186,10 +187,10 @@ export function ResourceTable(p: ResourceTableProps) {
   // The same element while freshness is unchanged, so React skips it (its time formatting is not free).
   const badge = useMemo(() => (merged ? null : <FreshnessBadge freshness={list.freshness} />), [list.freshness, merged]);
   // Merged: a line of its own under the toolbar, each cluster's freshness.
-  const clusterBadges = useMemo(() => (merged ? <ClusterFreshness contexts={[p.context, ...others]} freshness={list.freshness} /> : null), [list.freshness, merged, p.context, others]);
+  const parts = useMemo(() => (merged ? contexts.map((c) => clusterFreshness(list.freshness as UnionFreshness | undefined, c)) : [list.freshness]), [merged, contexts, list.freshness]);
+  const clusterBadges = useMemo(() => (merged ? <ClusterFreshness contexts={contexts} parts={parts} /> : null), [merged, contexts, parts]);
   const toggleSort = (col: number) => setSort((s) => ({ col, desc: s.col === col ? !s.desc : false }));
   // Merged: each cluster's own state decides its rows; the whole table says a state only when every cluster is in it.
-  const parts = merged ? [p.context, ...others].map((c) => clusterFreshness(list.freshness as UnionFreshness | undefined, c)) : [list.freshness];
   const everyPart = (states: readonly string[]) => parts.length > 0 && parts.every((f) => f && states.includes(f.state));
   const state = list.freshness?.state;
   const blocked = everyPart(['forbidden', 'unauthorized']);
@@ -202,9 +203,10 @@ export function ResourceTable(p: ResourceTableProps) {
     const f = clusterFreshness(list.freshness as UnionFreshness | undefined, (row as ClusterTagged).cluster ?? '');
     return f && isBehind(f.state) ? f : undefined;
   }, [merged, list.freshness]);
-  const troubled = merged ? [p.context, ...others].flatMap((c, i) => (parts[i] && parts[i]!.state !== 'live' && parts[i]!.state !== 'syncing' && !isBehind(parts[i]!.state) ? [{ c, f: parts[i]! }] : [])) : [];
+  // A cluster that cannot list at all (forbidden, unauthorized, error) says so on a line of its own.
+  const troubled = merged ? contexts.flatMap((c, i) => { const f = parts[i]; return f && f.state !== 'live' && f.state !== 'syncing' && !isBehind(f.state) ? [{ c, f }] : []; }) : [];
   const client = useClient();
-  const retry = useCallback(() => { for (const c of [p.context, ...others]) void client.request('cluster.connect', { context: c }).catch(() => {}); }, [client, p.context, others]);
+  const retry = useCallback(() => { for (const c of contexts) void client.request('cluster.connect', { context: c }).catch(() => {}); }, [client, contexts]);
   const what = p.title.toLowerCase();
   const where = p.namespace ? ` in namespace ${p.namespace}` : '';
   const highlightNow = Date.now();
@@ -283,18 +285,12 @@ export function ResourceTable(p: ResourceTableProps) {
 
 const isBehind = (state: Freshness['state'] | undefined) => state === 'reconnecting' || state === 'stale' || state === 'checking';
 
-/** The Cluster column's width: the longest context name shown. */
-function clusterWidth(contexts: readonly string[], m: TextMeasure): number {
-  // Bold text, measured in the regular face: a tenth more.
-  return Math.min(280, Math.max(90, ...contexts.map((c) => Math.ceil(m.cell(c) * 1.1) + 28)));
-}
-
-/** Each cluster's own freshness in a merged table. */
-function ClusterFreshness({ contexts, freshness }: { contexts: readonly string[]; freshness?: Freshness }) {
+/** Each cluster's own freshness in a merged table (`parts[i]` is `contexts[i]`'s). */
+function ClusterFreshness({ contexts, parts }: { contexts: readonly string[]; parts: readonly (Freshness | undefined)[] }) {
   return (
     <div className="rt-hint rt-cluster-fresh" role="status" aria-label="Each cluster's freshness">
-      {contexts.map((c) => {
-        const f = clusterFreshness(freshness as UnionFreshness | undefined, c);
+      {contexts.map((c, i) => {
+        const f = parts[i];
         return <span key={c} className="rt-cluster-part" data-testid={`cluster-freshness-${c}`} data-state={f?.state ?? 'syncing'}><span className="rt-cluster-name">{c}</span><FreshnessBadge freshness={f} /></span>;
       })}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidths, namespaceWidth } from './columnWidths';
+import { clusterWidth, columnWidths, namespaceWidth } from './columnWidths';
 import type { TableColumn, TableRow } from '../../../shared/contract/resources';
 
 const cols: TableColumn[] = [
@@ -30,5 +30,14 @@ describe('columnWidths', () => {
   it('works without rows', () => {
     expect(columnWidths(cols, [0, 2], [])).toEqual([160, Math.ceil(8 * 8.4 + 14 + 24)]);
     expect(namespaceWidth([])).toBeGreaterThan(80);
+  });
+});
+
+describe('clusterWidth', () => {
+  it('fits the longest context name (bold), never under the header, at most 280 px', () => {
+    const short = clusterWidth(['a']);
+    expect(short).toBeGreaterThan(60);
+    expect(clusterWidth(['a', 'wheelhouse-e2e-second-admin'])).toBeGreaterThan(short);
+    expect(clusterWidth(['x'.repeat(200)])).toBe(280);
   });
 });

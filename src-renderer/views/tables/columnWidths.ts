@@ -60,6 +60,12 @@ export function columnWidths(columns: TableColumn[], visible: number[], rows: re
   });
 }
 
+/** Width of the Cluster column of a merged table: the longest context name shown (bold: a tenth more). */
+export function clusterWidth(contexts: readonly string[], m: TextMeasure = estimateMeasure): number {
+  const longest = contexts.reduce((w, c) => Math.max(w, m.cell(c) * 1.1), 0);
+  return Math.min(280, Math.ceil(Math.max(longest, m.header('Cluster') + HEADER_EXTRA) + CELL_PAD));
+}
+
 /** Width of the Namespace column for the namespaces present. */
 export function namespaceWidth(rows: readonly TableRow[], m: TextMeasure = estimateMeasure): number {
   let longest = '';
