@@ -13,6 +13,7 @@ import { cleanRendererBuild, startStreamsServe } from './support/streams';
 import { kubectl } from '../test-cluster/kubectl.mjs';
 import { copyAppFixture } from '../src-main/testing/appFixtures';
 import { eventually } from './support/polling';
+import { waitForShell } from './support/navigate';
 
 const ADMIN = 'wheelhouse-admin';
 const NS = `wh-e2e-apps-${Math.random().toString(36).slice(2, 7)}`;
@@ -72,7 +73,7 @@ describe('Applications (serve mode, real cluster)', () => {
   });
 
   it('adds an application from a folder, syncs it, and shows it Synced', async () => {
-    await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
+    await waitForShell(page);
     await page.click('[data-testid="nav-applications"]');
     await page.waitForSelector('[data-testid="apps-view"]');
     await page.click('[data-testid="apps-add"]');

@@ -8,6 +8,7 @@ import { kubectl } from '../test-cluster/kubectl.mjs';
 import { launchChromium, openApp, startServe, testKubeconfig, type ServeFixture } from './support/browser';
 import { clientCertificate } from '../src-main/testing/certificates';
 import { tempDir } from '../src-main/testing/testCluster';
+import { goTo as go } from './support/navigate';
 
 /**
  * Error states a person meets, driven from the normal UI in Chromium against the real cluster: a
@@ -23,12 +24,6 @@ const alive = (pid: number) => {
   try { process.kill(pid, 0); } catch { return false; }
   try { return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8')); } catch { return false; }
 };
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-  await page.waitForFunction((h) => window.location.hash === h, hash);
-}
 
 /** 1440×900 and 1280×720, light and dark (the app follows prefers-color-scheme). */
 async function shots(page: Page, name: string): Promise<void> {

@@ -11,6 +11,7 @@ import { eventually } from './support/polling';
 import { kubectl } from '../test-cluster/kubectl.mjs';
 import { ensureHelm, helm, helmBinDir, HELLO_CHART } from '../test-cluster/helm.mjs';
 import { STUCK_LABEL } from '../test-cluster/kwok-config.mjs';
+import { goTo } from './support/navigate';
 
 const CONTEXT = 'wheelhouse-admin';
 const NS = `wh-e2e-helmprog-${Math.random().toString(36).slice(2, 7)}`;
@@ -34,8 +35,7 @@ describe('helm output streamed live into the dialog and the activity log (real c
     browser = await launchChromium();
     page = await openApp(browser, serve);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-    await page.evaluate((h) => { window.location.hash = h; }, `#/c/${CONTEXT}/overview?ns=${NS}`);
+    await goTo(page, `#/c/${CONTEXT}/overview?ns=${NS}`);
   }, 300_000);
 
   afterAll(async () => {

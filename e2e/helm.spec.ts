@@ -10,6 +10,7 @@ import { cleanRendererBuild, startStreamsServe } from './support/streams';
 import { eventually } from './support/polling';
 import { kubectl } from '../test-cluster/kubectl.mjs';
 import { ensureHelm, helm, helmBinDir, seedHelmRelease } from '../test-cluster/helm.mjs';
+import { goTo } from './support/navigate';
 
 const CONTEXT = 'wheelhouse-admin';
 const NS = `wh-e2e-helm-${Math.random().toString(36).slice(2, 7)}`;
@@ -47,8 +48,7 @@ describe('Helm releases in the UI (real test cluster, real helm)', () => {
     browser = await launchChromium();
     page = await openApp(browser, serve);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-    await page.evaluate((h) => { window.location.hash = h; }, `#/c/${CONTEXT}/overview?ns=${NS}`);
+    await goTo(page, `#/c/${CONTEXT}/overview?ns=${NS}`);
   }, 300_000);
 
   afterAll(async () => {

@@ -2,20 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { launchChromium, openApp, startServe, type ServeFixture } from './support/browser';
+import { goTo as go } from './support/navigate';
 
 const ADMIN = 'wheelhouse-admin';
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>alert(1)</script>';
-
-/**
- * Goes to an address in the app once its shell is up (the shell's own first navigation, to the last
- * used context, must not overwrite ours).
- */
-async function go(page: Page, hash: string): Promise<void> {
-  await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-  await page.waitForFunction((h) => window.location.hash === h, hash);
-}
 
 /** Nothing the cluster said became markup: no injected elements, and the page never ran alert(). */
 async function expectNoInjection(page: Page, dialogs: Dialog[]): Promise<void> {

@@ -10,6 +10,7 @@ import { eventually } from './support/polling';
 import { freePortBlock } from '../src-main/testing/freePortBlock';
 import { startCluster, type ClusterHandle } from '../test-cluster/cluster-lib.mjs';
 import { metricsServerBuilt } from '../test-cluster/metrics-server.mjs';
+import { goTo } from './support/navigate';
 
 const TABLE = '[data-testid="resource-table"]';
 
@@ -36,15 +37,13 @@ describe('metrics unavailable, in the UI (private cluster)', () => {
   }, 120_000);
 
   const openNodes = async () => {
-    await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-    await page.evaluate((h) => { window.location.hash = h; }, `#/c/${cluster.contexts.admin}/r/_/v1/nodes`);
+    await goTo(page, `#/c/${cluster.contexts.admin}/r/_/v1/nodes`);
     await page.waitForSelector(`${TABLE} [role="row"][data-name]`, { timeout: 30_000 });
   };
 
   it('a pod without samples yet says so in its details', async () => {
     await cluster.kubectl(['run', 'fresh', '-n', 'default', '--image=busybox:1.36']);
-    await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-    await page.evaluate((h) => { window.location.hash = h; }, `#/c/${cluster.contexts.admin}/r/_/v1/pods?ns=default`);
+    await goTo(page, `#/c/${cluster.contexts.admin}/r/_/v1/pods?ns=default`);
     await page.click(`${TABLE} [role="row"][data-name="fresh"]`, { timeout: 30_000 });
     const note = await page.waitForSelector('[data-testid="usage-unavailable"][data-reason="no-samples"]', { timeout: 30_000 });
     expect(await note.textContent()).toMatch(/metrics-server has no sample for pod default\/fresh yet/);

@@ -8,18 +8,13 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, startServe, testKubeconfig, type ServeFixture } from './support/browser';
 import { eventually } from './support/polling';
 import { kubectl } from '../test-cluster/kubectl.mjs';
+import { goTo as go } from './support/navigate';
 
 const ADMIN = 'wheelhouse-admin';
 const LIMITED = 'wheelhouse-limited';
 const TABLE = '[data-testid="resource-table"]';
 const kc = (context = ADMIN) => ({ kubeconfig: testKubeconfig(), context });
 const ns = `wh-e2e-metrics-${Math.random().toString(36).slice(2, 7)}`;
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-  await page.waitForFunction((h) => window.location.hash === h, hash);
-}
 
 async function shots(page: Page, name: string, focus?: string): Promise<void> {
   for (const [w, h] of [[1440, 900], [1280, 720]]) {

@@ -11,6 +11,7 @@ import { eventually } from './support/polling';
 import { screenshotsAtSizes } from './support/screens';
 import { kubectl } from '../test-cluster/kubectl.mjs';
 import { freeBasePort, startCluster, type ClusterHandle } from '../test-cluster/cluster-lib.mjs';
+import { goTo } from './support/navigate';
 
 const FIRST = 'wheelhouse-admin';
 const NS = `e2e-multi-${Date.now().toString(36)}`;
@@ -51,8 +52,7 @@ describe('several clusters at once', () => {
     browser = await launchChromium();
     page = await openApp(browser, serve);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-    await page.evaluate((ns) => { window.location.hash = `#/c/wheelhouse-admin/r/apps/v1/deployments?ns=${ns}`; }, NS);
+    await goTo(page, `#/c/${FIRST}/r/apps/v1/deployments?ns=${NS}`);
     await page.waitForSelector(`${ROWS}[data-name="twin"]`, { timeout: 30_000 });
   }, 240_000);
 

@@ -9,6 +9,7 @@ import { launchChromium, openApp, startServe, testKubeconfig, type ServeFixture 
 import { eventually } from './support/polling';
 import { screenshotsAtSizes } from './support/screens';
 import { kubectl } from '../test-cluster/kubectl.mjs';
+import { goTo } from './support/navigate';
 
 const ADMIN = 'wheelhouse-admin';
 const LIMITED = 'wheelhouse-limited';
@@ -45,8 +46,7 @@ describe('command palette and keyboard, keyboard only', () => {
     browser = await launchChromium();
     page = await openApp(browser, serve);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-    await page.evaluate(() => { window.location.hash = '#/c/wheelhouse-admin/r/_/v1/pods?ns=demo'; });
+    await goTo(page, '#/c/wheelhouse-admin/r/_/v1/pods?ns=demo');
     await page.waitForSelector('[data-testid="resource-table"] [role="row"][data-name]', { timeout: 30_000 });
   });
   afterAll(async () => {
@@ -155,8 +155,7 @@ describe('command palette and keyboard, keyboard only', () => {
   it('as the limited user (view only here), the palette shows the same RBAC verdicts as the buttons', async () => {
     const limited = await openApp(browser, serve);
     await limited.setViewportSize({ width: 1440, height: 900 });
-    await limited.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-    await limited.evaluate(([ctx, ns]) => { window.location.hash = `#/c/${ctx}/r/apps/v1/deployments?ns=${ns}`; }, [LIMITED, NS]);
+    await goTo(limited, `#/c/${LIMITED}/r/apps/v1/deployments?ns=${NS}`);
     await limited.waitForSelector('[data-testid="resource-table"] [role="row"][data-name="web"]', { timeout: 30_000 });
     await find(limited, 'deploy web', /Deployment\s*web/);
     await limited.keyboard.press('Enter');

@@ -9,6 +9,7 @@ import { launchChromium, openApp, testKubeconfig, type ServeFixture } from './su
 import { cleanRendererBuild, startStreamsServe } from './support/streams';
 import { kubectl } from '../test-cluster/kubectl.mjs';
 import { eventually } from './support/polling';
+import { waitForShell } from './support/navigate';
 
 const CONTEXT = 'wheelhouse-admin';
 const NS = `wh-e2e-rollouts-${Math.random().toString(36).slice(2, 7)}`;
@@ -70,7 +71,7 @@ describe('rollouts and actions in the UI (real test cluster)', () => {
     page = await openApp(browser, serve);
     await page.setViewportSize({ width: 1600, height: 1000 });
     // The shell first (the token exchange may still reload the page and drop an early hash).
-    await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
+    await waitForShell(page);
     await page.evaluate(() => localStorage.setItem('wheelhouse.testHooks', '1'));
     await page.evaluate((h) => { window.location.hash = h; }, `#/c/${CONTEXT}/overview?ns=${NS}`);
   });

@@ -10,6 +10,7 @@ import { kubectl } from '../test-cluster/kubectl.mjs';
 import { cleanUpNodesAndNamespaces, createFakeNodes, deploymentManifest } from '../src-main/testing/twinTestKit';
 import { eventually } from './support/polling';
 import { openDetails, openMenu } from './support/details';
+import { waitForShell } from './support/navigate';
 
 const CONTEXT = 'wheelhouse-admin';
 const SUFFIX = Math.random().toString(36).slice(2, 7);
@@ -68,7 +69,7 @@ describe('one safety model (real test cluster)', () => {
     browser = await launchChromium();
     page = await openApp(browser, serve);
     await page.setViewportSize({ width: 1600, height: 1000 });
-    await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
+    await waitForShell(page);
   });
 
   afterAll(async () => {

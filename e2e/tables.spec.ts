@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, startServe, testKubeconfig, type ServeFixture } from './support/browser';
 import { kubectl } from '../test-cluster/kubectl.mjs';
+import { goTo as go } from './support/navigate';
 
 const ADMIN = 'wheelhouse-admin';
 const LIMITED = 'wheelhouse-limited';
@@ -20,16 +21,6 @@ const rowCells = (page: Page, name: string) => page.$$eval(`${TABLE} [role="row"
 
 /** kubectl's header line, split into column names (they are separated by two or more spaces). */
 const kubectlHeader = (out: string) => out.split('\n')[0].trim().split(/\s{2,}/);
-
-/**
- * Goes to an address in the app once its shell is up (the shell's own first navigation, to the last
- * used context, must not overwrite ours).
- */
-async function go(page: Page, hash: string): Promise<void> {
-  await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-  await page.waitForFunction((h) => window.location.hash === h, hash);
-}
 
 async function openTable(page: Page, context: string, path: string): Promise<void> {
   await go(page, `#/c/${context}/r/${path}`);

@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, openApp, startServe, testKubeconfig, type ServeFixture } from './support/browser';
 import { TcpProxy } from '../src-main/testing/tcpProxy';
 import { tempDir } from '../src-main/testing/testCluster';
+import { goTo } from './support/navigate';
 
 const ADMIN = 'wheelhouse-admin';
 
@@ -43,8 +44,7 @@ describe('a context never reachable', () => {
   it('shows its error and Retry in the table and the status bar, and Retry brings the list once the server answers', async () => {
     const page = await openApp(browser, serve);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
-    await page.evaluate((h) => { window.location.hash = h; }, `#/c/${ADMIN}/r/_/v1/configmaps?ns=demo`);
+    await goTo(page, `#/c/${ADMIN}/r/_/v1/configmaps?ns=demo`);
 
     const unreachable = page.locator('[data-testid="table-unreachable"]');
     await unreachable.waitFor({ timeout: 15_000 });

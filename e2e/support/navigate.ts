@@ -6,6 +6,16 @@ export async function waitForShell(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="context-picker"]', { timeout: 30_000 });
 }
 
+/**
+ * Goes to a hash once the shell is up, and waits until the location says it (a remembered context
+ * could otherwise land a moment later and overwrite it).
+ */
+export async function goTo(page: Page, hash: string): Promise<void> {
+  await waitForShell(page);
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await page.waitForFunction((h) => window.location.hash === h, hash);
+}
+
 /** Picks a namespace in the top bar's picker (waits until it is offered: the list is live). */
 export async function pickNamespace(page: Page, ns: string): Promise<void> {
   await waitForShell(page);
