@@ -28,7 +28,11 @@ const LABEL: Record<ObjectActionId, string> = {
  * first (disabled with the reason when forbidden). Results go to a toast; the core records each in
  * the activity log.
  */
-export function ObjectActions({ context, target, obj, onSelect, autoOpen }: { context: string; target: DetailsTarget; obj: any; onSelect?(t: DetailsTarget): void; autoOpen?: boolean }) {
+export function ObjectActions({ context, target, obj, onSelect, autoOpen, onDialogClosed }: {
+  context: string; target: DetailsTarget; obj: any; onSelect?(t: DetailsTarget): void; autoOpen?: boolean;
+  /** An action's dialog ended (done or cancelled): a row menu that opened it has served. */
+  onDialogClosed?(): void;
+}) {
   const client = useClient();
   const kind: string | undefined = obj?.kind;
   const actions = actionsFor(kind, obj);
@@ -75,7 +79,7 @@ export function ObjectActions({ context, target, obj, onSelect, autoOpen }: { co
     else if (a === 'uncordon') void run('Uncordon', () => client.request('actions.uncordon', { context, node: name }), (r) => ({ tone: r.changed ? 'ok' : 'warn', title: r.message }));
     else { clearError(); setDialog(a); }
   };
-  const close = () => { setDialog(undefined); setScaleTo(undefined); clearError(); };
+  const close = () => { setDialog(undefined); setScaleTo(undefined); clearError(); onDialogClosed?.(); };
 
   const disabledReason = (a: ObjectActionId): string | undefined => {
     const v = access[a];

@@ -43,19 +43,6 @@ export function RowMenu({ context, target, x, y, onOpenDetails, onClose }: {
     document.addEventListener('keydown', onKey);
     return () => { document.removeEventListener('mousedown', onDown); document.removeEventListener('keydown', onKey); };
   }, [onClose]);
-  // An action's dialog opened from the menu and closed again (done or cancelled): the menu has served.
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    let had = false;
-    const mo = new MutationObserver(() => {
-      const has = !!el.querySelector('dialog[open]');
-      if (had && !has) onClose();
-      had = has;
-    });
-    mo.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['open'] });
-    return () => mo.disconnect();
-  }, [onClose]);
   const left = Math.min(x, window.innerWidth - 260);
   const top = Math.min(y, window.innerHeight - 120);
   const forwards = forwardTargets(context, q.data);
@@ -70,7 +57,7 @@ export function RowMenu({ context, target, x, y, onOpenDetails, onClose }: {
         </button>
       ))}
       {q.error && <div className="note note-bad">{(q.error as Error).message}</div>}
-      {q.data && <ObjectActions context={context} target={target} obj={q.data} autoOpen />}
+      {q.data && <ObjectActions context={context} target={target} obj={q.data} autoOpen onDialogClosed={onClose} />}
       {!q.data && !q.error && <div className="muted row-menu-loading">Loading actions…</div>}
       {forward && <ForwardDialog target={forward} onClose={() => { setForward(undefined); onClose(); }} />}
     </div>
